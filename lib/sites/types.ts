@@ -1,0 +1,136 @@
+/**
+ * The model every site adapter produces and every feature consumes.
+ * Plain data, plus references to the live DOM nodes that hold story text or a blurb.
+ */
+
+export type SiteId = 'ao3' | 'ffn';
+
+/** What kind of page the reader is on. */
+export type PageKind =
+  | 'work' // a story page: one-shot, one chapter, or the Entire Work view
+  | 'listing' // a page of work blurbs: tag works, search, series, bookmarks, history
+  | 'adult-gate' // "This work could have adult content" before a story page
+  | 'restricted' // the site asks the reader to log in to see the work
+  | 'not-found' // 404 / deleted work
+  | 'chapter-index' // the full-page chapter index of a work
+  | 'other';
+
+export interface Author {
+  /** The name shown in the byline (AO3: the pseud). */
+  pseud: string;
+  /** The account the pseud belongs to (AO3: the login); equals `pseud` when they are the same. */
+  login: string;
+  /** Absolute profile URL. */
+  url: string;
+}
+
+export interface SeriesRef {
+  id: string;
+  title: string;
+  /** 1-based position of the work in the series, or null when the page does not say. */
+  part: number | null;
+  url: string;
+}
+
+export interface ChapterCount {
+  posted: number;
+  /** null when the creator has not said how many chapters there will be ("14/?"). */
+  expected: number | null;
+}
+
+export interface WorkMeta {
+  site: SiteId;
+  id: string;
+  /** Canonical absolute URL of the work (not of a chapter). */
+  url: string;
+  title: string;
+  /** Linked creators. An anonymous work has none: never a made-up "Anonymous" author. */
+  authors: Author[];
+  anonymous: boolean;
+  fandoms: string[];
+  /** Canonical rating name, e.g. "Mature"; null when the page does not say. */
+  rating: string | null;
+  /** Canonical archive-warning tag names (e.g. "Choose Not To Use Archive Warnings"). */
+  warnings: string[];
+  categories: string[];
+  relationships: string[];
+  characters: string[];
+  freeforms: string[];
+  language: string | null;
+  words: number | null;
+  chapters: ChapterCount | null;
+  complete: boolean | null;
+  /** ISO date (YYYY-MM-DD) of the last update, when the page shows one. */
+  updated: string | null;
+  /** Summary as plain text (paragraphs joined by blank lines). */
+  summary: string;
+  series: SeriesRef[];
+}
+
+/** One work (or bookmark of a work) in a listing, with the element that shows it. */
+export interface Blurb {
+  element: HTMLElement;
+  meta: WorkMeta;
+  /** The reader is a creator of this work (AO3's `own` class): never hidden. */
+  own: boolean;
+}
+
+export interface ChapterLink {
+  /** 1-based chapter number. */
+  number: number;
+  title: string;
+  url: string;
+}
+
+/** One chapter's text as it stands on the page. */
+export interface ChapterText {
+  number: number;
+  /** e.g. "Chapter 2: The Long Way Round", or the work title for a one-shot. */
+  title: string;
+  /** The element holding the story text itself. */
+  body: HTMLElement;
+  summary: HTMLElement | null;
+  notes: HTMLElement | null;
+  endNotes: HTMLElement | null;
+}
+
+export interface Work {
+  meta: WorkMeta;
+  /** Every chapter the page knows of, in order (empty for a one-shot). */
+  chapterList: ChapterLink[];
+  /** 1-based number of the chapter shown; null on the Entire Work view or a one-shot. */
+  currentChapter: number | null;
+  entireWork: boolean;
+  /** The chapters present on this page (one, or all of them on the Entire Work view). */
+  chapters: ChapterText[];
+  /** Work-level summary, notes and end notes, when this page shows them. */
+  summary: HTMLElement | null;
+  notes: HTMLElement | null;
+  endNotes: HTMLElement | null;
+  prevUrl: string | null;
+  nextUrl: string | null;
+  entireWorkUrl: string | null;
+  /** The site's navigation bar for the work, where page-level buttons belong. */
+  navigation: HTMLElement | null;
+  /** The element that holds the story (preface, chapters, afterword). */
+  content: HTMLElement;
+}
+
+export interface SiteAdapter {
+  id: SiteId;
+  /** Human name of the site, for messages. */
+  name: string;
+  /** Match patterns of the pages the content script runs on. */
+  matches: string[];
+  /** CSS selector of every blurb on a listing page (used to hold blurbs until judged). */
+  blurbSelector: string;
+  /** CSS selector of the story content on a work page (used to hold it until judged). */
+  workContentSelector: string;
+  classify(doc: Document, url: URL): PageKind;
+  /** null when the page is not a readable work or its markup cannot be understood. */
+  readWork(doc: Document, url: URL): Work | null;
+  /** Blurbs under root (a document or an element); those it cannot read are left out. */
+  readBlurbs(root: ParentNode, url: URL): Blurb[];
+  /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
+  workIdFromUrl(url: URL): string | null;
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox reads `data_collection_permissions` from version 140 on desktop and 142 on Android.
+const FIREFOX_MIN = '140.0';
+const FIREFOX_ANDROID_MIN = '142.0';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Lamplight',
+    description: 'A calm reader, warning and tag filters, and private bookmarks for fanfiction.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lamplight@lamplight.invalid',
+              strict_min_version: FIREFOX_MIN,
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN },
+          },
+        }
+      : {}),
+  }),
+});
