@@ -6,6 +6,19 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    environmentOptions: {
+      happyDOM: {
+        url: 'https://archiveofourown.org/',
+        // The saved pages link the site's stylesheets and scripts: never fetch or run them.
+        settings: {
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          disableJavaScriptEvaluation: true,
+          disableIframePageLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     restoreMocks: true,
   },
 });

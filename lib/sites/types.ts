@@ -131,6 +131,8 @@ export interface SiteAdapter {
   readWork(doc: Document, url: URL): Work | null;
   /** Blurbs under root (a document or an element); those it cannot read are left out. */
   readBlurbs(root: ParentNode, url: URL): Blurb[];
+  /** One element matched by `blurbSelector`, or null when it is not a work blurb it can read. */
+  readBlurb(element: Element, url: URL): Blurb | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
   workIdFromUrl(url: URL): string | null;
 }

@@ -1,0 +1,84 @@
+/** AO3 URLs: making them absolute, reading work ids and tag names out of them. */
+
+export const AO3_ORIGIN = 'https://archiveofourown.org';
+
+/** The href resolved against AO3's canonical origin (the page path as base); null when unusable. */
+export function absoluteUrl(href: string | null | undefined, page?: URL): string | null {
+  if (!href) return null;
+  try {
+    const base = page ? new URL(page.pathname + page.search, AO3_ORIGIN) : new URL(AO3_ORIGIN);
+    const resolved = new URL(href, base);
+    if (resolved.protocol !== 'https:' && resolved.protocol !== 'http:') return null;
+    return resolved.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Like absoluteUrl, without the "#fragment" (AO3 adds "#workskin" to chapter links). */
+export function absoluteUrlWithoutHash(href: string | null | undefined, page?: URL): string | null {
+  const url = absoluteUrl(href, page);
+  return url === null ? null : url.replace(/#.*$/, '');
+}
+
+/** The canonical URL of a work. */
+export function workUrl(workId: string): string {
+  return `${AO3_ORIGIN}/works/${workId}`;
+}
+
+const WORK_PATH = /\/works\/(\d+)(?:[/?#]|$)/;
+
+/** The work id in a path or href such as /works/123, /works/123/chapters/4, /collections/c/works/123. */
+export function workIdFromPath(path: string | null | undefined): string | null {
+  if (!path) return null;
+  return WORK_PATH.exec(path)?.[1] ?? null;
+}
+
+/** The work id of a work, chapter, navigate or collection-work URL on AO3, or null. */
+export function workIdFromUrl(url: URL): string | null {
+  const host = url.hostname.toLowerCase();
+  if (host !== 'archiveofourown.org' && host !== 'www.archiveofourown.org') return null;
+  return workIdFromPath(url.pathname);
+}
+
+/** "/series/53653" → "53653". */
+export function seriesIdFromPath(path: string | null | undefined): string | null {
+  if (!path) return null;
+  return /\/series\/(\d+)(?:[/?#]|$)/.exec(path)?.[1] ?? null;
+}
+
+/** Undoes Tag.to_param: "*s*" → "/", "*a*" → "&", "*d*" → ".", "*q*" → "?", "*h*" → "#". */
+function unescapeTagParam(param: string): string {
+  return param
+    .replace(/\*s\*/g, '/')
+    .replace(/\*a\*/g, '&')
+    .replace(/\*d\*/g, '.')
+    .replace(/\*q\*/g, '?')
+    .replace(/\*h\*/g, '#');
+}
+
+/** The tag name in a tag link such as /tags/Rape*s*Non-Con/works; null when the href is no tag link. */
+export function tagNameFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  const match = /\/tags\/([^/?#]+)/.exec(href);
+  if (!match?.[1]) return null;
+  try {
+    return unescapeTagParam(decodeURIComponent(match[1]));
+  } catch {
+    return null;
+  }
+}
+
+/** A pseud link /users/LOGIN/pseuds/PSEUD → { login, pseud }; null for any other href. */
+export function pseudFromHref(href: string | null | undefined): { login: string; pseud: string } | null {
+  if (!href) return null;
+  const match = /\/users\/([^/?#]+)(?:\/pseuds\/([^/?#]+))?/.exec(href);
+  if (!match?.[1]) return null;
+  try {
+    const login = decodeURIComponent(match[1]);
+    const pseud = match[2] ? decodeURIComponent(match[2]) : login;
+    return { login, pseud };
+  } catch {
+    return null;
+  }
+}

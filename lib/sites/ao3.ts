@@ -1,0 +1,42 @@
+/** The AO3 (archiveofourown.org) site adapter: the only code that knows AO3's markup. */
+
+import type { SiteAdapter } from './types';
+import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
+import { classifyPage } from './ao3-classify';
+import { workIdFromUrl } from './ao3-urls';
+import { readWorkPage } from './ao3-work';
+
+export const ao3: SiteAdapter = {
+  id: 'ao3',
+  name: 'Archive of Our Own',
+  matches: ['https://archiveofourown.org/*', 'https://www.archiveofourown.org/*'],
+  blurbSelector: WORK_BLURB_SELECTOR,
+  workContentSelector: '#workskin',
+  classify(doc) {
+    try {
+      return classifyPage(doc);
+    } catch {
+      return 'other';
+    }
+  },
+  readWork(doc, url) {
+    try {
+      return readWorkPage(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  readBlurbs(root) {
+    return readBlurbList(root);
+  },
+  readBlurb(element) {
+    return readBlurb(element);
+  },
+  workIdFromUrl(url) {
+    try {
+      return workIdFromUrl(url);
+    } catch {
+      return null;
+    }
+  },
+};
