@@ -1,0 +1,239 @@
+/**
+ * Import a checked backup. All or nothing: the whole backup is validated and the new state
+ * computed before the first write; the writes are one `set` per storage area (plus one
+ * `remove` in replace mode), and if any of them fails the keys touched are put back.
+ */
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { mergeBookmarkLists } from '../bookmarks/merge';
+import { bookmarkKey, type Bookmark } from '../bookmarks/types';
+import type { Rule } from '../filters/types';
+import { newRuleId, ruleKey, validateRule } from '../filters/validate';
+import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../reader/settings';
+import { bookmarkStorageKey, bookmarkWrites, getAllBookmarks } from '../storage/bookmarks';
+import { jsonEqual } from '../storage/check';
+import { appSettingsItem, filterRulesItem, readerSettingsItem } from '../storage/items';
+import { withKeyLock } from '../storage/lock';
+import { loadRules, rulesWrite } from '../storage/rules';
+import {
+  APP_SETTINGS_SPEC,
+  READER_SETTINGS_SPEC,
+  loadAppSettings,
+  loadReaderSettings,
+  settingsWrite,
+} from '../storage/settings';
+import { DEFAULT_APP_SETTINGS, type AppSettings } from '../storage/validate';
+import type { BackupFile, BackupRule } from './format';
+import { parseBackup } from './parse';
+import { checkBackup } from './validate';
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportCounts {
+  mode: ImportMode;
+  /** Rules added (merge: new ones; replace: all in the file). */
+  rules: number;
+  /** Rules in the file that were already there (merge). */
+  rulesAlreadyThere: number;
+  /** Rules that were there and are gone (replace). */
+  rulesRemoved: number;
+  /** Bookmarks added or changed. */
+  bookmarks: number;
+  bookmarksAdded: number;
+  bookmarksUpdated: number;
+  /** Bookmarks in the file whose stored copy was as new or newer (merge), or identical. */
+  bookmarksUnchanged: number;
+  /** Bookmarks that were there and are gone (replace). */
+  bookmarksRemoved: number;
+  /** The file held settings and they were applied. */
+  settings: boolean;
+}
+
+export type ApplyResult =
+  | { ok: true; counts: ImportCounts; message: string }
+  | { ok: false; error: string };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "Imported 3 rules and 2 bookmarks" (+ what else happened), for the status region. */
+export function describeImport(c: ImportCounts): string {
+  let text = `Imported ${plural(c.rules, 'rule')} and ${plural(c.bookmarks, 'bookmark')}`;
+  if (c.settings) text += ', and settings';
+  const notes: string[] = [];
+  if (c.mode === 'merge') {
+    const same = c.rulesAlreadyThere + c.bookmarksUnchanged;
+    if (same > 0) notes.push(`${same} already up to date`);
+  } else {
+    const removed = c.rulesRemoved + c.bookmarksRemoved;
+    if (removed > 0) notes.push(`${plural(removed, 'item')} not in the file removed`);
+  }
+  return notes.length > 0 ? `${text} (${notes.join('; ')})` : text;
+}
+
+function withId(rule: BackupRule, id: string): Rule {
+  const result = validateRule({ ...rule, id });
+  if (!result.ok) throw new Error(`internal: a checked rule failed validation: ${result.error}`);
+  return result.rule;
+}
+
+/** Pure: the rules after the import. */
+export function planRules(
+  existing: readonly Rule[],
+  incoming: readonly BackupRule[],
+  mode: ImportMode,
+  newId: () => string,
+): { rules: Rule[]; added: number; alreadyThere: number; removed: number } {
+  const key = (r: BackupRule | Rule) => ruleKey(r as Rule);
+  if (mode === 'merge') {
+    const have = new Set(existing.map(key));
+    const rules = [...existing];
+    let added = 0;
+    for (const r of incoming) {
+      const k = key(r);
+      if (have.has(k)) continue;
+      have.add(k);
+      rules.push(withId(r, newId()));
+      added++;
+    }
+    return { rules, added, alreadyThere: incoming.length - added, removed: 0 };
+  }
+  // Replace: the file's rules in the file's order; a rule that was already there keeps its id.
+  const idByKey = new Map<string, string>();
+  for (const r of existing) if (!idByKey.has(key(r))) idByKey.set(key(r), r.id);
+  const incomingKeys = new Set(incoming.map(key));
+  const rules = incoming.map((r) => withId(r, idByKey.get(key(r)) ?? newId()));
+  const removed = existing.filter((r) => !incomingKeys.has(key(r))).length;
+  return { rules, added: rules.length, alreadyThere: 0, removed };
+}
+
+/** Pure: bookmark writes and removals for the import. */
+export function planBookmarks(
+  existing: readonly Bookmark[],
+  incoming: readonly Bookmark[],
+  mode: ImportMode,
+): { write: Bookmark[]; remove: Bookmark[]; added: number; updated: number; unchanged: number } {
+  if (mode === 'merge') {
+    const m = mergeBookmarkLists(existing, incoming, jsonEqual);
+    return {
+      write: [...m.added, ...m.updated],
+      remove: [],
+      added: m.added.length,
+      updated: m.updated.length,
+      unchanged: m.unchanged,
+    };
+  }
+  const before = new Map(existing.map((b) => [bookmarkKey(b.site, b.workId), b]));
+  const keep = new Set<string>();
+  const write: Bookmark[] = [];
+  let added = 0;
+  let updated = 0;
+  for (const b of incoming) {
+    const k = bookmarkKey(b.site, b.workId);
+    keep.add(k);
+    const old = before.get(k);
+    if (!old) added++;
+    else if (jsonEqual(old, b)) continue;
+    else updated++;
+    write.push(b);
+  }
+  const remove = existing.filter((b) => !keep.has(bookmarkKey(b.site, b.workId)));
+  return { write, remove, added, updated, unchanged: incoming.length - write.length };
+}
+
+async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult> {
+  const [rulesNow, bookmarksNow, readerNow, appNow] = await Promise.all([
+    loadRules(),
+    getAllBookmarks(),
+    loadReaderSettings(),
+    loadAppSettings(),
+  ]);
+  const rules = planRules(rulesNow, backup.filters, mode, newRuleId);
+  const marks = planBookmarks(bookmarksNow, backup.bookmarks, mode);
+  const readerBase: ReaderSettings = mode === 'merge' ? readerNow : DEFAULT_READER_SETTINGS;
+  const appBase: AppSettings = mode === 'merge' ? appNow : DEFAULT_APP_SETTINGS;
+  const reader = { ...readerBase, ...backup.settings.reader };
+  const app = { ...appBase, ...backup.settings.app };
+
+  const writes: { key: StorageItemKey; value: unknown }[] = [];
+  if (!jsonEqual(rules.rules, rulesNow)) writes.push(...rulesWrite(rules.rules));
+  if (!jsonEqual(reader, readerNow)) writes.push(...settingsWrite(READER_SETTINGS_SPEC, reader));
+  if (!jsonEqual(app, appNow)) writes.push(...settingsWrite(APP_SETTINGS_SPEC, app));
+  writes.push(...bookmarkWrites(marks.write));
+  const removals = marks.remove.map((b) => bookmarkStorageKey(b.site, b.workId));
+
+  // One call per area (sync first: it is the one with quotas), then the removals. If a call
+  // fails, the keys that earlier calls changed are put back as they were.
+  const sync = writes.filter((w) => w.key.startsWith('sync:'));
+  const other = writes.filter((w) => !w.key.startsWith('sync:'));
+  const steps = [
+    { keys: sync.map((w) => w.key), run: () => storage.setItems(sync) },
+    { keys: other.map((w) => w.key), run: () => storage.setItems(other) },
+    { keys: removals, run: () => storage.removeItems(removals) },
+  ].filter((step) => step.keys.length > 0);
+  const before = steps.length > 0 ? await storage.getItems(steps.flatMap((step) => step.keys)) : [];
+  const done = new Set<string>();
+  for (const step of steps) {
+    try {
+      await step.run();
+      for (const key of step.keys) done.add(key);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      const undo = before.filter((b) => done.has(b.key));
+      try {
+        const restore = undo.filter((b) => b.value !== null && b.value !== undefined);
+        const absent = undo.filter((b) => b.value === null || b.value === undefined).map((b) => b.key);
+        if (restore.length > 0) await storage.setItems(restore);
+        if (absent.length > 0) await storage.removeItems(absent);
+      } catch (undoErr) {
+        const undoWhy = undoErr instanceof Error ? undoErr.message : String(undoErr);
+        return { ok: false, error: `Import failed part-way (${why}) and could not be undone (${undoWhy})` };
+      }
+      return { ok: false, error: `Import failed while saving (${why}); nothing was changed` };
+    }
+  }
+
+  const settingsInFile =
+    Object.keys(backup.settings.reader ?? {}).length + Object.keys(backup.settings.app ?? {}).length > 0;
+  const counts: ImportCounts = {
+    mode,
+    rules: rules.added,
+    rulesAlreadyThere: rules.alreadyThere,
+    rulesRemoved: rules.removed,
+    bookmarks: marks.added + marks.updated,
+    bookmarksAdded: marks.added,
+    bookmarksUpdated: marks.updated,
+    bookmarksUnchanged: marks.unchanged,
+    bookmarksRemoved: marks.remove.length,
+    settings: settingsInFile,
+  };
+  if (mode === 'replace') counts.bookmarks = backup.bookmarks.length;
+  return { ok: true, counts, message: describeImport(counts) };
+}
+
+/**
+ * Store a backup. `merge` (the default): rules deduplicated by `ruleKey`, bookmarks per work
+ * with the newest `readAt` winning, settings in the file over the current ones. `replace`:
+ * exactly the backup's content (settings not in the file return to their defaults).
+ * The backup is checked again first; a bad one changes nothing.
+ */
+export async function applyBackup(backup: unknown, mode: ImportMode = 'merge'): Promise<ApplyResult> {
+  const check = checkBackup(backup);
+  if (!check.ok) return { ok: false, error: check.error };
+  if (mode !== 'merge' && mode !== 'replace') return { ok: false, error: `Unknown import mode ${String(mode)}` };
+  // Keep this context's own rule and settings edits from interleaving with the import.
+  return withKeyLock(filterRulesItem.key, () =>
+    withKeyLock(readerSettingsItem.key, () =>
+      withKeyLock(appSettingsItem.key, () => apply(check.backup, mode)),
+    ),
+  );
+}
+
+/** parseBackup, then applyBackup: the options page's whole import. */
+export async function importBackup(
+  text: string,
+  byteSize: number,
+  mode: ImportMode = 'merge',
+): Promise<ApplyResult> {
+  const parsed = parseBackup(text, byteSize);
+  if (!parsed.ok) return parsed;
+  return applyBackup(parsed.backup, mode);
+}

@@ -1,0 +1,80 @@
+/**
+ * The backup file: a public format (DESIGN.md section 5). Readers keep these files for years,
+ * so every version ever released must keep importing.
+ *
+ * Version 1:
+ * ```
+ * { "format": "lamplight-backup", "version": 1, "exportedAt": "<ISO date-time>",
+ *   "filters":   [ rule without id … ],          // DESIGN.md section 4
+ *   "bookmarks": [ bookmark … ],                  // lib/bookmarks/types.ts, all fields
+ *   "settings":  { "reader"?: {…}, "app"?: {…} }  // any subset of the fields
+ * }
+ * ```
+ * Rules carry no `id` (ids are per install; import gives new ones; an `id` in a file is
+ * accepted and ignored). Bookmark entries must have the DESIGN.md fields (`note` may be left
+ * out); `paragraph`, `paragraphOffset`, `newChapters`, `status`, `readerMode` may be left out
+ * and get their defaults.
+ *
+ * Strict on purpose: an unknown field anywhere is refused with its place
+ * (`filters[1]: unknown field "colour"`), because silently ignoring a misspelt field would
+ * change what the file means. The rule that keeps old files importing: ANY new field, at any
+ * level, bumps `version`; an older Lamplight then says "update Lamplight", and this code
+ * migrates every older version forward (lib/backup/migrations when there is a version 2).
+ */
+import type { Bookmark } from '../bookmarks/types';
+import type { Rule } from '../filters/types';
+import type { ReaderSettings } from '../reader/settings';
+import type { AppSettings } from '../storage/validate';
+
+export const BACKUP_FORMAT = 'lamplight-backup';
+export const BACKUP_VERSION = 1;
+/** 20 MiB. An export of 10,000 bookmarks is about 4 MB. */
+export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+export type BackupRule = WithoutId<Rule>;
+
+export interface BackupSettings {
+  reader?: Partial<ReaderSettings>;
+  app?: Partial<AppSettings>;
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  filters: BackupRule[];
+  bookmarks: Bookmark[];
+  settings: BackupSettings;
+}
+
+export interface BackupSummary {
+  /** Distinct rules in the file. */
+  rules: number;
+  bookmarks: number;
+  /** The file holds at least one setting. */
+  settings: boolean;
+}
+
+/** Every key a rule of any kind may have, so that a key outside it is "unknown field". */
+type AllKeys<T> = T extends unknown ? keyof T : never;
+const RULE_KEYS: Record<AllKeys<Rule>, true> = {
+  id: true,
+  field: true,
+  pattern: true,
+  min: true,
+  max: true,
+  value: true,
+  action: true,
+  enabled: true,
+};
+export const RULE_KEY_ORDER = Object.keys(RULE_KEYS).filter((k) => k !== 'id') as AllKeys<BackupRule>[];
+export const isRuleKey = (key: string): boolean => Object.hasOwn(RULE_KEYS, key);
+
+/** A rule as written to a file: no id, keys in a fixed order. */
+export function toBackupRule(rule: Rule | BackupRule): BackupRule {
+  const source = rule as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of RULE_KEY_ORDER) if (source[key] !== undefined) out[key] = source[key];
+  return out as BackupRule;
+}

@@ -1,0 +1,159 @@
+/**
+ * Check a parsed backup completely, before anything is written. Pure.
+ * The first problem is reported, as `<where>: <what>` (`bookmarks[3]: missing workId`);
+ * indexes count from 0, as in the file's lists.
+ */
+import { bookmarkKey, type Bookmark } from '../bookmarks/types';
+import { validateBookmarkEntry } from '../bookmarks/validate';
+import { ruleKey, validateRule } from '../filters/validate';
+import { isoDate, isPlainObject, mustBe, show } from '../storage/check';
+import { APP_SETTINGS_SCHEMA, READER_SETTINGS_SCHEMA, validateSettingsPatch } from '../storage/validate';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  isRuleKey,
+  toBackupRule,
+  type BackupFile,
+  type BackupRule,
+  type BackupSettings,
+  type BackupSummary,
+} from './format';
+
+export type BackupCheck =
+  | { ok: true; backup: BackupFile; summary: BackupSummary }
+  | { ok: false; error: string };
+
+const TOP_KEYS = ['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings'];
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'a text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return `${value}`;
+  return 'an object';
+}
+
+const fail = (error: string): BackupCheck => ({ ok: false, error });
+
+function checkRules(input: unknown): { ok: true; rules: BackupRule[] } | { ok: false; error: string } {
+  if (!Array.isArray(input)) return { ok: false, error: mustBe('filters', 'a list', input) };
+  const rules: BackupRule[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of input.entries()) {
+    const where = `filters[${index}]`;
+    if (!isPlainObject(entry)) return { ok: false, error: `${where}: must be an object, not ${show(entry)}` };
+    for (const key of Object.keys(entry)) {
+      if (!isRuleKey(key)) return { ok: false, error: `${where}: unknown field "${key}"` };
+    }
+    // Ids belong to one install: a file's id is ignored, import gives a new one.
+    const { id: _ignored, ...rest } = entry;
+    const result = validateRule(rest);
+    if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
+    // The same rule twice in a file is one rule.
+    const key = ruleKey(result.rule);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rules.push(toBackupRule(result.rule));
+  }
+  return { ok: true, rules };
+}
+
+function checkBookmarks(
+  input: unknown,
+): { ok: true; bookmarks: Bookmark[] } | { ok: false; error: string } {
+  if (!Array.isArray(input)) return { ok: false, error: mustBe('bookmarks', 'a list', input) };
+  const bookmarks: Bookmark[] = [];
+  const seen = new Map<string, number>();
+  for (const [index, entry] of input.entries()) {
+    const where = `bookmarks[${index}]`;
+    const result = validateBookmarkEntry(entry);
+    if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
+    const key = bookmarkKey(result.bookmark.site, result.bookmark.workId);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return { ok: false, error: `${where}: the same work as bookmarks[${first}] (${key})` };
+    }
+    seen.set(key, index);
+    bookmarks.push(result.bookmark);
+  }
+  return { ok: true, bookmarks };
+}
+
+function checkSettings(
+  input: unknown,
+): { ok: true; settings: BackupSettings } | { ok: false; error: string } {
+  if (!isPlainObject(input)) return { ok: false, error: mustBe('settings', 'an object', input) };
+  for (const key of Object.keys(input)) {
+    if (key !== 'reader' && key !== 'app') return { ok: false, error: `settings: unknown field "${key}"` };
+  }
+  const settings: BackupSettings = {};
+  if (input.reader !== undefined) {
+    const r = validateSettingsPatch(input.reader, READER_SETTINGS_SCHEMA);
+    if (!r.ok) return { ok: false, error: `settings.reader: ${r.error}` };
+    settings.reader = r.value;
+  }
+  if (input.app !== undefined) {
+    const a = validateSettingsPatch(input.app, APP_SETTINGS_SCHEMA);
+    if (!a.ok) return { ok: false, error: `settings.app: ${a.error}` };
+    settings.app = a.value;
+  }
+  return { ok: true, settings };
+}
+
+/** A parsed JSON value → a valid backup (with its summary), or the first problem. */
+export function checkBackup(data: unknown): BackupCheck {
+  if (!isPlainObject(data)) {
+    return fail(`Not a Lamplight backup: the file holds ${kindOf(data)}, not a Lamplight backup object`);
+  }
+  if (data.format === undefined) {
+    return fail(`Not a Lamplight backup: the file has no "format": "${BACKUP_FORMAT}"`);
+  }
+  if (data.format !== BACKUP_FORMAT) {
+    return fail(`Not a Lamplight backup: "format" is ${show(data.format)}, not "${BACKUP_FORMAT}"`);
+  }
+  const version = data.version;
+  if (version === undefined) return fail('Not a Lamplight backup: the file has no "version"');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail(`Not a Lamplight backup: "version" must be a whole number from 1, not ${show(version)}`);
+  }
+  if (version > BACKUP_VERSION) {
+    return fail(
+      `This backup was made by a newer Lamplight (version ${version}); update Lamplight to import it`,
+    );
+  }
+  // (When there is a version 2: migrate older files forward here, one step per version.)
+  for (const key of Object.keys(data)) {
+    if (!TOP_KEYS.includes(key)) return fail(`unknown field "${key}" at the top of the file`);
+  }
+  for (const key of TOP_KEYS) {
+    if (data[key] === undefined) return fail(`missing ${key}`);
+  }
+  const date = isoDate(data.exportedAt);
+  if (date !== null) return fail(mustBe('exportedAt', date, data.exportedAt));
+
+  const rules = checkRules(data.filters);
+  if (!rules.ok) return fail(rules.error);
+  const bookmarks = checkBookmarks(data.bookmarks);
+  if (!bookmarks.ok) return fail(bookmarks.error);
+  const settings = checkSettings(data.settings);
+  if (!settings.ok) return fail(settings.error);
+
+  const s = settings.settings;
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: data.exportedAt as string,
+      filters: rules.rules,
+      bookmarks: bookmarks.bookmarks,
+      settings: s,
+    },
+    summary: {
+      rules: rules.rules.length,
+      bookmarks: bookmarks.bookmarks.length,
+      settings: Object.keys(s.reader ?? {}).length + Object.keys(s.app ?? {}).length > 0,
+    },
+  };
+}

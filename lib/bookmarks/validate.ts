@@ -1,0 +1,105 @@
+/**
+ * What a bookmark must look like, in storage and in a backup file. Pure.
+ *
+ * Messages are for people and name the field: `missing workId`, `unknown field "colour"`,
+ * `chapter must be a whole number of at least 1, not 0`. Callers add where (`bookmarks[3]: `).
+ */
+import {
+  boolean,
+  checkRecord,
+  httpUrl,
+  integer,
+  isoDate,
+  nullable,
+  number,
+  oneOf,
+  text,
+  textList,
+  type Check,
+} from '../storage/check';
+import type { SiteId } from '../sites/types';
+import type { Bookmark, BookmarkStatus } from './types';
+
+/** Every site id, as a record so that adding a `SiteId` fails to compile until it is listed. */
+const SITES: Record<SiteId, true> = { ao3: true, ffn: true };
+export const SITE_IDS = Object.keys(SITES) as SiteId[];
+
+const STATUSES: Record<BookmarkStatus, true> = { reading: true, finished: true, later: true };
+export const BOOKMARK_STATUSES = Object.keys(STATUSES) as BookmarkStatus[];
+
+export const MAX_WORK_ID_LENGTH = 100;
+
+/**
+ * Every field, in the order a bookmark is written (storage and backup file): the DESIGN.md
+ * section 5 fields first, then the reading-position and state fields.
+ */
+export const BOOKMARK_SCHEMA: Record<keyof Bookmark, Check> = {
+  site: oneOf(SITE_IDS),
+  workId: text({ nonEmpty: true, noSpaces: true, maxLength: MAX_WORK_ID_LENGTH }),
+  url: httpUrl,
+  title: text(),
+  authors: textList,
+  fandoms: textList,
+  chapter: integer(1),
+  chapterCount: integer(1),
+  chapterTotal: nullable(integer(1), 'unknown'),
+  progress: number(0, 1),
+  addedAt: isoDate,
+  readAt: isoDate,
+  note: text(),
+  paragraph: nullable(integer(0), 'no paragraph'),
+  paragraphOffset: number(0, 1),
+  newChapters: integer(0),
+  status: oneOf(BOOKMARK_STATUSES),
+  readerMode: boolean,
+};
+
+export const BOOKMARK_FIELDS = Object.keys(BOOKMARK_SCHEMA) as (keyof Bookmark)[];
+
+/**
+ * Fields a backup entry may leave out, and what they become. Everything else is required.
+ * (`note` is in DESIGN.md's example but is optional: an empty note is no note.)
+ */
+export const BOOKMARK_OPTIONAL_DEFAULTS: Pick<
+  Bookmark,
+  'note' | 'paragraph' | 'paragraphOffset' | 'newChapters' | 'status' | 'readerMode'
+> = {
+  note: '',
+  paragraph: null,
+  paragraphOffset: 0,
+  newChapters: 0,
+  status: 'reading',
+  readerMode: false,
+};
+
+const REQUIRED_IN_A_FILE = BOOKMARK_FIELDS.filter((f) => !Object.hasOwn(BOOKMARK_OPTIONAL_DEFAULTS, f));
+
+export type BookmarkValidation = { ok: true; bookmark: Bookmark } | { ok: false; error: string };
+
+/** A fresh copy with the keys in `BOOKMARK_FIELDS` order (stable output), absent optional fields filled. */
+function canonical(input: Record<string, unknown>): Bookmark {
+  const out: Record<string, unknown> = {};
+  const defaults = BOOKMARK_OPTIONAL_DEFAULTS as Record<string, unknown>;
+  for (const field of BOOKMARK_FIELDS) {
+    const value = input[field] === undefined ? defaults[field] : input[field];
+    out[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return out as unknown as Bookmark;
+}
+
+/** A complete bookmark: every field present and valid, no other field. */
+export function validateBookmark(input: unknown): BookmarkValidation {
+  const error = checkRecord(input, BOOKMARK_SCHEMA, 'all');
+  if (error !== null) return { ok: false, error };
+  return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
+}
+
+/**
+ * A bookmark entry from a backup file: the optional fields may be absent and get their
+ * defaults; anything present must be valid; unknown fields are refused.
+ */
+export function validateBookmarkEntry(input: unknown): BookmarkValidation {
+  const error = checkRecord(input, BOOKMARK_SCHEMA, REQUIRED_IN_A_FILE);
+  if (error !== null) return { ok: false, error };
+  return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
+}

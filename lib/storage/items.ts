@@ -1,0 +1,64 @@
+/**
+ * Every stored item, declared once: area, fallback, version and migrations.
+ * This folder is the only code that touches browser.storage.
+ *
+ * | key                                | area  | shape                 | versions in                |
+ * |------------------------------------|-------|-----------------------|----------------------------|
+ * | `local:filterRules`                | local | Rule[]                | `filterRules$` (WXT meta)  |
+ * | `sync:readerSettings`              | sync  | ReaderSettings        | `readerSettings$`          |
+ * | `sync:appSettings`                 | sync  | AppSettings           | `appSettings$`             |
+ * | `local:bookmark:<site>:<workId>`   | local | Bookmark & { v }      | inside the record (`v`)    |
+ * | `local:quarantine:<key>:<ms>`      | local | QuarantineEntry       | (not versioned)            |
+ *
+ * Read through the safe loaders (`loadRules`, `loadReaderSettings`, `loadAppSettings` in
+ * ./settings.ts, `getAllBookmarks` … in ./bookmarks.ts): they validate, quarantine what is bad
+ * and write versions with every value. `item.getValue()` alone gives the raw, unchecked value.
+ */
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { Rule } from '../filters/types';
+import type { ReaderSettings } from '../reader/settings';
+import { DEFAULT_READER_SETTINGS } from '../reader/settings';
+import { MIGRATIONS, wxtMigrations, type MigrationChain } from './migrations';
+import { DEFAULT_APP_SETTINGS, type AppSettings } from './validate';
+
+export type { AppSettings };
+export { DEFAULT_APP_SETTINGS };
+
+export const filterRulesItem = storage.defineItem<Rule[]>('local:filterRules', {
+  fallback: [],
+  ...wxtMigrations(MIGRATIONS.filterRules),
+});
+
+export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
+  fallback: DEFAULT_READER_SETTINGS,
+  ...wxtMigrations(MIGRATIONS.readerSettings),
+});
+
+export const appSettingsItem = storage.defineItem<AppSettings>('sync:appSettings', {
+  fallback: DEFAULT_APP_SETTINGS,
+  ...wxtMigrations(MIGRATIONS.appSettings),
+});
+
+/** The WXT items with the chain that versions them. */
+export const VERSIONED_ITEMS = [
+  { item: filterRulesItem, chain: MIGRATIONS.filterRules as MigrationChain },
+  { item: readerSettingsItem, chain: MIGRATIONS.readerSettings as MigrationChain },
+  { item: appSettingsItem, chain: MIGRATIONS.appSettings as MigrationChain },
+] as const;
+
+/** Where WXT keeps an item's version. */
+export const metaKey = (key: StorageItemKey): StorageItemKey => `${key}$`;
+
+/**
+ * A value plus its version (`{ v }` in the item's meta key), in one write per storage area.
+ * Every write of a versioned item goes through here, so a value is never stored without the
+ * version that says how to read it.
+ */
+export function versionedWrites(
+  writes: readonly { key: StorageItemKey; value: unknown; version: number }[],
+): { key: StorageItemKey; value: unknown }[] {
+  return writes.flatMap(({ key, value, version }) => [
+    { key, value },
+    { key: metaKey(key), value: { v: version } },
+  ]);
+}

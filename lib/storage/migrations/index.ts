@@ -1,0 +1,29 @@
+/**
+ * Every stored shape's version and migration steps, in one place.
+ *
+ * To change a stored shape (say the bookmark record, to version 2):
+ *   1. add `lib/storage/migrations/bookmark-v2.ts` exporting the step `(v1 value) => v2 value`;
+ *   2. here: `bookmark: { version: 2, steps: { 2: bookmarkV2 } }`;
+ *   3. add `tests/unit/storage/fixtures/bookmark/v2.json` (a stored value of the new shape).
+ *      tests/unit/storage/migrations.test.ts walks every fixture (v1.json, v2.json, …) through
+ *      every step to the current version and validates the result, and fails when a version
+ *      has no step or no fixture.
+ * Change the type and the validator in the same commit; old values never reach them unmigrated.
+ *
+ * Every chain is at version 1 today: there is nothing to migrate yet.
+ */
+import type { MigrationChain } from './run';
+
+export const MIGRATIONS = {
+  /** One record per bookmark, `local:bookmark:<site>:<workId>`, version kept inside as `v`. */
+  bookmark: { version: 1, steps: {} },
+  /** `local:filterRules` (WXT item; version in `filterRules$`). */
+  filterRules: { version: 1, steps: {} },
+  /** `sync:readerSettings` (WXT item). */
+  readerSettings: { version: 1, steps: {} },
+  /** `sync:appSettings` (WXT item). */
+  appSettings: { version: 1, steps: {} },
+} as const satisfies Record<string, MigrationChain>;
+
+export type MigratedShape = keyof typeof MIGRATIONS;
+export { runMigrations, wxtMigrations, type MigrationChain, type MigrationStep } from './run';
