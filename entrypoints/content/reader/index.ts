@@ -1,0 +1,329 @@
+/**
+ * Reader mode (feature). On a work page: a "Reader mode" button in the work's navigation bar; when
+ * on, the site's page is hidden and the story is shown in Lamplight's reader (./session.ts).
+ *
+ * Turned on by: the button; the `reader:toggle` message (keyboard command, popup); the
+ * `#lamplight-reader` marker in the URL (set by the reader's own chapter links, so reader mode stays
+ * on across chapters: see lib/reader/navigation.ts for why a URL marker); or the reader's
+ * "Open every work in reader mode" setting.
+ */
+import { browser, type PublicPath } from 'wxt/browser';
+import { parseToContent } from '../../../lib/messages';
+import { hasReaderMarker, withoutReaderMarker, withReaderMarker } from '../../../lib/reader/navigation';
+import {
+  DEFAULT_READER_SETTINGS,
+  normalizeReaderSettings,
+  sameReaderSettings,
+  type ReaderSettings,
+} from '../../../lib/reader/settings';
+import type { Work } from '../../../lib/sites/types';
+import { readerSettingsItem } from '../../../lib/storage/items';
+import type { Feature, Page } from '../page';
+import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle, type SlotRenderer } from './session';
+import { createFontLoader } from './fonts';
+import { insertToggle, showNotice, type Toggle } from './toggle';
+
+export { HOST_ID, READER_ATTRIBUTE } from './session';
+export type { SlotRenderer } from './session';
+
+const slotRenderers = new Map<'bookmark', SlotRenderer>();
+
+/**
+ * For the bookmarks feature: render into the reader's bookmark slot (a `span[data-lamplight-slot=bookmark]`
+ * in the reader's toolbar, inside its shadow root) each time the reader opens. The renderer's return
+ * value, if a function, is called when the reader closes. Returns an unregister function.
+ */
+export function registerReaderSlot(name: 'bookmark', render: SlotRenderer): () => void {
+  slotRenderers.set(name, render);
+  return () => {
+    if (slotRenderers.get(name) === render) slotRenderers.delete(name);
+  };
+}
+
+export interface ReaderDeps {
+  /** Leave for another URL (a chapter). */
+  navigate: (url: string, win: Window) => void;
+  fontUrl: (file: string) => string;
+  /** How long after the last change settings are written (storage.sync has write quotas). */
+  saveDelayMs: number;
+}
+
+const defaultDeps: ReaderDeps = {
+  navigate: (url, win) => win.location.assign(url),
+  fontUrl: (file) => browser.runtime.getURL(`/fonts/${file}` as PublicPath),
+  saveDelayMs: 400,
+};
+
+/**
+ * The filtering feature's marks (entrypoints/content/filtering: shield.ts, hold.ts). Reader mode must
+ * never show a work the filters hold back: it waits for the judgement and respects the shield.
+ */
+const SHIELD_SELECTOR = '[data-lamplight-shield]';
+const SHIELDED = 'data-lamplight-shielded';
+const JUDGED = 'data-lamplight-judged';
+const HOLD_STYLE = 'style[data-lamplight="hold"]';
+/** How long an automatic open waits for the filters' judgement (their own fail-safe is 1 s). */
+const JUDGEMENT_WAIT_MS = 2000;
+
+const warn = (message: string, error?: unknown) => console.warn(`Lamplight reader: ${message}`, error ?? '');
+
+function readWork(page: Page): Work | null {
+  try {
+    return page.adapter.readWork(page.doc, page.url);
+  } catch (error) {
+    warn('could not read the work on this page.', error);
+    return null;
+  }
+}
+
+/** Removes whatever a failed open may have left behind. */
+function removeLeftovers(doc: Document): void {
+  doc.getElementById(HOST_ID)?.remove();
+  doc.getElementById(PAGE_STYLE_ID)?.remove();
+  doc.documentElement.removeAttribute(READER_ATTRIBUTE);
+}
+
+function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => void {
+  const doc = page.doc;
+  const win: Window = doc.defaultView ?? window;
+  const work = readWork(page);
+  const readable = work !== null && work.chapters.length > 0;
+  const fonts = createFontLoader(doc, deps.fontUrl);
+  const prepareFont = (font: ReaderSettings['font']) => {
+    if (font !== 'dyslexic') return;
+    try {
+      fonts.ensure();
+    } catch (error) {
+      warn('could not register the OpenDyslexic font.', error);
+    }
+  };
+
+  let settings: ReaderSettings = DEFAULT_READER_SETTINGS;
+  let handle: ReaderHandle | null = null;
+  let stopped = false;
+  /** The URL fragment the page had before the reader marked it. */
+  let hashBefore: string | null = null;
+  let toggle: Toggle | null = null;
+
+  // ---- Settings: read once, watch for changes elsewhere, write (debounced) what the panel changes.
+  let pendingWrite: ReaderSettings | null = null;
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(writeTimer);
+    const value = pendingWrite;
+    pendingWrite = null;
+    if (value) readerSettingsItem.setValue(value).catch((error: unknown) => warn('could not save settings.', error));
+  };
+  const persist = (value: ReaderSettings) => {
+    settings = value;
+    pendingWrite = value;
+    clearTimeout(writeTimer);
+    writeTimer = setTimeout(flush, deps.saveDelayMs);
+  };
+  const unwatch = readerSettingsItem.watch((value) => {
+    if (stopped || pendingWrite) return; // our own change is on its way; don't bounce back to an older one
+    const next = normalizeReaderSettings(value);
+    if (sameReaderSettings(next, settings)) return;
+    settings = next;
+    handle?.setSettings(next);
+  });
+
+  // ---- The URL marker (see lib/reader/navigation.ts).
+  const markUrl = () => {
+    try {
+      const href = win.location.href;
+      if (hasReaderMarker(href)) {
+        hashBefore ??= '';
+        return;
+      }
+      hashBefore = win.location.hash;
+      win.history.replaceState(win.history.state, '', withReaderMarker(href));
+    } catch (error) {
+      warn('could not mark the URL.', error);
+    }
+  };
+  const unmarkUrl = () => {
+    try {
+      const href = win.location.href;
+      if (hasReaderMarker(href)) win.history.replaceState(win.history.state, '', withoutReaderMarker(href, hashBefore ?? ''));
+    } catch (error) {
+      warn('could not restore the URL.', error);
+    }
+    hashBefore = null;
+  };
+
+  // ---- The filters' shield.
+  const shielded = () =>
+    doc.querySelector(SHIELD_SELECTOR) !== null || (work?.content.hasAttribute(SHIELDED) ?? false);
+  const awaitingJudgement = () =>
+    work !== null && !work.content.hasAttribute(JUDGED) && doc.querySelector(HOLD_STYLE) !== null;
+  let watcher: MutationObserver | null = null;
+  let judgementTimer: ReturnType<typeof setTimeout> | undefined;
+  const stopWaiting = () => {
+    watcher?.disconnect();
+    watcher = null;
+    clearTimeout(judgementTimer);
+  };
+  /** Opens by itself (marked URL, "open every work") once the filters let the story show. */
+  const autoOpen = (waited = false): void => {
+    if (handle || stopped || !work) return;
+    const blocked = shielded();
+    if (blocked || (!waited && awaitingJudgement())) {
+      if (!watcher) {
+        watcher = new MutationObserver(() => {
+          stopWaiting();
+          autoOpen();
+        });
+        watcher.observe(work.content, { attributes: true, attributeFilter: [SHIELDED, JUDGED] });
+      }
+      if (!blocked) {
+        clearTimeout(judgementTimer);
+        judgementTimer = setTimeout(() => {
+          stopWaiting();
+          autoOpen(true);
+        }, JUDGEMENT_WAIT_MS);
+      }
+      return;
+    }
+    stopWaiting();
+    open();
+  };
+
+  // ---- Open and close.
+  const open = (): boolean => {
+    if (handle) return true;
+    if (stopped || ctxInvalid()) return false;
+    if (!work || !readable) {
+      showNotice(doc, 'Reader mode is not available here: Lamplight found no story text on this page.');
+      return false;
+    }
+    if (shielded()) {
+      showNotice(doc, 'This work matches one of your filters. Choose “Show anyway” first, then reader mode.');
+      return false;
+    }
+    try {
+      handle = openReader({
+        doc,
+        work,
+        settings,
+        prepareFont,
+        navigate: (url) => {
+          flush();
+          deps.navigate(url, win);
+        },
+        onExit: () => close(),
+        onSettingsChange: persist,
+        slots: slotRenderers,
+      });
+    } catch (error) {
+      warn('could not open reader mode.', error);
+      handle = null;
+      removeLeftovers(doc);
+      showNotice(doc, 'Lamplight could not open reader mode on this page.');
+      return false;
+    }
+    toggle?.setPressed(true);
+    markUrl();
+    return true;
+  };
+
+  const close = (): void => {
+    if (!handle) return;
+    const closing = handle;
+    handle = null;
+    try {
+      closing.close();
+    } catch (error) {
+      warn('could not close reader mode cleanly.', error);
+      removeLeftovers(doc);
+    }
+    toggle?.setPressed(false);
+    unmarkUrl();
+    flush();
+    toggle?.button.focus({ preventScroll: true });
+  };
+
+  const toggleReader = (): boolean => {
+    if (handle) close();
+    else open();
+    return handle !== null;
+  };
+
+  if (readable) toggle = insertToggle(doc, work.navigation, toggleReader);
+
+  // ---- Keyboard command and popup: `{ type: 'reader:toggle' }` (lib/messages.ts).
+  const onMessage = (message: unknown) => {
+    if (parseToContent(message)?.type !== 'reader:toggle') return undefined;
+    let readerOn = false;
+    try {
+      readerOn = toggleReader();
+    } catch (error) {
+      warn('toggle failed.', error);
+    }
+    return Promise.resolve({ readerOn });
+  };
+  try {
+    browser.runtime.onMessage.addListener(onMessage);
+  } catch (error) {
+    warn('cannot listen for the reader command.', error);
+  }
+
+  // ---- Open at start: marked URL (we came here from the reader) or "Open every work in reader mode".
+  const cameFromReader = hasReaderMarker(page.url) || hasReaderMarker(win.location.href);
+  readerSettingsItem
+    .getValue()
+    .then(normalizeReaderSettings, (error: unknown) => {
+      warn('could not read settings; using defaults.', error);
+      return DEFAULT_READER_SETTINGS;
+    })
+    .then((loaded) => {
+      if (stopped) return;
+      if (!pendingWrite) {
+        settings = loaded;
+        handle?.setSettings(loaded);
+      }
+      // Register a chosen shipped font now, while the site's page is still shown (see ./fonts.ts).
+      if (readable) prepareFont(settings.font);
+      if (!handle && (cameFromReader || settings.openAutomatically)) {
+        if (readable) autoOpen();
+        else if (cameFromReader) open(); // says why it cannot
+      }
+    })
+    .catch((error: unknown) => warn('start failed.', error));
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      stopWaiting();
+      close();
+      flush();
+      unwatch();
+      browser.runtime.onMessage.removeListener(onMessage);
+      toggle?.remove();
+      fonts.remove();
+      doc.querySelector('[data-lamplight-notice]')?.remove();
+    } catch (error) {
+      warn('stop failed.', error);
+    }
+  };
+}
+
+/** The reader feature with its dependencies injectable (tests). */
+export function createReaderFeature(overrides: Partial<ReaderDeps> = {}): Feature {
+  const deps: ReaderDeps = { ...defaultDeps, ...overrides };
+  return (ctx, page) => {
+    if (page.kind !== 'work') return () => {};
+    try {
+      const stop = start(page, () => ctx.isInvalid, deps);
+      ctx.onInvalidated(stop);
+      return stop;
+    } catch (error) {
+      warn('could not start.', error);
+      return () => {};
+    }
+  };
+}
+
+/** Reader mode on work pages. */
+export const startReader: Feature = createReaderFeature();

@@ -1,0 +1,503 @@
+/**
+ * One open reader: the host element and its shadow root, the document-level style that hides the
+ * site's page, and every listener. `openReader` changes the page; `close` undoes exactly that.
+ *
+ * Budget: opening a 300,000-word Entire Work must stay well under 100 ms of main-thread time, closing
+ * under 50 ms. The site's page is hidden with content-visibility (lib/reader/style.ts: pageCss), which
+ * keeps its layout for the way back.
+ * Everything is built detached, the story copied in one pass, then attached once; chapters on a
+ * multi-chapter page use content-visibility so only those near the view are laid out; listeners
+ * are delegated (one click, one keydown, one scroll), never per paragraph; word counts wait for
+ * a timer after the first paint.
+ */
+import {
+  chapterCount,
+  chapterKey,
+  chapterListTarget,
+  chapterTargets,
+  withReaderMarker,
+  type ChapterTarget,
+} from '../../../lib/reader/navigation';
+import {
+  estimateWordsAfter,
+  fractionRead,
+  scrollFraction,
+  sectionAtLazy,
+  timeLeft,
+  whereYouAre,
+} from '../../../lib/reader/progress';
+import { sameReaderSettings, type ReaderFont, type ReaderSettings } from '../../../lib/reader/settings';
+import { pageCss, PALETTES, readerCssVariables, resolveTheme } from '../../../lib/reader/style';
+import { countWords } from '../../../lib/reader/words';
+import type { Work } from '../../../lib/sites/types';
+import { eventOrigin, h, isTypingTarget } from './dom';
+import readerCss from './reader.css?inline';
+import { buildSettingsPanel } from './settings-panel';
+import { buildStory, storyText } from './view';
+
+export const HOST_ID = 'lamplight-reader-host';
+export const PAGE_STYLE_ID = 'lamplight-reader-page-style';
+export const READER_ATTRIBUTE = 'data-lamplight-reader';
+
+/** Something another feature renders into a slot of the reader (e.g. the bookmarks team's button). */
+export type SlotRenderer = (slot: HTMLElement, work: Work) => (() => void) | void;
+
+export interface ReaderEnv {
+  doc: Document;
+  work: Work;
+  settings: ReaderSettings;
+  /** Called before a font is used, so a shipped font can be registered (./fonts.ts). */
+  prepareFont?: (font: ReaderFont) => void;
+  /** Leave for another page (a chapter URL already carrying the reader marker). */
+  navigate: (url: string) => void;
+  /** The reader's own off switch was used. */
+  onExit: () => void;
+  /** A setting changed in the panel (already applied). */
+  onSettingsChange: (settings: ReaderSettings) => void;
+  slots?: ReadonlyMap<'bookmark', SlotRenderer>;
+}
+
+export interface ReaderHandle {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** Apply settings changed elsewhere (another tab, the options page). */
+  setSettings(settings: ReaderSettings): void;
+  /** Undo every change to the page, restore its scroll position. Idempotent. */
+  close(): void;
+}
+
+/** Where the reader was on the site's page, to continue there in the reader. */
+function startingPoint(work: Work, win: Window): { index: number; fraction: number } | null {
+  const sources = work.chapters.map((chapter) => chapter.body);
+  if (win.scrollY <= 0 || sources.length === 0) return null;
+  const line = win.innerHeight * 0.3;
+  const index = sectionAtLazy(sources.length, (i) => sources[i]?.getBoundingClientRect().top ?? Infinity, line);
+  const rect = sources[index]?.getBoundingClientRect();
+  if (!rect || (index === 0 && rect.top > line)) return null;
+  return { index, fraction: fractionRead(rect.top, rect.height, win.innerHeight) };
+}
+
+function anchorIn(scope: ParentNode, id: string): HTMLElement | null {
+  const value = id.replace(/["\\]/g, '\\$&');
+  return scope.querySelector<HTMLElement>(`[id="${value}"], a[name="${value}"]`);
+}
+
+export function openReader(env: ReaderEnv): ReaderHandle {
+  const { doc, work } = env;
+  const win: Window = doc.defaultView ?? window;
+  const html = doc.documentElement;
+  const body = doc.body;
+  if (!body) throw new Error('The page has no body.');
+  if (work.chapters.length === 0) throw new Error('The work has no chapter on this page.');
+
+  const savedScroll = { x: win.scrollX, y: win.scrollY };
+  const start = startingPoint(work, win);
+  const reducedMotion = () => win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const darkQuery = win.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
+
+  // ---- Build, detached --------------------------------------------------------------------
+  const host = doc.createElement('lamplight-reader');
+  host.id = HOST_ID;
+  const root = host.attachShadow({ mode: 'open' });
+  const style = h(doc, 'style', null, readerCss);
+
+  const story = buildStory(doc, work);
+  const sections = story.sections;
+  const many = sections.length > 1;
+  // Only a page of many chapters skips laying out the far ones; one chapter is laid out whole.
+  if (many) story.main.classList.add('many');
+  const sectionNumbers = sections.map((s) => s.number);
+
+  const settingsId = 'll-settings';
+  const listId = 'll-chapter-list';
+  const exit = h(
+    doc,
+    'button',
+    { type: 'button', 'data-action': 'exit', 'aria-pressed': 'true', title: 'Leave reader mode' },
+    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '✕'),
+    'Reader mode',
+  );
+  const previous = h(
+    doc,
+    'button',
+    { type: 'button', 'data-action': 'previous', hidden: true },
+    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '←'),
+    'Previous chapter',
+  );
+  const next = h(
+    doc,
+    'button',
+    { type: 'button', 'data-action': 'next', hidden: true },
+    'Next chapter',
+    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '→'),
+  );
+
+  // Chapter list: links, so a chapter can also be opened in a new tab (already marked for the reader).
+  const current = work.currentChapter;
+  const list = work.chapterList.length > 1 ? h(doc, 'ol', { class: 'chapter-list', id: listId, hidden: true }) : null;
+  const listLinks: HTMLAnchorElement[] = [];
+  if (list) {
+    for (const entry of work.chapterList) {
+      const link = h(
+        doc,
+        'a',
+        {
+          href: withReaderMarker(entry.url),
+          'data-chapter': entry.number,
+          'aria-current': !many && entry.number === current ? 'page' : null,
+        },
+        `${entry.number}. ${entry.title}`,
+      );
+      listLinks.push(link);
+      list.append(h(doc, 'li', null, link));
+    }
+  }
+  const listButton = list
+    ? h(doc, 'button', { type: 'button', 'data-action': 'chapters', 'aria-expanded': 'false', 'aria-controls': listId }, 'Chapters')
+    : null;
+
+  const settingsButton = h(
+    doc,
+    'button',
+    { type: 'button', 'data-action': 'settings', 'aria-expanded': 'false', 'aria-controls': settingsId },
+    'Reader settings',
+  );
+  // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ./index.ts).
+  const bookmarkSlot = h(doc, 'span', { class: 'slot', 'data-lamplight-slot': 'bookmark' });
+
+  const toolbar = h(
+    doc,
+    'div',
+    { class: 'toolbar', role: 'group', 'aria-label': 'Reader controls' },
+    exit,
+    h(doc, 'span', { class: 'spacer' }),
+    previous,
+    listButton ? h(doc, 'div', { class: 'chapters' }, listButton, list) : null,
+    next,
+    h(doc, 'span', { class: 'spacer' }),
+    bookmarkSlot,
+    settingsButton,
+  );
+
+  let settings = env.settings;
+  const panel = buildSettingsPanel(doc, settingsId, settings, (changed) => {
+    apply(changed);
+    env.onSettingsChange(changed);
+  });
+
+  const fill = h(doc, 'div', { class: 'progress-fill' });
+  const status = h(doc, 'p', { class: 'status' });
+
+  // "Continue" at the end of a chapter page, so nobody has to scroll back up for Next chapter.
+  if (!many && work.nextUrl) {
+    const upcoming = current !== null ? work.chapterList.find((c) => c.number === current + 1) : undefined;
+    const label = upcoming ? `Continue to chapter ${upcoming.number}: ${upcoming.title}` : 'Continue to the following chapter';
+    sections[0]?.element.append(
+      h(doc, 'p', { class: 'continue' }, h(doc, 'a', { class: 'button', href: withReaderMarker(work.nextUrl) }, label, ' →')),
+    );
+  }
+
+  const wrapper = h(
+    doc,
+    'div',
+    { class: 'reader', tabindex: -1, role: 'region', 'aria-label': 'Reader' },
+    h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, fill),
+    toolbar,
+    panel.element,
+    story.main,
+    status,
+  );
+  root.append(style, wrapper);
+
+  const pageStyle = h(doc, 'style', { id: PAGE_STYLE_ID });
+
+  function apply(next: ReaderSettings): void {
+    settings = next;
+    env.prepareFont?.(next.font);
+    const prefersDark = darkQuery?.matches ?? false;
+    const vars = readerCssVariables(next, prefersDark);
+    for (const [name, value] of Object.entries(vars)) wrapper.style.setProperty(name, value);
+    const theme = resolveTheme(next.theme, prefersDark);
+    wrapper.dataset.theme = theme;
+    const css = pageCss({ hostId: HOST_ID, palette: PALETTES[theme] });
+    if (pageStyle.textContent !== css) pageStyle.textContent = css;
+    scheduleUpdate();
+  }
+
+  // ---- Where you are --------------------------------------------------------------------
+  let currentSection = start?.index ?? 0;
+  let words: number[] | null = null;
+  let frame = 0;
+  let closed = false;
+
+  const sectionTop = (i: number) => sections[i]?.element.getBoundingClientRect().top ?? Infinity;
+
+  function targets() {
+    return chapterTargets({
+      sectionCount: sections.length,
+      currentSection,
+      prevUrl: work.prevUrl,
+      nextUrl: work.nextUrl,
+    });
+  }
+
+  function showNav(): void {
+    const t = targets();
+    previous.hidden = t.previous === null;
+    next.hidden = t.next === null;
+    if (many) {
+      const number = sections[currentSection]?.number;
+      for (const link of listLinks) {
+        if (Number(link.dataset.chapter) === number) link.setAttribute('aria-current', 'location');
+        else link.removeAttribute('aria-current');
+      }
+    }
+  }
+
+  function update(): void {
+    frame = 0;
+    if (closed) return;
+    const vh = win.innerHeight;
+    fill.style.transform = `scaleX(${scrollFraction(win.scrollY, html.scrollHeight, vh).toFixed(4)})`;
+    if (many) {
+      const index = sectionAtLazy(sections.length, sectionTop, vh * 0.3);
+      if (index !== currentSection) {
+        currentSection = index;
+        showNav();
+      }
+    }
+    const section = sections[currentSection];
+    if (!section) return;
+    let time = null;
+    if (words) {
+      const rect = section.element.getBoundingClientRect();
+      const after = many || story.oneShot
+        ? words.slice(currentSection + 1).reduce((a, b) => a + b, 0)
+        : estimateWordsAfter({
+            workWords: work.meta.words,
+            postedChapters: work.meta.chapters?.posted ?? (work.chapterList.length || null),
+            chapterNumber: current ?? section.number,
+          });
+      time = timeLeft({
+        chapterWords: words[currentSection] ?? 0,
+        chapterFraction: fractionRead(rect.top, rect.height, vh),
+        wordsAfterChapter: after,
+        wordsPerMinute: settings.wordsPerMinute,
+      });
+    }
+    const text = whereYouAre({
+      chapterNumber: many ? section.number : (current ?? null),
+      chapterCount: chapterCount({
+        listed: work.chapterList.length,
+        posted: work.meta.chapters?.posted ?? null,
+        onPage: sections.length,
+      }),
+      time,
+      oneChapter: story.oneShot,
+    });
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  function scheduleUpdate(): void {
+    if (!frame && !closed) frame = win.requestAnimationFrame(update);
+  }
+
+  // ---- Actions ---------------------------------------------------------------------------
+  function jumpToSection(index: number): void {
+    const section = sections[index];
+    if (!section) return;
+    currentSection = index;
+    section.element.scrollIntoView({ block: 'start', behavior: 'auto' });
+    (section.heading ?? wrapper).focus({ preventScroll: true });
+    showNav();
+    scheduleUpdate();
+  }
+
+  function go(target: ChapterTarget | null): void {
+    if (!target) return;
+    if (target.kind === 'section') jumpToSection(target.index);
+    else env.navigate(target.url);
+  }
+
+  function setPanel(open: boolean): void {
+    panel.element.hidden = !open;
+    settingsButton.setAttribute('aria-expanded', String(open));
+  }
+  function setList(open: boolean): void {
+    if (!list || !listButton) return;
+    list.hidden = !open;
+    listButton.setAttribute('aria-expanded', String(open));
+  }
+
+  const onClick = (event: MouseEvent) => {
+    const origin = eventOrigin(event);
+    if (!origin) return;
+    const action = origin.closest<HTMLElement>('[data-action]')?.dataset.action;
+    // A click anywhere else folds the chapter list away.
+    if (list && !list.hidden && action !== 'chapters' && !list.contains(origin)) setList(false);
+    switch (action) {
+      case 'exit':
+        env.onExit();
+        return;
+      case 'previous':
+        go(targets().previous);
+        return;
+      case 'next':
+        go(targets().next);
+        return;
+      case 'settings':
+        setPanel(panel.element.hidden);
+        return;
+      case 'chapters':
+        setList(list?.hidden ?? false);
+        return;
+    }
+    const link = origin.closest<HTMLAnchorElement>('a[href]');
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    // A chapter of this page in the list: jump within the reader.
+    if (link.dataset.chapter && list?.contains(link)) {
+      const target = chapterListTarget(Number(link.dataset.chapter), link.href, sectionNumbers);
+      if (target.kind === 'section') {
+        event.preventDefault();
+        setList(false);
+        jumpToSection(target.index);
+      }
+      return;
+    }
+    // A link to a place on this page (footnotes, "see the end notes"): find it in the reader, not the hidden page.
+    let url: URL;
+    try {
+      url = new URL(link.href);
+    } catch {
+      return;
+    }
+    const here = new URL(win.location.href);
+    if (!url.hash || url.origin !== here.origin || url.pathname !== here.pathname || url.search !== here.search) return;
+    event.preventDefault();
+    let id = url.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // keep it as written
+    }
+    const scope = link.closest('section.chapter');
+    const target = (scope && anchorIn(scope, id)) ?? anchorIn(root, id);
+    if (!target) return;
+    for (let el: Element | null = target; el && el !== wrapper; el = el.parentElement) {
+      if (el.tagName === 'DETAILS') (el as HTMLDetailsElement).open = true;
+    }
+    target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const origin = eventOrigin(event);
+    if (event.key === 'Escape') {
+      if (!panel.element.hidden && (origin === settingsButton || panel.element.contains(origin))) {
+        setPanel(false);
+        settingsButton.focus();
+        return;
+      }
+      if (list && !list.hidden) {
+        setList(false);
+        listButton?.focus();
+      }
+      return;
+    }
+    if (isTypingTarget(origin)) return;
+    const direction = chapterKey(event);
+    if (!direction) return;
+    const target = targets()[direction];
+    if (!target) return;
+    event.preventDefault();
+    go(target);
+  };
+
+  const onScroll = () => scheduleUpdate();
+  const onScheme = () => apply(settings);
+
+  // ---- Attach: one insertion, then the attribute that hides the site's page --------------
+  apply(settings);
+  (doc.head ?? html).append(pageStyle);
+  body.append(host);
+  html.setAttribute(READER_ATTRIBUTE, 'on');
+
+  wrapper.addEventListener('click', onClick);
+  doc.addEventListener('keydown', onKeyDown);
+  win.addEventListener('scroll', onScroll, { passive: true });
+  win.addEventListener('resize', onScroll, { passive: true });
+  darkQuery?.addEventListener?.('change', onScheme);
+
+  const slotCleanups: (() => void)[] = [];
+  for (const [name, render] of env.slots ?? []) {
+    const slot = name === 'bookmark' ? bookmarkSlot : null;
+    if (!slot) continue;
+    try {
+      const cleanup = render(slot, work);
+      if (cleanup) slotCleanups.push(cleanup);
+    } catch (error) {
+      console.warn('Lamplight: a reader add-on failed.', error);
+    }
+  }
+
+  // Continue where the reader was on the site's page; otherwise start at the top.
+  const resume = start && (start.index > 0 || start.fraction > 0) ? sections[start.index] : undefined;
+  if (resume && start) {
+    resume.element.scrollIntoView({ block: 'start', behavior: 'auto' });
+    const fraction = start.fraction;
+    if (fraction > 0) {
+      // Next frame: the section is laid out for real by then (content-visibility), so its height is true.
+      win.requestAnimationFrame(() => {
+        if (closed) return;
+        const rect = resume.element.getBoundingClientRect();
+        const travel = rect.height - win.innerHeight;
+        if (travel > 0) win.scrollTo({ top: win.scrollY + rect.top + fraction * travel, behavior: 'instant' });
+      });
+    }
+  } else {
+    win.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+  }
+  wrapper.focus({ preventScroll: true });
+  showNav();
+  scheduleUpdate();
+
+  // Word counts after the first paint: reading time is not worth delaying the story for.
+  const countTimer = win.setTimeout(() => {
+    if (closed) return;
+    words = sections.map((s) => countWords(storyText(s.source)));
+    scheduleUpdate();
+  }, 50);
+
+  return {
+    host,
+    root,
+    setSettings(next) {
+      if (closed || sameReaderSettings(next, settings)) return;
+      panel.show(next);
+      apply(next);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      win.clearTimeout(countTimer);
+      if (frame) win.cancelAnimationFrame(frame);
+      for (const cleanup of slotCleanups.splice(0)) {
+        try {
+          cleanup();
+        } catch (error) {
+          console.warn('Lamplight: a reader add-on failed to clean up.', error);
+        }
+      }
+      wrapper.removeEventListener('click', onClick);
+      doc.removeEventListener('keydown', onKeyDown);
+      win.removeEventListener('scroll', onScroll);
+      win.removeEventListener('resize', onScroll);
+      darkQuery?.removeEventListener?.('change', onScheme);
+      host.remove();
+      pageStyle.remove();
+      html.removeAttribute(READER_ATTRIBUTE);
+      win.scrollTo({ top: savedScroll.y, left: savedScroll.x, behavior: 'instant' });
+    },
+  };
+}

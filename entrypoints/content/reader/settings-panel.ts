@@ -1,0 +1,164 @@
+/**
+ * The reader's settings panel: a plain form built from READER_SETTING_FIELDS (lib/reader/settings.ts),
+ * one delegated `input` listener, changes applied live by the caller.
+ */
+import {
+  DEFAULT_READER_SETTINGS,
+  READER_SETTING_FIELDS,
+  type ReaderSettingField,
+  type ReaderSettings,
+  updateReaderSetting,
+} from '../../../lib/reader/settings';
+import { h } from './dom';
+
+export interface SettingsPanel {
+  element: HTMLElement;
+  /** Shows these values in the controls (after a change elsewhere: another tab, the options page). */
+  show(settings: ReaderSettings): void;
+}
+
+const fieldId = (key: string) => `ll-setting-${key}`;
+
+function control(doc: Document, field: ReaderSettingField, settings: ReaderSettings): HTMLElement {
+  switch (field.kind) {
+    case 'range': {
+      const value = settings[field.key];
+      const id = fieldId(field.key);
+      const input = h(doc, 'input', {
+        type: 'range',
+        id,
+        name: field.key,
+        min: field.range.min,
+        max: field.range.max,
+        step: field.range.step,
+        value,
+        'aria-valuetext': field.format(value),
+      });
+      return h(
+        doc,
+        'div',
+        { class: 'field' },
+        h(
+          doc,
+          'div',
+          { class: 'field-head' },
+          h(doc, 'label', { class: 'field-label', for: id }, field.label),
+          // Outside the label, so the slider's name stays "Text size" while its value changes.
+          h(doc, 'output', { for: id, 'data-for': field.key, 'aria-hidden': 'true' }, field.format(value)),
+        ),
+        input,
+      );
+    }
+    case 'choice': {
+      const current = String(settings[field.key]);
+      const choices = h(doc, 'div', { class: 'choices' });
+      for (const option of field.options) {
+        choices.append(
+          h(
+            doc,
+            'label',
+            null,
+            h(doc, 'input', {
+              type: 'radio',
+              name: field.key,
+              value: option.value,
+              checked: option.value === current,
+            }),
+            option.label,
+          ),
+        );
+      }
+      return h(doc, 'fieldset', null, h(doc, 'legend', null, field.label), choices);
+    }
+    case 'toggle':
+      return h(
+        doc,
+        'div',
+        { class: 'field' },
+        h(
+          doc,
+          'label',
+          { class: 'toggle' },
+          h(doc, 'input', { type: 'checkbox', name: field.key, checked: settings[field.key] }),
+          field.label,
+        ),
+      );
+  }
+}
+
+export function buildSettingsPanel(
+  doc: Document,
+  id: string,
+  initial: ReaderSettings,
+  onChange: (settings: ReaderSettings) => void,
+): SettingsPanel {
+  let settings = initial;
+  const form = h(doc, 'form', { 'aria-label': 'Reader settings' });
+  for (const field of READER_SETTING_FIELDS) form.append(control(doc, field, settings));
+  const reset = h(doc, 'button', { type: 'button', 'data-action': 'reset-settings' }, 'Reset to defaults');
+  form.append(h(doc, 'div', { class: 'actions' }, reset));
+
+  const element = h(
+    doc,
+    'section',
+    { class: 'settings', id, hidden: true, 'aria-label': 'Reader settings' },
+    form,
+  );
+
+  const show = (next: ReaderSettings) => {
+    settings = next;
+    for (const field of READER_SETTING_FIELDS) {
+      const value = next[field.key];
+      if (field.kind === 'range') {
+        const input = form.querySelector<HTMLInputElement>(`input[name="${field.key}"]`);
+        if (input && Number(input.value) !== value) input.value = String(value);
+        input?.setAttribute('aria-valuetext', field.format(value as number));
+        const output = form.querySelector(`output[data-for="${field.key}"]`);
+        if (output) output.textContent = field.format(value as number);
+      } else if (field.kind === 'choice') {
+        for (const radio of Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${field.key}"]`))) {
+          radio.checked = radio.value === value;
+        }
+      } else {
+        const box = form.querySelector<HTMLInputElement>(`input[name="${field.key}"]`);
+        if (box) box.checked = value === true;
+      }
+    }
+  };
+
+  form.addEventListener('input', (event) => {
+    const input = event.target as HTMLInputElement | null;
+    const key = input?.name as keyof ReaderSettings | undefined;
+    if (!input || !key || !(key in DEFAULT_READER_SETTINGS)) return;
+    const field = READER_SETTING_FIELDS.find((f) => f.key === key);
+    if (!field) return;
+    const raw = field.kind === 'range' ? Number(input.value) : field.kind === 'toggle' ? input.checked : input.value;
+    const next = updateReaderSetting(settings, key, raw);
+    show(next);
+    onChange(next);
+  });
+  // Radios and checkboxes fire `input` in current browsers; `change` covers older engines without double work.
+  form.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement | null;
+    if (!input || input.type === 'range') return;
+    const key = input.name as keyof ReaderSettings;
+    const raw = input.type === 'checkbox' ? input.checked : input.value;
+    if (settings[key] === raw) return;
+    const next = updateReaderSetting(settings, key, raw);
+    show(next);
+    onChange(next);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  reset.addEventListener('click', () => {
+    // Reset the look; keep the reader's choices about behaviour (auto-open, adult gate).
+    const next: ReaderSettings = {
+      ...DEFAULT_READER_SETTINGS,
+      openAutomatically: settings.openAutomatically,
+      skipAdultGate: settings.skipAdultGate,
+    };
+    show(next);
+    onChange(next);
+  });
+
+  return { element, show };
+}
