@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITE_MATCHES } from './lib/sites';
 
 // Firefox reads `data_collection_permissions` from version 140 on desktop and 142 on Android.
 const FIREFOX_MIN = '140.0';
@@ -15,6 +16,14 @@ export default defineConfig({
     name: 'Lamplight',
     description: 'A calm reader, warning and tag filters, and private bookmarks for fanfiction.',
     permissions: ['storage'],
+    // The reader's dyslexia-friendly font is loaded by pages of the supported sites.
+    web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: SITE_MATCHES }],
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Turn reader mode on or off',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

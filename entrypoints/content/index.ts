@@ -1,9 +1,57 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { parseToContent, type PageStatus } from '../../lib/messages';
+import { adapterFor, SITE_MATCHES } from '../../lib/sites';
+import type { PageKind, SiteAdapter } from '../../lib/sites/types';
+import { startFiltering } from './filtering';
+import { startReader } from './reader';
+
+function classify(adapter: SiteAdapter, url: URL): PageKind {
+  try {
+    return adapter.classify(document, url);
+  } catch (error) {
+    console.warn('Lamplight could not tell what kind of page this is.', error);
+    return 'other';
+  }
+}
 
 export default defineContentScript({
-  matches: ['https://archiveofourown.org/*', 'https://www.archiveofourown.org/*'],
+  matches: SITE_MATCHES,
   runAt: 'document_start',
-  main() {
-    document.documentElement.dataset.lamplight = 'ready';
+  main(ctx) {
+    const url = new URL(location.href);
+    const adapter = adapterFor(url);
+    if (!adapter) return;
+    const filtering = startFiltering(ctx, adapter, url);
+    let kind: PageKind = 'other';
+
+    const onReady = () => {
+      kind = classify(adapter, url);
+      const root = document.documentElement;
+      root.dataset.lamplightPage = kind;
+      if (kind === 'listing') root.dataset.lamplightBlurbs = String(adapter.readBlurbs(document, url).length);
+      if (kind === 'work') void startReader(ctx, { adapter, url, kind, doc: document });
+    };
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
+    else onReady();
+
+    const status = (): PageStatus => {
+      const work = kind === 'work' ? adapter.readWork(document, url)?.meta : null;
+      return {
+        site: adapter.id,
+        kind,
+        filtered: filtering.filteredCount(),
+        readerOn: document.documentElement.dataset.lamplightReader === 'on',
+        work: work ? { site: work.site, id: work.id, title: work.title } : null,
+      };
+    };
+
+    const onMessage = (message: unknown) => {
+      const parsed = parseToContent(message);
+      if (parsed?.type === 'page:status') return Promise.resolve(status());
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

@@ -18,6 +18,8 @@ import {
 } from '../../../lib/reader/settings';
 import type { Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
+import { HOLD_STYLE_MARK, JUDGED, SHIELDED } from '../filtering/hold';
+import { SHIELD } from '../filtering/shield';
 import type { Feature, Page } from '../page';
 import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle, type SlotRenderer } from './session';
 import { createFontLoader } from './fonts';
@@ -58,10 +60,8 @@ const defaultDeps: ReaderDeps = {
  * The filtering feature's marks (entrypoints/content/filtering: shield.ts, hold.ts). Reader mode must
  * never show a work the filters hold back: it waits for the judgement and respects the shield.
  */
-const SHIELD_SELECTOR = '[data-lamplight-shield]';
-const SHIELDED = 'data-lamplight-shielded';
-const JUDGED = 'data-lamplight-judged';
-const HOLD_STYLE = 'style[data-lamplight="hold"]';
+const SHIELD_SELECTOR = `[${SHIELD}]`;
+const HOLD_STYLE = `style[data-lamplight="${HOLD_STYLE_MARK}"]`;
 /** How long an automatic open waits for the filters' judgement (their own fail-safe is 1 s). */
 const JUDGEMENT_WAIT_MS = 2000;
 

@@ -1,0 +1,133 @@
+/**
+ * Applies the filters' judgement to blurbs and to a work page, and takes it back cleanly.
+ * Every change is recorded per element so re-judging after a rule change is exact and idempotent.
+ */
+import { matchWork, type CompiledRules } from '../../../lib/filters';
+import type { Judgement } from '../../../lib/filters/types';
+import type { WorkMeta } from '../../../lib/sites/types';
+import { COLLAPSED, HIDDEN, JUDGED, PENDING, SHIELDED } from './hold';
+import { createPlaceholder } from './placeholder';
+import { createShield, type ShieldActions } from './shield';
+
+type Shown = 'hidden' | 'collapsed' | 'shielded' | 'visible';
+
+interface Entry {
+  meta: WorkMeta | null;
+  own: boolean;
+  shown: Shown;
+  /** The reader chose "Show anyway": stays shown until the page is left. */
+  revealed: boolean;
+  standIn: HTMLElement | null;
+}
+
+export interface Judge {
+  /** Judges an element for the first time (meta null: unreadable, left visible). */
+  judgeBlurb(element: HTMLElement, meta: WorkMeta | null, own: boolean): void;
+  judgeWork(element: HTMLElement, meta: WorkMeta | null, actions: Pick<ShieldActions, 'onAlwaysShow'>): void;
+  /** Re-applies every judged element under new rules (null: filtering off). */
+  rejudge(rules: CompiledRules | null): void;
+  revealAll(): void;
+  /** Works currently hidden or collapsed or shielded. */
+  filteredCount(): number;
+  /** Undoes every change. */
+  clear(): void;
+}
+
+const SHOW: Judgement = { action: 'show', reasons: [] };
+
+export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
+  let rules = initialRules;
+  const entries = new Map<HTMLElement, Entry>();
+  const workActions = new Map<HTMLElement, Pick<ShieldActions, 'onAlwaysShow'>>();
+
+  const judgementFor = (entry: Entry): Judgement =>
+    !rules || !entry.meta || entry.own || entry.revealed ? SHOW : matchWork(entry.meta, rules);
+
+  function undo(element: HTMLElement, entry: Entry): void {
+    element.removeAttribute(HIDDEN);
+    element.removeAttribute(COLLAPSED);
+    element.removeAttribute(SHIELDED);
+    entry.standIn?.remove();
+    entry.standIn = null;
+    entry.shown = 'visible';
+  }
+
+  function reveal(element: HTMLElement): void {
+    const entry = entries.get(element);
+    if (!entry) return;
+    entry.revealed = true;
+    undo(element, entry);
+    onChange();
+  }
+
+  function apply(element: HTMLElement, entry: Entry): void {
+    const judgement = judgementFor(entry);
+    undo(element, entry);
+    if (judgement.action !== 'show') {
+      const onAlwaysShow = workActions.get(element);
+      if (onAlwaysShow) {
+        entry.standIn = createShield(element.ownerDocument, judgement.reasons, {
+          onShow: () => reveal(element),
+          onAlwaysShow: () => {
+            reveal(element);
+            onAlwaysShow.onAlwaysShow();
+          },
+        });
+        element.setAttribute(SHIELDED, '');
+        entry.shown = 'shielded';
+      } else if (judgement.action === 'hide') {
+        element.setAttribute(HIDDEN, '');
+        entry.shown = 'hidden';
+      } else {
+        entry.standIn = createPlaceholder(element, judgement.reasons, () => reveal(element));
+        element.setAttribute(COLLAPSED, '');
+        entry.shown = 'collapsed';
+      }
+      if (entry.standIn) element.before(entry.standIn);
+    }
+    element.setAttribute(JUDGED, '');
+    element.removeAttribute(PENDING);
+  }
+
+  function judge(element: HTMLElement, meta: WorkMeta | null, own: boolean): void {
+    const entry: Entry = { meta, own, shown: 'visible', revealed: false, standIn: null };
+    entries.set(element, entry);
+    apply(element, entry);
+    onChange();
+  }
+
+  return {
+    judgeBlurb: (element, meta, own) => judge(element, meta, own),
+    judgeWork(element, meta, actions) {
+      workActions.set(element, actions);
+      judge(element, meta, false);
+    },
+    rejudge(next) {
+      rules = next;
+      for (const [element, entry] of entries) apply(element, entry);
+      onChange();
+    },
+    revealAll() {
+      for (const [element, entry] of entries) {
+        if (entry.shown === 'visible') continue;
+        entry.revealed = true;
+        undo(element, entry);
+      }
+      onChange();
+    },
+    filteredCount() {
+      let count = 0;
+      for (const entry of entries.values()) if (entry.shown !== 'visible') count++;
+      return count;
+    },
+    clear() {
+      for (const [element, entry] of entries) {
+        undo(element, entry);
+        element.removeAttribute(JUDGED);
+        element.removeAttribute(PENDING);
+      }
+      entries.clear();
+      workActions.clear();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Reason } from '../../../lib/filters/types';
+
+export const PLACEHOLDER = 'data-lamplight-placeholder';
+export const SUMMARY = 'data-lamplight-summary';
+
+export const reasonText = (reasons: readonly Reason[]): string =>
+  reasons.map((reason) => reason.label).join(', ');
+
+/**
+ * The short stand-in for a collapsed blurb: why it was collapsed, and a way to see it.
+ * Built as the same kind of element as the blurb (an `li` in a list) so the list stays valid.
+ */
+export function createPlaceholder(blurb: Element, reasons: readonly Reason[], onShow: () => void): HTMLElement {
+  const doc = blurb.ownerDocument;
+  const placeholder = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
+  placeholder.setAttribute(PLACEHOLDER, '');
+  const text = doc.createElement('span');
+  text.textContent = `Filtered: ${reasonText(reasons)}`;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Show anyway';
+  button.addEventListener('click', onShow);
+  placeholder.append(text, ' ', button);
+  return placeholder;
+}
+
+/** The line above a list that says how many works the filters took out. */
+export function createSummary(doc: Document, onShowAll: () => void): { element: HTMLElement; update(count: number): void } {
+  const element = doc.createElement('p');
+  element.setAttribute(SUMMARY, '');
+  element.setAttribute('role', 'status');
+  const text = doc.createElement('span');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Show all';
+  button.addEventListener('click', onShowAll);
+  element.append(text, ' ', button);
+  return {
+    element,
+    update(count) {
+      text.textContent = `Lamplight filtered ${count} ${count === 1 ? 'work' : 'works'} on this page.`;
+      element.hidden = count === 0;
+    },
+  };
+}
+
+export const FILTER_UI_CSS = `
+[${PLACEHOLDER}], [${SUMMARY}] {
+  list-style: none;
+  margin: 0.5em 0;
+  padding: 0.6em 0.9em;
+  border: 1px dashed #8a7f72;
+  border-radius: 6px;
+  background: #faf7f2;
+  color: #3b342c;
+  font: 0.9rem/1.4 system-ui, sans-serif;
+}
+[${PLACEHOLDER}] button, [${SUMMARY}] button {
+  margin-left: 0.5em;
+  padding: 0.15em 0.7em;
+  border: 1px solid #6b5f52;
+  border-radius: 4px;
+  background: #fff;
+  color: #2b251f;
+  font: inherit;
+  cursor: pointer;
+}
+[${PLACEHOLDER}] button:focus-visible, [${SUMMARY}] button:focus-visible {
+  outline: 2px solid #1d5fd1;
+  outline-offset: 2px;
+}
+[${SUMMARY}][hidden] { display: none; }
+`;
