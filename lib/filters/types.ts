@@ -11,7 +11,10 @@ export type TextField =
   | 'relationship'
   | 'character'
   | 'freeform'
-  /** any of the tag fields above */
+  /**
+   * Any tag of the work: fandoms, archive warnings, relationships, characters, freeforms.
+   * Not the rating or the categories (a `*M*` tag rule must not catch "Mature" or "M/M").
+   */
   | 'tag'
   | 'author'
   | 'title'
@@ -58,3 +61,24 @@ export interface CompleteRule {
 
 export type Rule = TextRule | WordsRule | FandomCountRule | CompleteRule;
 export type RuleField = Rule['field'];
+
+/** What to do with a work once every rule has been weighed. */
+export type JudgementAction = 'show' | 'hide' | 'collapse';
+
+/** One rule that matched a work, with words a reader can be shown. */
+export interface Reason {
+  ruleId: string;
+  field: RuleField;
+  /** e.g. "Major Character Death", "author: X", "tag: *Angst*", "over 100,000 words", "this work". */
+  label: string;
+}
+
+export interface Judgement {
+  action: JudgementAction;
+  /**
+   * show: the allow rules that matched (empty when no rule matched at all);
+   * hide: every matching hide and collapse rule; collapse: every matching collapse rule.
+   * Always in rule order. Never hide/collapse reasons on a shown work.
+   */
+  reasons: Reason[];
+}

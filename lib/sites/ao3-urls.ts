@@ -1,3 +1,4 @@
+import type { LinkRule } from './types';
 /** AO3 URLs: making them absolute, reading work ids and tag names out of them. */
 
 export const AO3_ORIGIN = 'https://archiveofourown.org';
@@ -81,4 +82,12 @@ export function pseudFromHref(href: string | null | undefined): { login: string;
   } catch {
     return null;
   }
+}
+
+/** A tag link filters its tag; a creator link (/users/LOGIN[/pseuds/PSEUD]) filters the account. */
+export function ruleForLink(url: URL): LinkRule | null {
+  const tag = tagNameFromHref(url.pathname);
+  if (tag) return { field: 'tag', pattern: tag };
+  const creator = pseudFromHref(url.pathname);
+  return creator ? { field: 'author', pattern: creator.login } : null;
 }

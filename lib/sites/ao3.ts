@@ -3,7 +3,7 @@
 import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
 import { classifyPage } from './ao3-classify';
-import { workIdFromUrl } from './ao3-urls';
+import { ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
 export const ao3: SiteAdapter = {
@@ -31,6 +31,19 @@ export const ao3: SiteAdapter = {
   },
   readBlurb(element) {
     return readBlurb(element);
+  },
+  filterableLinks: [
+    'https://archiveofourown.org/tags/*',
+    'https://archiveofourown.org/users/*',
+    'https://www.archiveofourown.org/tags/*',
+    'https://www.archiveofourown.org/users/*',
+  ],
+  ruleForLink(url) {
+    try {
+      return ruleForLink(url);
+    } catch {
+      return null;
+    }
   },
   workIdFromUrl(url) {
     try {

@@ -116,6 +116,12 @@ export interface Work {
   content: HTMLElement;
 }
 
+/** A filter a link stands for: a tag link filters the tag, a creator link the creator. */
+export interface LinkRule {
+  field: 'tag' | 'author';
+  pattern: string;
+}
+
 export interface SiteAdapter {
   id: SiteId;
   /** Human name of the site, for messages. */
@@ -133,6 +139,10 @@ export interface SiteAdapter {
   readBlurbs(root: ParentNode, url: URL): Blurb[];
   /** One element matched by `blurbSelector`, or null when it is not a work blurb it can read. */
   readBlurb(element: Element, url: URL): Blurb | null;
+  /** Match patterns of links the context menu offers to filter by (tags, creators). */
+  filterableLinks: string[];
+  /** What a "Hide works tagged … / by …" menu item on this link would filter, or null. */
+  ruleForLink(url: URL): LinkRule | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
   workIdFromUrl(url: URL): string | null;
 }

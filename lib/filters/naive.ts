@@ -1,0 +1,64 @@
+/**
+ * A deliberately naive matcher, for the benchmark only: every rule against every value, each
+ * pattern turned into a new RegExp at every comparison, the way popular userscripts filter.
+ * Same semantics and the same Judgement as `matchWork` (the tests check they agree), so the
+ * benchmark compares equal work. Never use it in the extension.
+ */
+
+import type { WorkMeta } from '../sites/types';
+import { decide, type Match } from './decide';
+import { SOURCES_OF_FIELD, sourceValues } from './fields';
+import { ruleLabel } from './labels';
+import { normalize, normalizePattern, patternToRegExpSource, summaryRegExp } from './pattern';
+import type { Judgement, Rule, TextRule } from './types';
+import { warningSpellings } from './warnings';
+
+const usableNumber = (n: unknown): n is number => typeof n === 'number' && !Number.isNaN(n);
+
+function textRuleMatches(rule: TextRule, meta: WorkMeta): boolean {
+  if (!/[^*]/.test(normalizePattern(rule.pattern))) return false; // only stars: never matches
+  for (const source of SOURCES_OF_FIELD[rule.field]) {
+    for (const raw of sourceValues(meta, source)) {
+      const value = normalize(raw);
+      if (source === 'summary') {
+        if (summaryRegExp(rule.pattern).test(value)) return true;
+        continue;
+      }
+      const spellings = source === 'warnings' ? warningSpellings(value) : [value];
+      for (const spelling of spellings) {
+        const re = new RegExp(`^${patternToRegExpSource(rule.pattern)}$`, 'su');
+        if (re.test(spelling)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function ruleMatches(rule: Rule, meta: WorkMeta): boolean {
+  switch (rule.field) {
+    case 'words': {
+      const hasMin = usableNumber(rule.min);
+      const hasMax = usableNumber(rule.max);
+      if ((!hasMin && !hasMax) || meta.words === null) return false;
+      return (!hasMin || meta.words >= rule.min!) && (!hasMax || meta.words <= rule.max!);
+    }
+    case 'fandomCount':
+      return usableNumber(rule.max) && meta.fandoms.length > rule.max;
+    case 'complete':
+      return meta.complete !== null && meta.complete === rule.value;
+    default:
+      return textRuleMatches(rule, meta);
+  }
+}
+
+export function naiveMatchWork(meta: WorkMeta, rules: readonly Rule[]): Judgement {
+  const matches: Match[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled || !ruleMatches(rule, meta)) continue;
+    matches.push({
+      action: rule.action,
+      reason: { ruleId: rule.id, field: rule.field, label: ruleLabel(rule) },
+    });
+  }
+  return decide(matches);
+}
