@@ -15,7 +15,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Lamplight',
     description: 'A calm reader, warning and tag filters, and private bookmarks for fanfiction.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     // The reader's dyslexia-friendly font is loaded by pages of the supported sites.
     web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: SITE_MATCHES }],
     commands: {

@@ -1,11 +1,40 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
+import { ADAPTERS } from '../lib/sites';
+import { addRule } from '../lib/storage';
 
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
 const action = browser.action ?? browser.browserAction;
 
+/** Context menu items on tag and creator links, keyed by the rule field they add. */
+const LINK_MENUS = { tag: 'Hide works with this tag', author: 'Hide works by this creator' } as const;
+
+function createMenus(): void {
+  void browser.contextMenus.removeAll().then(() => {
+    for (const [field, title] of Object.entries(LINK_MENUS) as [keyof typeof LINK_MENUS, string][]) {
+      const targetUrlPatterns = ADAPTERS.flatMap((adapter) => adapter.filterableLinks[field]);
+      browser.contextMenus.create({ id: field, title, contexts: ['link'], targetUrlPatterns });
+    }
+  });
+}
+
+async function hideFromLink(menuItemId: string | number, linkUrl: string | undefined): Promise<void> {
+  if (!linkUrl) return;
+  const url = new URL(linkUrl);
+  const rule = ADAPTERS.map((adapter) => adapter.ruleForLink(url)).find((found) => found !== null);
+  if (rule?.field !== menuItemId) return;
+  await addRule({ field: rule.field, pattern: rule.pattern, action: 'collapse', enabled: true });
+}
+
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.contextMenus.onClicked.addListener((info) => {
+    hideFromLink(info.menuItemId, info.linkUrl).catch((error) =>
+      console.warn('Lamplight could not add that filter.', error),
+    );
+  });
+
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-reader') return;
     const tabId = await activeTabId();

@@ -32,12 +32,10 @@ export const ao3: SiteAdapter = {
   readBlurb(element) {
     return readBlurb(element);
   },
-  filterableLinks: [
-    'https://archiveofourown.org/tags/*',
-    'https://archiveofourown.org/users/*',
-    'https://www.archiveofourown.org/tags/*',
-    'https://www.archiveofourown.org/users/*',
-  ],
+  filterableLinks: {
+    tag: ['https://archiveofourown.org/tags/*', 'https://www.archiveofourown.org/tags/*'],
+    author: ['https://archiveofourown.org/users/*', 'https://www.archiveofourown.org/users/*'],
+  },
   ruleForLink(url) {
     try {
       return ruleForLink(url);

@@ -139,8 +139,8 @@ export interface SiteAdapter {
   readBlurbs(root: ParentNode, url: URL): Blurb[];
   /** One element matched by `blurbSelector`, or null when it is not a work blurb it can read. */
   readBlurb(element: Element, url: URL): Blurb | null;
-  /** Match patterns of links the context menu offers to filter by (tags, creators). */
-  filterableLinks: string[];
+  /** Match patterns of the links the context menu offers to filter by: tag links, creator links. */
+  filterableLinks: Record<LinkRule['field'], string[]>;
   /** What a "Hide works tagged … / by …" menu item on this link would filter, or null. */
   ruleForLink(url: URL): LinkRule | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
