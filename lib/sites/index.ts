@@ -1,8 +1,9 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ao3 } from './ao3';
+import { ffn } from './ffn';
 import type { SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [ao3];
+export const ADAPTERS: readonly SiteAdapter[] = [ao3, ffn];
 
 /** Match patterns of every supported site, for the manifest. */
 export const SITE_MATCHES: string[] = ADAPTERS.flatMap((adapter) => adapter.matches);

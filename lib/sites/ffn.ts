@@ -1,0 +1,68 @@
+/**
+ * The FanFiction.net site adapter: the only code that knows FFN's markup.
+ *
+ * FictionPress (www./m.fictionpress.com) serves the same markup but is a different archive whose
+ * story ids overlap FFN's: it would need its own SiteId, so it is not matched here.
+ */
+
+import type { SiteAdapter } from './types';
+import { BLURB_SELECTOR, readEntry, readEntryList } from './ffn-blurbs';
+import { classifyPage } from './ffn-classify';
+import { STORY_CONTENT_SELECTOR } from './ffn-page';
+import { ruleForLink, workIdFromUrl } from './ffn-urls';
+import { readStoryPage } from './ffn-work';
+
+export const ffn: SiteAdapter = {
+  id: 'ffn',
+  name: 'FanFiction.net',
+  matches: ['https://www.fanfiction.net/*', 'https://m.fanfiction.net/*'],
+  blurbSelector: BLURB_SELECTOR,
+  workContentSelector: STORY_CONTENT_SELECTOR,
+  classify(doc, url) {
+    try {
+      return classifyPage(doc, url);
+    } catch {
+      return 'other';
+    }
+  },
+  readWork(doc, url) {
+    try {
+      return readStoryPage(doc, url);
+    } catch {
+      return null;
+    }
+  },
+  readBlurbs(root, url) {
+    try {
+      return readEntryList(root, url);
+    } catch {
+      return [];
+    }
+  },
+  readBlurb(element, url) {
+    try {
+      return readEntry(element, url);
+    } catch {
+      return null;
+    }
+  },
+  filterableLinks: {
+    // FFN has no tag pages: genres and characters are plain text.
+    tag: [],
+    author: ['https://www.fanfiction.net/u/*', 'https://m.fanfiction.net/u/*'],
+  },
+  ruleForLink(url) {
+    try {
+      return ruleForLink(url);
+    } catch {
+      return null;
+    }
+  },
+  workIdFromUrl(url) {
+    try {
+      return workIdFromUrl(url);
+    } catch {
+      return null;
+    }
+  },
+};
