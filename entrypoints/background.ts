@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
-import { ADAPTERS } from '../lib/sites';
+import { ADAPTERS, adapterFor } from '../lib/sites';
 import { addRule } from '../lib/storage';
 
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
@@ -22,7 +22,7 @@ function createMenus(): void {
 async function hideFromLink(menuItemId: string | number, linkUrl: string | undefined): Promise<void> {
   if (!linkUrl) return;
   const url = new URL(linkUrl);
-  const rule = ADAPTERS.map((adapter) => adapter.ruleForLink(url)).find((found) => found !== null);
+  const rule = adapterFor(url)?.ruleForLink(url);
   if (rule?.field !== menuItemId) return;
   await addRule({ field: rule.field, pattern: rule.pattern, action: 'collapse', enabled: true });
 }
