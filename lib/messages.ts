@@ -14,9 +14,24 @@ export interface PageStatus {
   readerOn: boolean;
   /** The work shown, on a work page. */
   work: { site: SiteId; id: string; title: string } | null;
+  /** On a work page: whether that work is in Lamplight's bookmarks (absent when unknown). */
+  bookmarked?: boolean;
 }
 
-export type ToContent = { type: 'reader:toggle' } | { type: 'page:status' };
+export type ToContent =
+  | { type: 'reader:toggle' }
+  | { type: 'page:status' }
+  /** Bookmark or unbookmark the work shown (popup). Reply: BookmarkReply. */
+  | { type: 'bookmark:toggle' }
+  /** Whether the work shown is bookmarked. Reply: BookmarkReply. */
+  | { type: 'bookmark:status' }
+  /** Bookmark the work a link on this page points at (context menu). Reply: BookmarkReply. */
+  | { type: 'bookmark:link'; url: string };
+
+/** The content script's answer to the `bookmark:*` messages: whether the work is bookmarked now. */
+export interface BookmarkReply {
+  bookmarked: boolean;
+}
 export type ToBackground = { type: 'badge:filtered'; count: number };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -25,6 +40,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function parseToContent(message: unknown): ToContent | null {
   if (!isObject(message)) return null;
   if (message.type === 'reader:toggle' || message.type === 'page:status') return { type: message.type };
+  if (message.type === 'bookmark:toggle' || message.type === 'bookmark:status') return { type: message.type };
+  if (message.type === 'bookmark:link' && typeof message.url === 'string' && message.url.length <= 2048) {
+    return { type: 'bookmark:link', url: message.url };
+  }
   return null;
 }
 
@@ -62,4 +81,50 @@ export async function sendToBackground(message: ToBackground): Promise<void> {
 export async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+// ---- Replies, checked where they arrive (the popup). A reply that is not exactly the shape
+// expected counts as no reply.
+
+const SITE_IDS: readonly SiteId[] = ['ao3', 'ffn'];
+const PAGE_KINDS: readonly PageKind[] = [
+  'work',
+  'listing',
+  'adult-gate',
+  'restricted',
+  'not-found',
+  'chapter-index',
+  'other',
+];
+const isSite = (value: unknown): value is SiteId => (SITE_IDS as readonly unknown[]).includes(value);
+
+/** The content script's answer to `{ type: 'page:status' }`, or null. */
+export function parsePageStatus(reply: unknown): PageStatus | null {
+  if (!isObject(reply)) return null;
+  const { site, kind, filtered, readerOn, work } = reply;
+  if (!isSite(site) || !(PAGE_KINDS as readonly unknown[]).includes(kind)) return null;
+  if (typeof filtered !== 'number' || !Number.isInteger(filtered) || filtered < 0) return null;
+  if (typeof readerOn !== 'boolean') return null;
+  let workRef: PageStatus['work'] = null;
+  if (work !== null && work !== undefined) {
+    if (!isObject(work) || !isSite(work.site) || typeof work.id !== 'string' || typeof work.title !== 'string') {
+      return null;
+    }
+    workRef = { site: work.site, id: work.id, title: work.title };
+  }
+  const status: PageStatus = { site, kind: kind as PageKind, filtered, readerOn, work: workRef };
+  if (typeof reply.bookmarked === 'boolean') status.bookmarked = reply.bookmarked;
+  return status;
+}
+
+/** The content script's answer to `{ type: 'reader:toggle' }`: whether reader mode is now on. */
+export function parseReaderToggleReply(reply: unknown): { readerOn: boolean } | null {
+  if (!isObject(reply) || typeof reply.readerOn !== 'boolean') return null;
+  return { readerOn: reply.readerOn };
+}
+
+/** The content script's answer to a `bookmark:*` message, or null. */
+export function parseBookmarkReply(reply: unknown): BookmarkReply | null {
+  if (!isObject(reply) || typeof reply.bookmarked !== 'boolean') return null;
+  return { bookmarked: reply.bookmarked };
 }

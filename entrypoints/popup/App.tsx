@@ -1,3 +1,21 @@
+import { browser } from 'wxt/browser';
+import { FiltersSection } from '../../components/FiltersSection';
+import { RuleList } from '../../components/RuleList';
+import { Shelf } from '../../components/shelf/Shelf';
+import { ThisPage } from '../../components/ThisPage';
+
 export function App() {
-  return <h1>Lamplight</h1>;
+  return (
+    <main class="page popup">
+      <header class="page-head">
+        <h1>Lamplight</h1>
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          All settings
+        </button>
+      </header>
+      <ThisPage />
+      <FiltersSection list={(rules, announce) => <RuleList rules={rules} announce={announce} />} />
+      <Shelf compact />
+    </main>
+  );
 }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../../components/ui.css';
 import { App } from './App';
 
 render(<App />, document.getElementById('app')!);

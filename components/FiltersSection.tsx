@@ -1,0 +1,68 @@
+/**
+ * The Filters section of the popup and of the options page: Pause filtering, the warning and
+ * rating toggles, the add-rule form and the reader's rules (`list` draws them: a compact list
+ * in the popup, the full table on the options page).
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Rule } from '../lib/filters/types';
+import { saveAppSettings } from '../lib/storage/settings';
+import { FilterToggles } from './FilterToggles';
+import { errorText, useAppSettings, useRules } from './hooks';
+import { addRuleAt, duplicateOf } from './rule-actions';
+import { RuleForm } from './RuleForm';
+import { ruleName } from './rules';
+import { Status, type StatusMessage } from './Status';
+import { Switch } from './Switch';
+
+export function FiltersSection(props: {
+  list: (rules: readonly Rule[], announce: (m: StatusMessage) => void) => JSX.Element;
+}) {
+  const [rules, rulesError] = useRules();
+  const [app, appError] = useAppSettings();
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const paused = app?.filteringPaused ?? false;
+
+  const setPaused = (filteringPaused: boolean) => {
+    saveAppSettings({ filteringPaused }).then(
+      () => setStatus({ text: filteringPaused ? 'Filtering paused' : 'Filtering on' }),
+      (err: unknown) => setStatus({ text: `Could not save: ${errorText(err)}`, error: true }),
+    );
+  };
+
+  const add = async (rule: Rule): Promise<string | null> => {
+    const duplicate = duplicateOf(rules ?? [], rule);
+    if (duplicate) return duplicate;
+    await addRuleAt(rule);
+    setStatus({ text: `Added rule ${ruleName(rule)}` });
+    return null;
+  };
+
+  const problem = rulesError ?? appError;
+  return (
+    <section class="panel" aria-labelledby="filters-heading">
+      <div class="panel-head">
+        <h2 id="filters-heading">Filters</h2>
+        <Switch checked={paused} onChange={setPaused} disabled={app === null} describedBy="pause-note">
+          Pause filtering
+        </Switch>
+      </div>
+      <p id="pause-note" class={paused ? 'note' : 'visually-hidden'}>
+        {paused ? 'Filtering is paused: every work shows. Your rules are kept.' : 'Shows every work without losing your rules.'}
+      </p>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {rules && <FilterToggles rules={rules} announce={(text) => setStatus({ text })} />}
+      <h3 id="add-rule-heading">Add a rule</h3>
+      <RuleForm label="Add a rule" submitLabel="Add rule" onSubmit={add} />
+      <h3 id="rules-heading">
+        Your rules{rules && rules.length > 0 ? <span class="count"> ({rules.length})</span> : null}
+      </h3>
+      {rules ? props.list(rules, setStatus) : <p class="muted">Loading…</p>}
+      <Status message={status} onChange={setStatus} />
+    </section>
+  );
+}

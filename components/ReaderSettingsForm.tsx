@@ -1,0 +1,143 @@
+/**
+ * The reader's settings on the options page: the same controls as the in-page settings panel
+ * (READER_SETTING_FIELDS), plus continuing past the adult-content notice. Writes through
+ * saveReaderSettings; open tabs follow through the storage watcher.
+ */
+import { useEffect, useId, useState } from 'preact/hooks';
+import {
+  DEFAULT_READER_SETTINGS,
+  READER_SETTING_FIELDS,
+  sameReaderSettings,
+  updateReaderSetting,
+  type ReaderSettingField,
+  type ReaderSettings,
+} from '../lib/reader/settings';
+import { saveReaderSettings } from '../lib/storage/settings';
+import { errorText, useReaderSettings } from './hooks';
+
+const FIELDS: readonly ReaderSettingField[] = [
+  ...READER_SETTING_FIELDS,
+  { kind: 'toggle', key: 'skipAdultGate', label: 'Continue past the adult-content notice automatically' },
+];
+
+const FONT_STACKS: Record<ReaderSettings['font'], string> = {
+  serif: 'Georgia, "Iowan Old Style", "Times New Roman", serif',
+  sans: 'system-ui, "Segoe UI", Roboto, sans-serif',
+  dyslexic: '"OpenDyslexic", "Comic Sans MS", sans-serif',
+  system: 'system-ui, sans-serif',
+};
+
+export function ReaderSettingsForm() {
+  const id = useId();
+  const [stored, loadError] = useReaderSettings();
+  /** What the controls show: the stored settings plus a slider that is still moving. */
+  const [shown, setShown] = useState<ReaderSettings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setShown(stored), [stored]);
+
+  if (!shown) {
+    return <p class={loadError ? 'field-error' : 'muted'}>{loadError ?? 'Loading…'}</p>;
+  }
+
+  const save = (patch: Partial<ReaderSettings>) => {
+    setProblem(null);
+    saveReaderSettings(patch).catch((err: unknown) => setProblem(`Could not save: ${errorText(err)}`));
+  };
+  const change = (key: keyof ReaderSettings, value: unknown, store: boolean) => {
+    const next = updateReaderSetting(shown, key, value);
+    setShown(next);
+    if (store) save({ [key]: next[key] });
+  };
+
+  return (
+    <div class="reader-settings">
+      <div class="settings-grid">
+        {FIELDS.filter((field) => field.kind !== 'toggle').map((field) => {
+          const fid = `${id}-${field.key}`;
+          if (field.kind === 'range') {
+            const value = shown[field.key];
+            return (
+              <div class="form-field" key={field.key}>
+                <div class="label-row">
+                  <label for={fid}>{field.label}</label>
+                  <output for={fid}>{field.format(value)}</output>
+                </div>
+                <input
+                  id={fid}
+                  type="range"
+                  min={field.range.min}
+                  max={field.range.max}
+                  step={field.range.step}
+                  value={value}
+                  aria-valuetext={field.format(value)}
+                  onInput={(e) => change(field.key, Number(e.currentTarget.value), false)}
+                  onChange={(e) => change(field.key, Number(e.currentTarget.value), true)}
+                />
+              </div>
+            );
+          }
+          if (field.kind === 'choice') {
+            return (
+              <div class="form-field" key={field.key}>
+                <label for={fid}>{field.label}</label>
+                <select id={fid} value={shown[field.key]} onChange={(e) => change(field.key, e.currentTarget.value, true)}>
+                  {field.options.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          }
+          return null;
+        })}
+      </div>
+      <div class="settings-toggles">
+        {FIELDS.map(
+          (field) =>
+            field.kind === 'toggle' && (
+              <label class="check" key={field.key}>
+                <input
+                  type="checkbox"
+                  checked={shown[field.key]}
+                  onChange={(e) => change(field.key, e.currentTarget.checked, true)}
+                />
+                <span>{field.label}</span>
+              </label>
+            ),
+        )}
+      </div>
+      <figure class="reader-preview">
+        <figcaption>Preview</figcaption>
+      <p
+        style={{
+          fontFamily: FONT_STACKS[shown.font],
+          fontSize: `${shown.fontSize}px`,
+          lineHeight: String(shown.lineHeight),
+          maxWidth: `${shown.width}ch`,
+          textAlign: shown.align === 'justify' ? 'justify' : 'start',
+          marginBlockEnd: `${shown.paragraphSpacing}em`,
+        }}
+      >
+        The lamp was still burning when she came back to the library, its light pooling over the open
+        book as if it had waited for her. She sat down, found her place, and read on.
+      </p>
+      </figure>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="form-actions">
+        <button
+          type="button"
+          disabled={sameReaderSettings(shown, DEFAULT_READER_SETTINGS)}
+          onClick={() => save(DEFAULT_READER_SETTINGS)}
+        >
+          Restore default reader settings
+        </button>
+      </div>
+    </div>
+  );
+}

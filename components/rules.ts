@@ -1,0 +1,195 @@
+/**
+ * Pure helpers behind the rule editors (popup and options): the words shown for fields and
+ * actions, the form's draft ↔ rule conversion, and the one-click warning/rating toggles.
+ * No DOM, no browser API.
+ */
+import { normalizePattern } from '../lib/filters/pattern';
+import type { Rule, RuleAction, RuleField, TextField } from '../lib/filters/types';
+import { ruleLabel } from '../lib/filters/labels';
+import { findWarning } from '../lib/filters/warnings';
+
+export const ACTION_LABELS: Record<RuleAction, string> = {
+  collapse: 'Collapse',
+  hide: 'Hide',
+  allow: 'Always show',
+};
+
+/** In the order the form offers them; Collapse is the default. */
+export const ACTIONS: readonly RuleAction[] = ['collapse', 'hide', 'allow'];
+
+export interface FieldOption {
+  field: RuleField;
+  label: string;
+}
+
+export const TEXT_FIELD_OPTIONS: readonly (FieldOption & { field: TextField })[] = [
+  { field: 'tag', label: 'Any tag' },
+  { field: 'warning', label: 'Warning' },
+  { field: 'rating', label: 'Rating' },
+  { field: 'category', label: 'Category' },
+  { field: 'fandom', label: 'Fandom' },
+  { field: 'relationship', label: 'Relationship' },
+  { field: 'character', label: 'Character' },
+  { field: 'freeform', label: 'Additional tag' },
+  { field: 'author', label: 'Author' },
+  { field: 'title', label: 'Title' },
+  { field: 'summary', label: 'Summary' },
+  { field: 'language', label: 'Language' },
+  { field: 'work', label: 'One work (site:id)' },
+];
+
+export const NUMBER_FIELD_OPTIONS: readonly FieldOption[] = [
+  { field: 'words', label: 'Word count' },
+  { field: 'fandomCount', label: 'Number of fandoms' },
+  { field: 'complete', label: 'Complete or in progress' },
+];
+
+export const isTextField = (field: RuleField): field is TextField =>
+  TEXT_FIELD_OPTIONS.some((o) => o.field === field);
+
+/** What the form holds while the reader types: strings, as the inputs give them. */
+export interface RuleDraft {
+  field: RuleField;
+  pattern: string;
+  min: string;
+  max: string;
+  /** complete rules: 'true' = complete works, 'false' = works in progress */
+  value: 'true' | 'false';
+  action: RuleAction;
+}
+
+export const EMPTY_DRAFT: RuleDraft = {
+  field: 'tag',
+  pattern: '',
+  min: '',
+  max: '',
+  value: 'false',
+  action: 'collapse',
+};
+
+/** The draft that edits `rule`. */
+export function draftOf(rule: Rule): RuleDraft {
+  const draft: RuleDraft = { ...EMPTY_DRAFT, field: rule.field, action: rule.action };
+  switch (rule.field) {
+    case 'words':
+      return { ...draft, min: rule.min === undefined ? '' : String(rule.min), max: rule.max === undefined ? '' : String(rule.max) };
+    case 'fandomCount':
+      return { ...draft, max: String(rule.max) };
+    case 'complete':
+      return { ...draft, value: rule.value ? 'true' : 'false' };
+    default:
+      return { ...draft, pattern: rule.pattern };
+  }
+}
+
+/**
+ * A count as typed: "" → not set; "100,000" or "100 000" → 100000; anything else that is not
+ * a number is passed on as text, so validateRule says what is wrong with it.
+ */
+export function parseCount(text: string): number | string | undefined {
+  const compact = text.trim().replace(/[,\s\u00a0\u202f_]/g, '');
+  if (compact === '') return undefined;
+  return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : text.trim();
+}
+
+/** The object handed to validateRule for this draft (no id: the caller adds it). */
+export function draftToInput(draft: RuleDraft): Record<string, unknown> {
+  const base = { field: draft.field, action: draft.action };
+  switch (draft.field) {
+    case 'words': {
+      const out: Record<string, unknown> = { ...base };
+      const min = parseCount(draft.min);
+      const max = parseCount(draft.max);
+      if (min !== undefined) out.min = min;
+      if (max !== undefined) out.max = max;
+      return out;
+    }
+    case 'fandomCount': {
+      const max = parseCount(draft.max);
+      return max === undefined ? base : { ...base, max };
+    }
+    case 'complete':
+      return { ...base, value: draft.value === 'true' };
+    default:
+      return { ...base, pattern: draft.pattern };
+  }
+}
+
+/** The form control a validation message belongs to. */
+export type DraftInput = 'field' | 'pattern' | 'min' | 'max' | 'value' | 'action';
+
+export function errorTarget(field: RuleField, error: string): DraftInput {
+  if (/^(Unknown field|Field)/.test(error)) return 'field';
+  if (/^(Unknown action|Action)/.test(error)) return 'action';
+  switch (field) {
+    case 'words':
+      return /^Maximum/.test(error) ? 'max' : 'min';
+    case 'fandomCount':
+      return 'max';
+    case 'complete':
+      return 'value';
+    default:
+      return 'pattern';
+  }
+}
+
+/** The hint under the pattern input. */
+export function patternHint(field: RuleField): string {
+  if (field === 'work') return 'The site and the work number, e.g. ao3:123456';
+  return 'Use * for any text, e.g. *Angst*';
+}
+
+/**
+ * A rule's name in lists: `ruleLabel`, except that a one-work rule says which work
+ * (ruleLabel's "this work" is for the page that work is on).
+ */
+export function ruleName(rule: Rule): string {
+  return rule.field === 'work' ? `work ${rule.pattern}` : ruleLabel(rule);
+}
+
+/** Text the options page's search box looks through. */
+export function ruleSearchText(rule: Rule): string {
+  const pattern = 'pattern' in rule ? rule.pattern : '';
+  return `${ruleName(rule)} ${pattern} ${rule.field} ${ACTION_LABELS[rule.action]}`.toLowerCase();
+}
+
+// ---- One-click toggles: a warning or rating is "on" when an enabled collapse rule names it.
+
+export type ToggleField = 'warning' | 'rating';
+
+/** Whether `rule` is the collapse rule a toggle stands for (any spelling of a warning counts). */
+export function isToggleRule(rule: Rule, field: ToggleField, name: string): boolean {
+  if (rule.field !== field || rule.action !== 'collapse') return false;
+  if (field === 'warning') {
+    const a = findWarning(rule.pattern);
+    const b = findWarning(name);
+    if (a && b) return a.name === b.name;
+  }
+  return normalizePattern(rule.pattern) === normalizePattern(name);
+}
+
+export function toggleIsOn(rules: readonly Rule[], field: ToggleField, name: string): boolean {
+  return rules.some((r) => r.enabled && isToggleRule(r, field, name));
+}
+
+/**
+ * The rules after switching a toggle. On: the first matching collapse rule is enabled, or a new
+ * one is added at the end. Off: every matching collapse rule is removed. Idempotent, so a
+ * double click never leaves two copies.
+ */
+export function setToggle(
+  rules: readonly Rule[],
+  field: ToggleField,
+  name: string,
+  on: boolean,
+  newId: () => string,
+): Rule[] {
+  if (!on) return rules.filter((r) => !isToggleRule(r, field, name));
+  if (toggleIsOn(rules, field, name)) return [...rules];
+  const index = rules.findIndex((r) => isToggleRule(r, field, name));
+  if (index >= 0) return rules.map((r, i) => (i === index ? { ...r, enabled: true } : r));
+  return [...rules, { id: newId(), field, pattern: name, action: 'collapse', enabled: true }];
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -1,0 +1,329 @@
+/**
+ * The bookmark shelf: the popup shows it compact (`<Shelf compact />`), the options page whole.
+ *
+ * Each bookmark: title, creators, fandoms, "Chapter 3 of 10", status, a "2 new chapters" badge,
+ * **Resume** (opens the chapter where the reader stopped, in a new tab, scrolled back to the
+ * paragraph), and in the full shelf the status and note edited in place; **Delete** with **Undo**.
+ * Search (title, creator, fandom), sort and status filter are pure (lib/bookmarks/shelf.ts); only a
+ * window of the result is rendered ("Show more"), so 10,000 bookmarks keep the popup responsive.
+ * Every string from a bookmark is rendered as text.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { chapterLabel, newChaptersLabel, STATUS_LABELS } from '../../lib/bookmarks/record';
+import {
+  filterEntries,
+  resumeUrl,
+  SHELF_SORTS,
+  sortEntries,
+  type ShelfEntry,
+  type ShelfSort,
+  type ShelfStatusFilter,
+} from '../../lib/bookmarks/shelf';
+import type { Bookmark, BookmarkStatus } from '../../lib/bookmarks/types';
+import { BOOKMARK_STATUSES } from '../../lib/bookmarks/validate';
+import { putBookmark, removeBookmark, updateBookmark } from '../../lib/storage';
+import { useBookmarkEntries } from './useBookmarks';
+import './shelf.css';
+
+/** Rows rendered at first, and added by each "Show more". */
+export const SHELF_PAGE = { compact: 50, full: 100 } as const;
+const NOTE_MAX = 2000;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+interface Message {
+  text: string;
+  error?: boolean;
+  undo?: () => Promise<unknown>;
+}
+
+/** Opens the bookmark where the reader stopped, in a new tab (the popup closes by itself as it loses focus). */
+async function openResume(bookmark: Bookmark): Promise<void> {
+  await browser.tabs.create({ url: resumeUrl(bookmark), active: true });
+}
+
+export function Shelf(props: { compact?: boolean }) {
+  const compact = props.compact ?? false;
+  const page = compact ? SHELF_PAGE.compact : SHELF_PAGE.full;
+  const { entries, error } = useBookmarkEntries();
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<ShelfSort>('readAt');
+  const [status, setStatus] = useState<ShelfStatusFilter>('all');
+  const [limit, setLimit] = useState<number>(page);
+  const [message, setMessage] = useState<Message | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+
+  const sorted = useMemo(() => (entries ? sortEntries(entries, sort) : []), [entries, sort]);
+  const shown = useMemo(() => filterEntries(sorted, { search, status }), [sorted, search, status]);
+  useEffect(() => setLimit(page), [search, status, sort, page]);
+  useEffect(() => {
+    if (message?.undo) undoRef.current?.focus();
+  }, [message]);
+
+  const announce = (m: Message) => setMessage(m);
+  const fail = (what: string) => (err: unknown) => announce({ text: `${what}: ${errorText(err)}`, error: true });
+
+  const actions: RowActions = {
+    resume: (b) => {
+      openResume(b).catch(fail('Could not open the work'));
+    },
+    remove: (b) => {
+      removeBookmark(b.site, b.workId).then(
+        () => announce({ text: `Deleted “${b.title}”`, undo: () => putBookmark(b) }),
+        fail('Could not delete'),
+      );
+    },
+    setStatus: (b, next) => {
+      updateBookmark(b.site, b.workId, { status: next }).then(
+        () => announce({ text: `“${b.title}”: ${STATUS_LABELS[next]}` }),
+        fail('Could not save'),
+      );
+    },
+    setNote: (b, note) =>
+      updateBookmark(b.site, b.workId, { note: note.slice(0, NOTE_MAX) }).then(
+        () => announce({ text: note ? `Saved the note on “${b.title}”` : `Removed the note on “${b.title}”` }),
+        (err: unknown) => {
+          fail('Could not save the note')(err);
+          throw err;
+        },
+      ),
+  };
+
+  const total = entries?.length ?? 0;
+  const filtering = search.trim() !== '' || status !== 'all';
+  const visible = shown.slice(0, limit);
+
+  return (
+    <section class={`panel shelf${compact ? ' shelf-compact' : ''}`} aria-labelledby="shelf-heading">
+      <h2 id="shelf-heading">
+        Bookmarks {entries && total > 0 && <span class="count">({total.toLocaleString()})</span>}
+      </h2>
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {entries === null && !error && <p class="muted">Loading your bookmarks…</p>}
+      {entries !== null && total === 0 && (
+        <p class="muted">No bookmarks yet. Use Bookmark on a work’s page or in reader mode to keep your place.</p>
+      )}
+      {entries !== null && total > 0 && (
+        <>
+          <div class="shelf-tools" role="search">
+            <input
+              type="search"
+              class="shelf-search"
+              aria-label="Search bookmarks"
+              placeholder="Search title, creator, fandom"
+              value={search}
+              onInput={(e) => setSearch(e.currentTarget.value)}
+            />
+            <label class="shelf-select">
+              <span>Sort</span>
+              <select value={sort} onChange={(e) => setSort(e.currentTarget.value as ShelfSort)}>
+                {(Object.keys(SHELF_SORTS) as ShelfSort[]).map((key) => (
+                  <option key={key} value={key}>
+                    {SHELF_SORTS[key]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {!compact && (
+              <label class="shelf-select">
+                <span>Show</span>
+                <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ShelfStatusFilter)}>
+                  <option value="all">All</option>
+                  {BOOKMARK_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+          <p class="shelf-summary muted" aria-live="polite">
+            {filtering
+              ? shown.length === 0
+                ? 'No bookmarks match.'
+                : `${plural(shown.length, 'bookmark matches', 'bookmarks match')}`
+              : ''}
+          </p>
+          <ul class="shelf-list">
+            {visible.map((entry) => (
+              <ShelfRow key={entry.key} entry={entry} compact={compact} actions={actions} />
+            ))}
+          </ul>
+          {shown.length > visible.length && (
+            <button type="button" class="shelf-more" onClick={() => setLimit((n) => n + page)}>
+              Show more ({(shown.length - visible.length).toLocaleString()} more)
+            </button>
+          )}
+        </>
+      )}
+      <div role="status" class={`status${message?.error ? ' status-error' : ''}`}>
+        {message && (
+          <>
+            <span>{message.text}</span>
+            {message.undo && (
+              <button
+                type="button"
+                class="link-button"
+                ref={undoRef}
+                onClick={() => {
+                  const undo = message.undo;
+                  setMessage(null);
+                  undo?.().then(() => announce({ text: 'Undone' }), fail('Could not undo'));
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface RowActions {
+  resume(b: Bookmark): void;
+  remove(b: Bookmark): void;
+  setStatus(b: Bookmark, status: BookmarkStatus): void;
+  setNote(b: Bookmark, note: string): Promise<unknown>;
+}
+
+/** A DOM id from a bookmark key ("ao3:123" → "shelf-ao3-123"). */
+const idFor = (key: string) => `shelf-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActions }) {
+  const { entry, compact, actions } = props;
+  const b = entry.bookmark;
+  const titleId = `${idFor(entry.key)}-title`;
+  const news = newChaptersLabel(b.newChapters);
+  return (
+    <li class="shelf-item" data-bookmark={entry.key}>
+      <div class="shelf-head">
+        <a class="shelf-title" id={titleId} href={b.url} target="_blank" rel="noopener noreferrer">
+          {b.title}
+        </a>
+        {news && <span class="badge shelf-new">{news}</span>}
+      </div>
+      {b.authors.length > 0 && <p class="shelf-line">by {b.authors.join(', ')}</p>}
+      {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{b.fandoms.join(', ')}</p>}
+      <p class="shelf-line">
+        {chapterLabel(b)}
+        {compact && <span class="muted"> · {STATUS_LABELS[b.status]}</span>}
+      </p>
+      {compact && b.note && <p class="shelf-line shelf-note-text">{b.note}</p>}
+      {!compact && <NoteEditor bookmark={b} idBase={idFor(entry.key)} save={(note) => actions.setNote(b, note)} />}
+      <div class="shelf-actions">
+        <button type="button" class="primary" aria-describedby={titleId} onClick={() => actions.resume(b)}>
+          Resume
+        </button>
+        {!compact && (
+          <label class="shelf-select">
+            <span class="visually-hidden">Status of {b.title}</span>
+            <select value={b.status} onChange={(e) => actions.setStatus(b, e.currentTarget.value as BookmarkStatus)}>
+              {BOOKMARK_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" class="danger" aria-describedby={titleId} onClick={() => actions.remove(b)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function NoteEditor(props: { bookmark: Bookmark; idBase: string; save: (note: string) => Promise<unknown> }) {
+  const { bookmark, idBase, save } = props;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(bookmark.note);
+  const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (editing) field.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+
+  if (!editing) {
+    return (
+      <div class="shelf-note">
+        {bookmark.note && <p class="shelf-line shelf-note-text">{bookmark.note}</p>}
+        <button
+          type="button"
+          class="link-button"
+          ref={editButton}
+          onClick={() => {
+            setDraft(bookmark.note);
+            setEditing(true);
+          }}
+        >
+          {bookmark.note ? 'Edit note' : 'Add note'}
+          <span class="visually-hidden"> on {bookmark.title}</span>
+        </button>
+      </div>
+    );
+  }
+  const fieldId = `${idBase}-note`;
+  const close = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  return (
+    <form
+      class="shelf-note"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        save(draft.trim()).then(
+          () => {
+            setBusy(false);
+            close();
+          },
+          () => setBusy(false),
+        );
+      }}
+    >
+      <label for={fieldId} class="shelf-note-label">
+        Note on {bookmark.title}
+      </label>
+      <textarea
+        id={fieldId}
+        ref={field}
+        rows={3}
+        maxLength={NOTE_MAX}
+        value={draft}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            close();
+          }
+        }}
+      />
+      <div class="shelf-actions">
+        <button type="submit" class="primary" disabled={busy}>
+          Save note
+        </button>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

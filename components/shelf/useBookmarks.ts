@@ -1,0 +1,68 @@
+/**
+ * Every bookmark as shelf entries, kept current: loaded once, then patched from storage changes
+ * (another tab saving progress, the content script's Bookmark button). An entry's search text is
+ * made once per bookmark version, so typing in the search never rebuilds 10,000 of them.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
+import { bookmarkKey } from '../../lib/bookmarks/types';
+import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
+
+export interface ShelfData {
+  /** null until loaded. */
+  entries: ShelfEntry[] | null;
+  error: string | null;
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function useBookmarkEntries(): ShelfData {
+  const map = useRef(new Map<string, ShelfEntry>());
+  const [version, setVersion] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let loaded = false;
+    /** Changes seen before the first load finished, applied on top of it. */
+    const early: Parameters<Parameters<typeof watchBookmarks>[0]>[0] = [];
+    const apply = (changes: typeof early) => {
+      for (const c of changes) {
+        const key = bookmarkKey(c.site, c.workId);
+        if (c.bookmark) map.current.set(key, shelfEntry(c.bookmark));
+        else map.current.delete(key);
+      }
+    };
+    // Watch first, so a change made while loading is not missed.
+    const stop = watchBookmarks((changes) => {
+      if (!live) return;
+      if (!loaded) {
+        early.push(...changes);
+        return;
+      }
+      apply(changes);
+      setVersion((v) => v + 1);
+    });
+    getAllBookmarks().then(
+      (all) => {
+        if (!live) return;
+        const next = new Map<string, ShelfEntry>();
+        for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
+        map.current = next;
+        apply(early.splice(0));
+        loaded = true;
+        setVersion((v) => v + 1);
+      },
+      (err: unknown) => {
+        if (live) setError(`Could not read your bookmarks: ${errorText(err)}`);
+      },
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const entries = useMemo(() => (version < 0 ? null : [...map.current.values()]), [version]);
+  return { entries, error };
+}
