@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
 import { ADAPTERS, adapterFor } from '../lib/sites';
-import { addRule } from '../lib/storage';
+import { createNewChapterTally } from '../lib/bookmarks/shelf';
+import { addRule, getAllBookmarks, watchBookmarks } from '../lib/storage';
 
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
 const action = browser.action ?? browser.browserAction;
@@ -27,7 +28,19 @@ async function hideFromLink(menuItemId: string | number, linkUrl: string | undef
   await addRule({ field: rule.field, pattern: rule.pattern, action: 'collapse', enabled: true });
 }
 
+/** The toolbar count of bookmarked works with new chapters (tabs with filtered works show theirs). */
+function showNewChapterCount(): void {
+  const tally = createNewChapterTally();
+  const show = (count: number) => void action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  watchBookmarks((changes) => show(tally.apply(changes)));
+  getAllBookmarks().then(
+    (all) => show(tally.reset(all)),
+    (error) => console.warn('Lamplight could not count new chapters.', error),
+  );
+}
+
 export default defineBackground(() => {
+  showNewChapterCount();
   browser.runtime.onInstalled.addListener(createMenus);
   browser.contextMenus.onClicked.addListener((info) => {
     hideFromLink(info.menuItemId, info.linkUrl).catch((error) =>
@@ -45,7 +58,9 @@ export default defineBackground(() => {
     const parsed = parseToBackground(message);
     const tabId = sender.tab?.id;
     if (!parsed || tabId === undefined || sender.id !== browser.runtime.id) return undefined;
-    const text = parsed.count > 0 ? String(parsed.count) : '';
+    // null, not '', clears the tab's own text so the global new-chapters count shows again;
+    // both browsers accept null here, though the type declarations lag behind.
+    const text = parsed.count > 0 ? String(parsed.count) : (null as unknown as string);
     void action.setBadgeText({ tabId, text });
     void action.setBadgeBackgroundColor({ tabId, color: '#5b4a8a' });
     return undefined;

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseToContent, type PageStatus } from '../../lib/messages';
 import { adapterFor, SITE_MATCHES } from '../../lib/sites';
 import type { PageKind, SiteAdapter } from '../../lib/sites/types';
+import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startReader } from './reader';
 
@@ -30,7 +31,9 @@ export default defineContentScript({
       const root = document.documentElement;
       root.dataset.lamplightPage = kind;
       if (kind === 'listing') root.dataset.lamplightBlurbs = String(adapter.readBlurbs(document, url).length);
-      if (kind === 'work') void startReader(ctx, { adapter, url, kind, doc: document });
+      const page = { adapter, url, kind, doc: document };
+      if (kind === 'work') void startReader(ctx, page);
+      void startBookmarks(ctx, page);
     };
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
     else onReady();
@@ -43,6 +46,7 @@ export default defineContentScript({
         filtered: filtering.filteredCount(),
         readerOn: document.documentElement.dataset.lamplightReader === 'on',
         work: work ? { site: work.site, id: work.id, title: work.title } : null,
+        ...(bookmarkedHere() !== null ? { bookmarked: bookmarkedHere() === true } : {}),
       };
     };
 

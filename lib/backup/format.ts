@@ -13,7 +13,9 @@
  * Rules carry no `id` (ids are per install; import gives new ones; an `id` in a file is
  * accepted and ignored). Bookmark entries must have the DESIGN.md fields (`note` may be left
  * out); `paragraph`, `paragraphOffset`, `newChapters`, `status`, `readerMode` may be left out
- * and get their defaults.
+ * and get their defaults. `chapterUrl` (the page the reader was reading `chapter` on, an http(s)
+ * address) is optional and stays absent when left out: it joined version 1 before the first
+ * release, so every version-1 file, with or without it, imports.
  *
  * Strict on purpose: an unknown field anywhere is refused with its place
  * (`filters[1]: unknown field "colour"`), because silently ignoring a misspelt field would

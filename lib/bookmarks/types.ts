@@ -40,6 +40,12 @@ export interface Bookmark {
   addedAt: string;
   readAt: string;
   note: string;
+  /**
+   * The page the reader was reading `chapter` on (a chapter URL, or the work or Entire Work URL),
+   * so Resume can open chapter N: AO3 chapter ids cannot be derived from the number. Absent when
+   * unknown (older records, backup files without it): Resume then opens `url`.
+   */
+  chapterUrl?: string;
 }
 
 export const bookmarkKey = (site: SiteId, workId: string): string => `${site}:${workId}`;

@@ -31,7 +31,7 @@ export const MAX_WORK_ID_LENGTH = 100;
 
 /**
  * Every field, in the order a bookmark is written (storage and backup file): the DESIGN.md
- * section 5 fields first, then the reading-position and state fields.
+ * section 5 fields first, then the reading-position and state fields, then `chapterUrl` (optional).
  */
 export const BOOKMARK_SCHEMA: Record<keyof Bookmark, Check> = {
   site: oneOf(SITE_IDS),
@@ -52,6 +52,7 @@ export const BOOKMARK_SCHEMA: Record<keyof Bookmark, Check> = {
   newChapters: integer(0),
   status: oneOf(BOOKMARK_STATUSES),
   readerMode: boolean,
+  chapterUrl: httpUrl,
 };
 
 export const BOOKMARK_FIELDS = Object.keys(BOOKMARK_SCHEMA) as (keyof Bookmark)[];
@@ -72,24 +73,35 @@ export const BOOKMARK_OPTIONAL_DEFAULTS: Pick<
   readerMode: false,
 };
 
-const REQUIRED_IN_A_FILE = BOOKMARK_FIELDS.filter((f) => !Object.hasOwn(BOOKMARK_OPTIONAL_DEFAULTS, f));
+/**
+ * Fields that may be absent everywhere (storage and file) and then stay absent: added after
+ * version 1 of the record and of the file, so records and files without them stay valid.
+ */
+export const BOOKMARK_ABSENT_OK: readonly (keyof Bookmark)[] = ['chapterUrl'];
+
+const REQUIRED_IN_STORAGE = BOOKMARK_FIELDS.filter((f) => !BOOKMARK_ABSENT_OK.includes(f));
+const REQUIRED_IN_A_FILE = REQUIRED_IN_STORAGE.filter((f) => !Object.hasOwn(BOOKMARK_OPTIONAL_DEFAULTS, f));
 
 export type BookmarkValidation = { ok: true; bookmark: Bookmark } | { ok: false; error: string };
 
-/** A fresh copy with the keys in `BOOKMARK_FIELDS` order (stable output), absent optional fields filled. */
+/**
+ * A fresh copy with the keys in `BOOKMARK_FIELDS` order (stable output), absent optional fields
+ * filled; fields in BOOKMARK_ABSENT_OK stay absent when absent.
+ */
 function canonical(input: Record<string, unknown>): Bookmark {
   const out: Record<string, unknown> = {};
   const defaults = BOOKMARK_OPTIONAL_DEFAULTS as Record<string, unknown>;
   for (const field of BOOKMARK_FIELDS) {
     const value = input[field] === undefined ? defaults[field] : input[field];
+    if (value === undefined) continue;
     out[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
   }
   return out as unknown as Bookmark;
 }
 
-/** A complete bookmark: every field present and valid, no other field. */
+/** A complete bookmark: every field present (but those in BOOKMARK_ABSENT_OK) and valid, no other field. */
 export function validateBookmark(input: unknown): BookmarkValidation {
-  const error = checkRecord(input, BOOKMARK_SCHEMA, 'all');
+  const error = checkRecord(input, BOOKMARK_SCHEMA, REQUIRED_IN_STORAGE);
   if (error !== null) return { ok: false, error };
   return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
 }

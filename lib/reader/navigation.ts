@@ -17,12 +17,35 @@
 export const READER_MARKER = 'lamplight-reader';
 const MARKER_HASH = `#${READER_MARKER}`;
 
-export function hasReaderMarker(url: URL | string): boolean {
+/**
+ * Resume (the bookmarks feature): "scroll back to the saved place, then drop this marker". It
+ * combines with the reader marker in one fragment, so a resumed chapter can also open in the reader:
+ * - `#lamplight-resume`: resume on the site's page;
+ * - `#lamplight-reader+resume`: open the reader (it counts as the reader marker) and resume there.
+ * Once resumed, the bookmarks feature replaces the URL with `withoutResumeMarker(url)`, which leaves
+ * `#lamplight-reader` (or no fragment) behind, exactly what the reader expects.
+ */
+export const RESUME_MARKER = 'lamplight-resume';
+const RESUME_HASH = `#${RESUME_MARKER}`;
+const READER_RESUME_HASH = `#${READER_MARKER}+resume`;
+
+function hashOf(url: URL | string): string | null {
   try {
-    return new URL(String(url)).hash === MARKER_HASH;
+    return new URL(String(url)).hash;
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function hasReaderMarker(url: URL | string): boolean {
+  const hash = hashOf(url);
+  return hash === MARKER_HASH || hash === READER_RESUME_HASH;
+}
+
+/** Whether the URL asks to scroll back to the saved place (either resume form). */
+export function hasResumeMarker(url: URL | string): boolean {
+  const hash = hashOf(url);
+  return hash === RESUME_HASH || hash === READER_RESUME_HASH;
 }
 
 /** The URL with its fragment replaced by the reader marker (AO3's `#workskin` on chapter links goes). */
@@ -36,14 +59,50 @@ export function withReaderMarker(url: string): string {
   }
 }
 
-/** The URL without the reader marker; `original` (the hash the page had before) is put back if given. */
+/** `URL` keeps a bare '#' when the hash is set to ''; history entries read better without it. */
+const withoutBareHash = (href: string): string => (href.endsWith('#') ? href.slice(0, -1) : href);
+
+/**
+ * The URL without the reader marker; `original` (the hash the page had before) is put back if given.
+ * A combined `#lamplight-reader+resume` keeps its resume part (`#lamplight-resume`).
+ */
 export function withoutReaderMarker(url: string, originalHash = ''): string {
   try {
     const parsed = new URL(url);
+    if (parsed.hash === READER_RESUME_HASH) {
+      parsed.hash = RESUME_MARKER;
+      return parsed.href;
+    }
     if (parsed.hash !== MARKER_HASH) return url;
-    parsed.hash = originalHash === MARKER_HASH ? '' : originalHash;
-    // `URL` keeps a bare '#' when the hash is set to ''; history entries read better without it.
-    return parsed.href.endsWith('#') ? parsed.href.slice(0, -1) : parsed.href;
+    parsed.hash = originalHash === MARKER_HASH || originalHash === READER_RESUME_HASH ? '' : originalHash;
+    return withoutBareHash(parsed.href);
+  } catch {
+    return url;
+  }
+}
+
+/** The URL (its fragment replaced) asking to resume there, in the reader when `readerMode`. */
+export function withResumeMarker(url: string, readerMode: boolean): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = readerMode ? READER_RESUME_HASH.slice(1) : RESUME_MARKER;
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/** The URL once resumed: `#lamplight-reader+resume` → `#lamplight-reader`, `#lamplight-resume` → none. */
+export function withoutResumeMarker(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.hash === READER_RESUME_HASH) {
+      parsed.hash = READER_MARKER;
+      return parsed.href;
+    }
+    if (parsed.hash !== RESUME_HASH) return url;
+    parsed.hash = '';
+    return withoutBareHash(parsed.href);
   } catch {
     return url;
   }

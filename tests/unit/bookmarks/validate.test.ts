@@ -8,7 +8,7 @@ import { makeBookmark } from '../storage/helpers';
 
 describe('validateBookmark', () => {
   it('accepts a complete bookmark and returns a copy in field order', () => {
-    const b = makeBookmark();
+    const b = makeBookmark({ chapterUrl: 'https://archiveofourown.org/works/123/chapters/456' });
     const shuffled = Object.fromEntries(Object.entries(b).reverse());
     const result = validateBookmark(shuffled);
     expect(result).toEqual({ ok: true, bookmark: b });
@@ -16,6 +16,28 @@ describe('validateBookmark', () => {
       expect(Object.keys(result.bookmark)).toEqual(BOOKMARK_FIELDS);
       expect(result.bookmark.authors).not.toBe(b.authors);
     }
+  });
+
+  it('chapterUrl is optional in storage: a record without it (every version-1 record) stays valid, without it', () => {
+    const b = makeBookmark();
+    expect('chapterUrl' in b).toBe(false);
+    const result = validateBookmark(b);
+    expect(result).toEqual({ ok: true, bookmark: b });
+    if (result.ok) {
+      expect('chapterUrl' in result.bookmark).toBe(false);
+      expect(Object.keys(result.bookmark)).toEqual(BOOKMARK_FIELDS.filter((f) => f !== 'chapterUrl'));
+    }
+  });
+
+  it('a chapterUrl that is there must be an http(s) address', () => {
+    expect(validateBookmark({ ...makeBookmark(), chapterUrl: 'javascript:alert(1)' })).toEqual({
+      ok: false,
+      error: 'chapterUrl must be an http(s) address, not "javascript:alert(1)"',
+    });
+    expect(validateBookmark({ ...makeBookmark(), chapterUrl: null })).toEqual({
+      ok: false,
+      error: 'chapterUrl must be an http(s) address, not null',
+    });
   });
 
   it.each([
@@ -64,6 +86,17 @@ describe('validateBookmarkEntry (backup files)', () => {
     expect(validateBookmarkEntry(minimal)).toEqual({
       ok: true,
       bookmark: { ...b, note: '', paragraph: null, paragraphOffset: 0, newChapters: 0, status: 'reading', readerMode: false },
+    });
+  });
+
+  it('a version-1 entry without chapterUrl imports without it; one with it keeps it', () => {
+    const b = makeBookmark();
+    expect(validateBookmarkEntry(b)).toEqual({ ok: true, bookmark: b });
+    const withUrl = { ...b, chapterUrl: 'https://archiveofourown.org/works/123/chapters/9' };
+    expect(validateBookmarkEntry(withUrl)).toEqual({ ok: true, bookmark: withUrl });
+    expect(validateBookmarkEntry({ ...b, chapterUrl: 'ftp://x' })).toEqual({
+      ok: false,
+      error: 'chapterUrl must be an http(s) address, not "ftp://x"',
     });
   });
 

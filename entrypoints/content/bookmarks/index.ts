@@ -1,0 +1,163 @@
+/**
+ * Bookmarks and reading progress (feature), on every page of a supported site:
+ * - work page: the Bookmark button (navigation bar and the reader's toolbar), progress of a
+ *   bookmarked work, resume from the `#lamplight-resume` marker, new chapters (./work.ts);
+ * - listing: markers on blurbs of bookmarked works, new chapters (./listing.ts);
+ * - a work's 404 page: if it is bookmarked, a notice that the bookmark is kept.
+ * Messages (lib/messages.ts): `bookmark:toggle`, `bookmark:status`, `bookmark:link` → `{ bookmarked }`.
+ *
+ * Everything that reads the page is wrapped: a page Lamplight does not understand gets no
+ * bookmark UI, never an error.
+ */
+import { browser } from 'wxt/browser';
+import { parseToContent, type BookmarkReply } from '../../../lib/messages';
+import type { Work } from '../../../lib/sites/types';
+import { getBookmark } from '../../../lib/storage';
+import type { Feature, Page } from '../page';
+import { startListingBookmarks, type ListingBookmarks } from './listing';
+import { goneNotice } from './ui';
+import { DEFAULT_DEPS, startWorkBookmarks, type BookmarkDeps, type WorkBookmarks } from './work';
+
+export { MARKER_ATTRIBUTE, TOGGLE_ATTRIBUTE, GONE_ATTRIBUTE } from './ui';
+export { storyParagraphs, measurePlace, scrollToPlace } from './place';
+
+const warn = (message: string, error?: unknown) => console.warn(`Lamplight bookmarks: ${message}`, error ?? '');
+
+/** The running feature's work page, for the page status (`bookmarkedHere`). */
+let active: WorkBookmarks | null = null;
+
+/**
+ * Whether the work on this page is bookmarked: true/false on a work page once known, else null.
+ * For the content script's `page:status` reply (PageStatus.bookmarked).
+ */
+export function bookmarkedHere(): boolean | null {
+  return active?.bookmarked() ?? null;
+}
+
+function readWork(page: Page): Work | null {
+  try {
+    return page.adapter.readWork(page.doc, page.url);
+  } catch (error) {
+    warn('could not read the work on this page.', error);
+    return null;
+  }
+}
+
+function workIdOf(page: Page, href: string): string | null {
+  try {
+    return page.adapter.workIdFromUrl(new URL(href, page.url));
+  } catch {
+    return null;
+  }
+}
+
+function start(page: Page, deps: BookmarkDeps): () => void {
+  const stops: (() => void)[] = [];
+  let work: WorkBookmarks | null = null;
+  let workId: string | null = null;
+  let listing: ListingBookmarks | null = null;
+
+  if (page.kind === 'work') {
+    const read = readWork(page);
+    if (read) {
+      work = startWorkBookmarks(page, read, deps);
+      workId = read.meta.id;
+      active = work;
+      const w = work;
+      stops.push(() => {
+        w.stop();
+        if (active === w) active = null;
+      });
+    }
+  } else if (page.kind === 'listing') {
+    listing = startListingBookmarks(page, deps);
+    const l = listing;
+    stops.push(() => l.stop());
+  } else if (page.kind === 'not-found') {
+    const id = workIdOf(page, page.url.href);
+    let stopped = false;
+    let remove: (() => void) | null = null;
+    if (id) {
+      getBookmark(page.adapter.id, id)
+        .then((bookmark) => {
+          if (!bookmark || stopped) return;
+          remove = goneNotice(
+            page.doc,
+            `“${bookmark.title}” seems to be gone from ${page.adapter.name}. Your Lamplight bookmark of it is kept.`,
+          );
+        })
+        .catch((error: unknown) => warn('could not check the bookmark.', error));
+    }
+    stops.push(() => {
+      stopped = true;
+      remove?.();
+    });
+  }
+
+  // ---- Messages from the popup and the background (context menu).
+  const reply = (bookmarked: boolean): BookmarkReply => ({ bookmarked });
+  const onMessage = (message: unknown) => {
+    const parsed = parseToContent(message);
+    if (!parsed) return undefined;
+    switch (parsed.type) {
+      case 'bookmark:toggle':
+        if (!work) return undefined;
+        return work.toggle().then(reply, (error: unknown) => {
+          warn('could not change the bookmark.', error);
+          return reply(work?.bookmarked() ?? false);
+        });
+      case 'bookmark:status':
+        if (!work) return undefined;
+        return Promise.resolve(reply(work.bookmarked() ?? false));
+      case 'bookmark:link': {
+        const id = workIdOf(page, parsed.url);
+        if (!id) return undefined;
+        const done =
+          work && id === workId ? work.ensure() : listing ? listing.bookmarkWork(id) : Promise.resolve(false);
+        return done.then(reply, (error: unknown) => {
+          warn('could not bookmark that work.', error);
+          return reply(false);
+        });
+      }
+      default:
+        return undefined;
+    }
+  };
+  try {
+    browser.runtime.onMessage.addListener(onMessage);
+    stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+  } catch (error) {
+    warn('cannot listen for messages.', error);
+  }
+
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        stop();
+      } catch (error) {
+        warn('stop failed.', error);
+      }
+    }
+  };
+}
+
+/** The feature with its timing injectable (tests). */
+export function createBookmarksFeature(overrides: Partial<BookmarkDeps> = {}): Feature {
+  const deps: BookmarkDeps = { ...DEFAULT_DEPS, ...overrides };
+  return (ctx, page) => {
+    try {
+      const stop = start(page, deps);
+      ctx.onInvalidated(stop);
+      return stop;
+    } catch (error) {
+      warn('could not start.', error);
+      return () => {};
+    }
+  };
+}
+
+/** Bookmarks and reading progress on every page of a supported site. */
+export const startBookmarks: Feature = createBookmarksFeature();

@@ -1,0 +1,155 @@
+/**
+ * Where the reader is in a work, measured on the page: in Lamplight's reader when it is open (its
+ * chapters are copies inside an open shadow root, `#lamplight-reader-host`), else on the site's page.
+ * Both show the same story paragraphs, so a place saved in one resumes in the other.
+ */
+import { anchorAtLazy, scrollDeltaLazy, type Box } from '../../../lib/bookmarks/progress';
+import type { Place } from '../../../lib/bookmarks/record';
+import { sectionAtLazy } from '../../../lib/reader/progress';
+import type { Work } from '../../../lib/sites/types';
+import { HOST_ID, READER_ATTRIBUTE } from '../reader/session';
+
+/** One chapter as shown: its number and the element whose children are the story paragraphs. */
+export interface ChapterView {
+  number: number;
+  container: Element;
+}
+
+/** The reading line: the top of the view. */
+export const READING_LINE = 0;
+
+const HEADING = /^H[1-6]$/;
+/** Elements that are never a paragraph of the story. */
+const NOT_TEXT = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|LINK|META)$/;
+/** Elements that only wrap the story (a work skin's `<div>` around every paragraph). */
+const WRAPPER = /^(DIV|SECTION|ARTICLE|MAIN|BLOCKQUOTE|CENTER)$/;
+
+function blockChildren(parent: Element, skipLeadingHeading: boolean): Element[] {
+  const out: Element[] = [];
+  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+    if (NOT_TEXT.test(el.tagName)) continue;
+    // AO3's visually-hidden "Chapter Text" landmark heading (the reader keeps its copy too).
+    if (skipLeadingHeading && out.length === 0 && HEADING.test(el.tagName) && el === firstOf(parent)) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+function firstOf(parent: Element): Element | null {
+  let el = parent.firstElementChild;
+  while (el && NOT_TEXT.test(el.tagName)) el = el.nextElementSibling;
+  return el;
+}
+
+/**
+ * The story paragraphs of a chapter: the body's block children (leading landmark heading left out),
+ * looking through a lone wrapper. Structural only, so the site's page and the reader's copy agree.
+ */
+export function storyParagraphs(container: Element): Element[] {
+  let parent = container;
+  let kids = blockChildren(parent, true);
+  for (let depth = 0; depth < 4; depth += 1) {
+    const only = kids.length === 1 ? kids[0] : undefined;
+    if (!only || !WRAPPER.test(only.tagName) || only.firstElementChild === null) break;
+    parent = only;
+    kids = blockChildren(parent, false);
+  }
+  return kids.length > 0 ? kids : [container];
+}
+
+/** The reader's shadow root while reader mode is on, else null. */
+export function readerRoot(doc: Document): ShadowRoot | null {
+  if (doc.documentElement.getAttribute(READER_ATTRIBUTE) !== 'on') return null;
+  return doc.getElementById(HOST_ID)?.shadowRoot ?? null;
+}
+
+/** The chapters as shown now (in the reader when it is open). */
+export function chapterViews(doc: Document, work: Work): { views: ChapterView[]; reader: boolean } {
+  const root = readerRoot(doc);
+  if (root) {
+    const views: ChapterView[] = [];
+    for (const section of root.querySelectorAll<HTMLElement>('section.chapter[data-chapter]')) {
+      const number = Number(section.dataset.chapter);
+      if (!Number.isInteger(number) || number < 1) continue;
+      views.push({ number, container: section.querySelector(':scope > .text') ?? section });
+    }
+    if (views.length > 0) return { views, reader: true };
+  }
+  return {
+    views: work.chapters.map((chapter) => ({ number: chapter.number, container: chapter.body })),
+    reader: false,
+  };
+}
+
+const boxOf = (el: Element | undefined): Box => {
+  if (!el) return { top: Infinity, height: 0 };
+  const rect = el.getBoundingClientRect();
+  return { top: rect.top, height: rect.height };
+};
+
+/** The page a chapter is read on, without fragment (the marker, `#workskin`). */
+export function pageUrl(href: string): string | undefined {
+  try {
+    const url = new URL(href);
+    url.hash = '';
+    return url.href.endsWith('#') ? url.href.slice(0, -1) : url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the reader is now, or null when the page shows no chapter. */
+export function measurePlace(doc: Document, work: Work): Place | null {
+  const win = doc.defaultView;
+  if (!win) return null;
+  const { views, reader } = chapterViews(doc, work);
+  if (views.length === 0) return null;
+  const vh = win.innerHeight || doc.documentElement.clientHeight || 0;
+  const index =
+    views.length === 1
+      ? 0
+      : sectionAtLazy(views.length, (i) => views[i]?.container.getBoundingClientRect().top ?? Infinity, READING_LINE + 1);
+  const view = views[index];
+  if (!view) return null;
+  const paragraphs = storyParagraphs(view.container);
+  const anchor = anchorAtLazy(paragraphs.length, (i) => boxOf(paragraphs[i]), READING_LINE, vh);
+  if (!anchor) return null;
+  const place: Place = {
+    chapter: view.number,
+    progress: anchor.progress,
+    paragraph: anchor.paragraph,
+    paragraphOffset: anchor.offset,
+    readerMode: reader,
+  };
+  const url = pageUrl(win.location.href);
+  if (url) place.chapterUrl = url;
+  return place;
+}
+
+/**
+ * Scrolls so the saved place is at the top of the view. Returns how far it was off (px) before
+ * scrolling, or null when this page does not show that chapter.
+ */
+export function scrollToPlace(
+  doc: Document,
+  work: Work,
+  saved: { chapter: number; paragraph: number | null; paragraphOffset: number; progress: number },
+): number | null {
+  const win = doc.defaultView;
+  if (!win) return null;
+  const { views } = chapterViews(doc, work);
+  const view = views.find((v) => v.number === saved.chapter);
+  if (!view) return null;
+  const paragraphs = storyParagraphs(view.container);
+  const vh = win.innerHeight || doc.documentElement.clientHeight || 0;
+  const delta = scrollDeltaLazy(
+    paragraphs.length,
+    (i) => boxOf(paragraphs[i]),
+    { paragraph: saved.paragraph, offset: saved.paragraphOffset, progress: saved.progress },
+    READING_LINE,
+    vh,
+  );
+  if (delta === null) return null;
+  if (Math.abs(delta) >= 1) win.scrollTo({ top: Math.max(0, win.scrollY + delta), left: win.scrollX, behavior: 'instant' });
+  return delta;
+}

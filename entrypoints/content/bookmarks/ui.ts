@@ -1,0 +1,114 @@
+/**
+ * The bookmarks feature's few elements on the site's page: the Bookmark button, the listing
+ * marker, the "this work seems gone" notice. Text is always set as text (textContent), never parsed.
+ */
+
+export const TOGGLE_ATTRIBUTE = 'data-lamplight-bookmark-toggle';
+export const MARKER_ATTRIBUTE = 'data-lamplight-bookmark-marker';
+export const GONE_ATTRIBUTE = 'data-lamplight-bookmark-gone';
+/** The reader's own toggle on the site's page (entrypoints/content/reader/toggle.ts). */
+const READER_TOGGLE = '[data-lamplight-reader-toggle]';
+
+/** A `button[aria-pressed]` named "Bookmark". */
+export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute(TOGGLE_ATTRIBUTE, '');
+  button.setAttribute('aria-pressed', 'false');
+  button.textContent = 'Bookmark';
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    onClick();
+  });
+  return button;
+}
+
+export function showPressed(button: HTMLButtonElement, saved: boolean): void {
+  if (button.getAttribute('aria-pressed') !== String(saved)) button.setAttribute('aria-pressed', String(saved));
+  const title = saved ? 'In your Lamplight bookmarks: press to remove' : 'Keep your place in this work with Lamplight';
+  if (button.title !== title) button.title = title;
+}
+
+/**
+ * Puts the button in the work's navigation bar, just after the reader's "Reader mode" button when it
+ * is there (as an `li` in a list, where it takes the site's button style), else first; with no bar,
+ * a small fixed button. Returns how to take it out again.
+ */
+export function placeButton(doc: Document, navigation: HTMLElement | null, button: HTMLButtonElement): () => void {
+  let container: HTMLElement = button;
+  if (navigation && (navigation.tagName === 'UL' || navigation.tagName === 'OL')) {
+    container = doc.createElement('li');
+    container.setAttribute(TOGGLE_ATTRIBUTE, '');
+    container.append(button);
+    const reader = navigation.querySelector(`:scope > ${READER_TOGGLE}`);
+    if (reader) reader.after(container);
+    else navigation.prepend(container);
+  } else if (navigation) {
+    const reader = navigation.querySelector(`:scope > ${READER_TOGGLE}`);
+    if (reader) reader.after(button);
+    else navigation.prepend(button);
+  } else {
+    const s = button.style;
+    s.position = 'fixed';
+    s.right = '16px';
+    s.bottom = '64px';
+    s.zIndex = '2147483000';
+    s.font = '600 14px/1.2 system-ui, sans-serif';
+    s.padding = '10px 14px';
+    s.borderRadius = '999px';
+    s.border = '1px solid #6b5b3e';
+    s.background = '#fbfaf7';
+    s.color = '#1f1d1a';
+    s.cursor = 'pointer';
+    (doc.body ?? doc.documentElement).append(button);
+  }
+  return () => container.remove();
+}
+
+/** The small line on a listing's blurb of a bookmarked work (first in the blurb). */
+export function setMarker(doc: Document, blurb: HTMLElement, text: string | null): void {
+  let marker = blurb.querySelector<HTMLElement>(`:scope > [${MARKER_ATTRIBUTE}]`);
+  if (text === null) {
+    marker?.remove();
+    return;
+  }
+  if (!marker) {
+    marker = doc.createElement('p');
+    marker.setAttribute(MARKER_ATTRIBUTE, '');
+    const s = marker.style;
+    s.margin = '0 0 0.4em';
+    s.font = '600 0.85em/1.3 system-ui, sans-serif';
+    s.color = '#5b4a8a';
+    blurb.prepend(marker);
+  }
+  if (marker.textContent !== text) marker.textContent = text;
+}
+
+export function removeMarkers(root: ParentNode): void {
+  for (const marker of root.querySelectorAll(`[${MARKER_ATTRIBUTE}]`)) marker.remove();
+}
+
+/** A notice at the top of the page that stays (role=status), for the gone-work case. */
+export function goneNotice(doc: Document, text: string): () => void {
+  doc.querySelector(`[${GONE_ATTRIBUTE}]`)?.remove();
+  const el = doc.createElement('div');
+  el.setAttribute(GONE_ATTRIBUTE, '');
+  el.setAttribute('role', 'status');
+  const s = el.style;
+  s.boxSizing = 'border-box';
+  s.margin = '0';
+  s.padding = '12px 16px';
+  s.font = '15px/1.45 system-ui, sans-serif';
+  s.background = '#f3eedf';
+  s.color = '#1f1d1a';
+  s.borderBottom = '2px solid #6b5b3e';
+  (doc.body ?? doc.documentElement).prepend(el);
+  // Filled after insertion, so screen readers announce it as a change of a live region.
+  const timer = setTimeout(() => {
+    el.textContent = text;
+  }, 50);
+  return () => {
+    clearTimeout(timer);
+    el.remove();
+  };
+}

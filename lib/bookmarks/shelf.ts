@@ -1,0 +1,175 @@
+/**
+ * The shelf (popup and options): search, filter and sort bookmarks. Pure.
+ *
+ * Built for 10,000 bookmarks: each bookmark's lowercase search text is made once (`shelfEntry`,
+ * cached by the caller per bookmark object), a search is then one `includes` per term per entry,
+ * and the UI renders only a window of the result.
+ */
+import { withResumeMarker } from '../reader/navigation';
+import { compareBookmarksById } from './merge';
+import { bookmarkKey, type Bookmark, type BookmarkStatus } from './types';
+
+export interface ShelfEntry {
+  key: string;
+  bookmark: Bookmark;
+  /** Title, creators and fandoms, folded (lowercase, no accents), one per line. */
+  haystack: string;
+  /** The title folded, for sorting by title. */
+  titleKey: string;
+  readAt: number;
+  addedAt: number;
+}
+
+export type ShelfSort = 'readAt' | 'addedAt' | 'title' | 'new';
+export type ShelfStatusFilter = 'all' | BookmarkStatus;
+
+export const SHELF_SORTS: Record<ShelfSort, string> = {
+  readAt: 'Last read',
+  addedAt: 'Date added',
+  title: 'Title',
+  new: 'New chapters first',
+};
+
+/** Lowercase, accents gone, runs of space one space: "Café  Noir" → "cafe noir". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const time = (iso: string): number => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+};
+
+export function shelfEntry(bookmark: Bookmark): ShelfEntry {
+  return {
+    key: bookmarkKey(bookmark.site, bookmark.workId),
+    bookmark,
+    haystack: [bookmark.title, ...bookmark.authors, ...bookmark.fandoms].map(fold).join('\n'),
+    titleKey: fold(bookmark.title),
+    readAt: time(bookmark.readAt),
+    addedAt: time(bookmark.addedAt),
+  };
+}
+
+/** The search's terms: folded words; every one must appear (in title, a creator or a fandom). */
+export function searchTerms(query: string): string[] {
+  const folded = fold(query);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+export function matchesSearch(entry: ShelfEntry, terms: readonly string[]): boolean {
+  for (const term of terms) if (!entry.haystack.includes(term)) return false;
+  return true;
+}
+
+const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function byNewest(a: number, b: number): number {
+  if (a === b) return 0;
+  return b > a ? 1 : -1;
+}
+
+export function compareEntries(sort: ShelfSort): (a: ShelfEntry, b: ShelfEntry) => number {
+  const tie = (a: ShelfEntry, b: ShelfEntry) => compareBookmarksById(a.bookmark, b.bookmark);
+  switch (sort) {
+    case 'addedAt':
+      return (a, b) => byNewest(a.addedAt, b.addedAt) || tie(a, b);
+    case 'title':
+      return (a, b) => byTitle.compare(a.titleKey, b.titleKey) || tie(a, b);
+    case 'new':
+      return (a, b) =>
+        Number(b.bookmark.newChapters > 0) - Number(a.bookmark.newChapters > 0) || byNewest(a.readAt, b.readAt) || tie(a, b);
+    case 'readAt':
+    default:
+      return (a, b) => byNewest(a.readAt, b.readAt) || tie(a, b);
+  }
+}
+
+export interface ShelfQuery {
+  search: string;
+  status: ShelfStatusFilter;
+  sort: ShelfSort;
+}
+
+/** The entries in `sort` order (a new array). Sort once, then filter as the search changes. */
+export function sortEntries(entries: Iterable<ShelfEntry>, sort: ShelfSort): ShelfEntry[] {
+  return [...entries].sort(compareEntries(sort));
+}
+
+/** The entries that pass the status filter and the search, in the order given. */
+export function filterEntries(
+  entries: readonly ShelfEntry[],
+  query: Pick<ShelfQuery, 'search' | 'status'>,
+): ShelfEntry[] {
+  const terms = searchTerms(query.search);
+  if (query.status === 'all' && terms.length === 0) return [...entries];
+  const out: ShelfEntry[] = [];
+  for (const entry of entries) {
+    if (query.status !== 'all' && entry.bookmark.status !== query.status) continue;
+    if (terms.length > 0 && !matchesSearch(entry, terms)) continue;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The entries to show, in order. */
+export function shelfView(entries: readonly ShelfEntry[], query: ShelfQuery): ShelfEntry[] {
+  return filterEntries(sortEntries(entries, query.sort), query);
+}
+
+/** Works with chapters the reader has not seen: the number on the toolbar badge. */
+export function countWithNewChapters(bookmarks: Iterable<Pick<Bookmark, 'newChapters'>>): number {
+  let n = 0;
+  for (const b of bookmarks) if (b.newChapters > 0) n += 1;
+  return n;
+}
+
+/**
+ * Where Resume goes: the chapter page (when it is on the work's own site), else the work, marked
+ * to scroll back to the saved place (in the reader when it was on).
+ */
+export function resumeUrl(bookmark: Pick<Bookmark, 'url' | 'chapterUrl' | 'readerMode'>): string {
+  let target = bookmark.url;
+  if (bookmark.chapterUrl) {
+    try {
+      const chapter = new URL(bookmark.chapterUrl);
+      const work = new URL(bookmark.url);
+      const sameSite = chapter.origin === work.origin && (chapter.protocol === 'https:' || chapter.protocol === 'http:');
+      if (sameSite) target = chapter.href;
+    } catch {
+      // keep the work URL
+    }
+  }
+  return withResumeMarker(target, bookmark.readerMode);
+}
+
+/**
+ * The toolbar badge's count, kept current from storage changes without re-reading every bookmark
+ * (background: `reset(await getAllBookmarks())` once, then `apply(changes)` from `watchBookmarks`).
+ */
+export function createNewChapterTally() {
+  const withNews = new Set<string>();
+  return {
+    reset(bookmarks: Iterable<Bookmark>): number {
+      withNews.clear();
+      for (const b of bookmarks) if (b.newChapters > 0) withNews.add(bookmarkKey(b.site, b.workId));
+      return withNews.size;
+    },
+    apply(changes: Iterable<{ site: Bookmark['site']; workId: string; bookmark: Bookmark | null }>): number {
+      for (const c of changes) {
+        const key = bookmarkKey(c.site, c.workId);
+        if (c.bookmark && c.bookmark.newChapters > 0) withNews.add(key);
+        else withNews.delete(key);
+      }
+      return withNews.size;
+    },
+    get count(): number {
+      return withNews.size;
+    },
+  };
+}
