@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   activeTabId,
+  parseBookmarkReply,
   parsePageStatus,
   parseReaderToggleReply,
   sendToTab,
@@ -50,14 +51,31 @@ export function ThisPage() {
     setState({ ...state, status: { ...state.status, readerOn: reply.readerOn } });
   };
 
+  const toggleBookmark = async () => {
+    if (state.phase !== 'page' || busy) return;
+    setBusy(true);
+    setProblem(null);
+    const reply = parseBookmarkReply(await sendToTab(state.tabId, { type: 'bookmark:toggle' }));
+    setBusy(false);
+    if (!reply) {
+      setProblem('Could not reach this page. Reload it and try again.');
+      return;
+    }
+    setState({ ...state, status: { ...state.status, bookmarked: reply.bookmarked } });
+  };
+
   return (
     <section class="panel" aria-labelledby="page-heading">
       <h2 id="page-heading">This page</h2>
       {state.phase === 'loading' && <p class="muted">Looking at this page…</p>}
       {state.phase === 'unsupported' && (
-        <p class="muted">Lamplight works on AO3 (archiveofourown.org). Open a work or a list of works there.</p>
+        <p class="muted">
+          Lamplight works on AO3 and FanFiction.net. Open a work or a list of works there.
+        </p>
       )}
-      {state.phase === 'page' && <PageDetails status={state.status} busy={busy} onToggle={toggleReader} />}
+      {state.phase === 'page' && (
+        <PageDetails status={state.status} busy={busy} onToggle={toggleReader} onBookmark={toggleBookmark} />
+      )}
       {problem && (
         <p class="field-error" role="alert">
           {problem}
@@ -67,8 +85,15 @@ export function ThisPage() {
   );
 }
 
-function PageDetails(props: { status: PageStatus; busy: boolean; onToggle: () => void }) {
-  const { status, busy, onToggle } = props;
+interface PageDetailsProps {
+  status: PageStatus;
+  busy: boolean;
+  onToggle: () => void;
+  onBookmark: () => void;
+}
+
+function PageDetails(props: PageDetailsProps) {
+  const { status, busy, onToggle, onBookmark } = props;
   const filtered = status.filtered;
   return (
     <>
@@ -84,7 +109,19 @@ function PageDetails(props: { status: PageStatus; busy: boolean; onToggle: () =>
           >
             <span class="reader-dot" aria-hidden="true" />
             Reader mode
-          </button>
+          </button>{' '}
+          {status.bookmarked !== undefined && (
+            <button
+              type="button"
+              class="reader-button"
+              aria-pressed={status.bookmarked ? 'true' : 'false'}
+              disabled={busy}
+              onClick={onBookmark}
+            >
+              <span class="reader-dot" aria-hidden="true" />
+              Bookmark
+            </button>
+          )}
         </div>
       )}
       {(status.kind === 'listing' || filtered > 0) && (

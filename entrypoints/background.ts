@@ -10,6 +10,7 @@ const action = browser.action ?? browser.browserAction;
 
 /** Context menu items on tag and creator links, keyed by the rule field they add. */
 const LINK_MENUS = { tag: 'Hide works with this tag', author: 'Hide works by this creator' } as const;
+const BOOKMARK_LINK = 'bookmark-work';
 
 function createMenus(): void {
   void browser.contextMenus.removeAll().then(() => {
@@ -17,6 +18,12 @@ function createMenus(): void {
       const targetUrlPatterns = ADAPTERS.flatMap((adapter) => adapter.filterableLinks[field]);
       browser.contextMenus.create({ id: field, title, contexts: ['link'], targetUrlPatterns });
     }
+    browser.contextMenus.create({
+      id: BOOKMARK_LINK,
+      title: 'Bookmark this work',
+      contexts: ['link'],
+      targetUrlPatterns: ADAPTERS.flatMap((adapter) => adapter.workLinks),
+    });
   });
 }
 
@@ -42,7 +49,12 @@ function showNewChapterCount(): void {
 export default defineBackground(() => {
   showNewChapterCount();
   browser.runtime.onInstalled.addListener(createMenus);
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === BOOKMARK_LINK) {
+      // The page's content script reads the work from the link's blurb or the work page itself.
+      if (tab?.id !== undefined && info.linkUrl) void sendToTab(tab.id, { type: 'bookmark:link', url: info.linkUrl });
+      return;
+    }
     hideFromLink(info.menuItemId, info.linkUrl).catch((error) =>
       console.warn('Lamplight could not add that filter.', error),
     );

@@ -46,6 +46,7 @@ export const ffn: SiteAdapter = {
       return null;
     }
   },
+  workLinks: ['https://www.fanfiction.net/s/*', 'https://m.fanfiction.net/s/*'],
   filterableLinks: {
     // FFN has no tag pages: genres and characters are plain text.
     tag: [],

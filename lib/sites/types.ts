@@ -141,6 +141,8 @@ export interface SiteAdapter {
   readBlurb(element: Element, url: URL): Blurb | null;
   /** Match patterns of the links the context menu offers to filter by: tag links, creator links. */
   filterableLinks: Record<LinkRule['field'], string[]>;
+  /** Match patterns of links to works, for the "Bookmark this work" context menu. */
+  workLinks: string[];
   /** What a "Hide works tagged … / by …" menu item on this link would filter, or null. */
   ruleForLink(url: URL): LinkRule | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */

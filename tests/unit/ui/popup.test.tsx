@@ -33,9 +33,14 @@ const storedRules = async () => ((await local('filterRules')) ?? []) as Rule[];
 function fakeTab(status: PageStatus | null) {
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
   let readerOn = status?.readerOn ?? false;
+  let bookmarked = status?.bookmarked ?? false;
   const sendMessage = vi.fn(async (_tabId: number, message: { type: string }) => {
     if (status === null) throw new Error('Could not establish connection. Receiving end does not exist.');
-    if (message.type === 'page:status') return { ...status, readerOn };
+    if (message.type === 'page:status') return { ...status, readerOn, bookmarked };
+    if (message.type === 'bookmark:toggle') {
+      bookmarked = !bookmarked;
+      return { bookmarked };
+    }
     if (message.type === 'reader:toggle') {
       readerOn = !readerOn;
       return { readerOn };
@@ -78,6 +83,15 @@ describe('popup: This page', () => {
     expect(byRole(root, 'button', 'Reader mode').getAttribute('aria-pressed')).toBe('true');
     await click(byRole(root, 'button', 'Reader mode'));
     expect(byRole(root, 'button', 'Reader mode').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('Bookmark this page: the button follows the reply from the page', async () => {
+    const send = fakeTab({ ...WORK, bookmarked: false });
+    const root = await mount(<App />);
+    expect(byRole(root, 'button', 'Bookmark').getAttribute('aria-pressed')).toBe('false');
+    await click(byRole(root, 'button', 'Bookmark'));
+    expect(send).toHaveBeenCalledWith(7, { type: 'bookmark:toggle' });
+    expect(byRole(root, 'button', 'Bookmark').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('says how many works were filtered on a listing', async () => {
