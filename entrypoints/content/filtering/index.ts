@@ -8,7 +8,7 @@ import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
 import type { SiteAdapter } from '../../../lib/sites/types';
 import { installHold, JUDGED, PENDING } from './hold';
-import { createJudge } from './judge';
+import { createJudge, focusRevealed } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
 import { SHIELD_CSS } from './shield';
 
@@ -32,7 +32,12 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   (doc.head ?? doc.documentElement).append(style);
 
   let lastReported = -1;
-  const summary = createSummary(doc, () => judge.revealAll());
+  const summary = createSummary(doc, () => {
+    // The summary hides itself once nothing is filtered: take focus along to the first work shown.
+    const hadFocus = summary.element.contains(doc.activeElement);
+    const first = judge.revealAll();
+    if (hadFocus && first) focusRevealed(first);
+  });
   const judge = createJudge(null, () => {
     const count = judge.filteredCount();
     summary.update(count);

@@ -26,7 +26,8 @@ export interface Judge {
   judgeWork(element: HTMLElement, meta: WorkMeta | null, actions: Pick<ShieldActions, 'onAlwaysShow'>): void;
   /** Re-applies every judged element under new rules (null: filtering off). */
   rejudge(rules: CompiledRules | null): void;
-  revealAll(): void;
+  /** Shows every filtered work; returns the first one it showed, if any. */
+  revealAll(): HTMLElement | null;
   /** Works currently hidden or collapsed or shielded. */
   filteredCount(): number;
   /** Undoes every change. */
@@ -35,13 +36,35 @@ export interface Judge {
 
 const SHOW: Judgement = { action: 'show', reasons: [] };
 
+/**
+ * The button that revealed a work goes away with its placeholder or shield: focus moves to the work
+ * itself, so keyboard and screen-reader users carry on from what they chose to see instead of being
+ * sent back to the top of the page. The tabindex that makes it focusable goes when focus leaves.
+ */
+export function focusRevealed(element: HTMLElement): void {
+  if (!element.hasAttribute('tabindex')) {
+    element.setAttribute('tabindex', '-1');
+    element.addEventListener('blur', () => element.removeAttribute('tabindex'), { once: true });
+  }
+  element.focus();
+}
+
 export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
   let rules = initialRules;
   const entries = new Map<HTMLElement, Entry>();
   const workActions = new Map<HTMLElement, Pick<ShieldActions, 'onAlwaysShow'>>();
 
-  const judgementFor = (entry: Entry): Judgement =>
-    !rules || !entry.meta || entry.own || entry.revealed ? SHOW : matchWork(entry.meta, rules);
+  function judgementFor(entry: Entry): Judgement {
+    if (!rules || !entry.meta || entry.own || entry.revealed) return SHOW;
+    try {
+      return matchWork(entry.meta, rules);
+    } catch (error) {
+      // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
+      // and leave every later blurb held until the hold's fail-safe.
+      console.warn('Lamplight could not judge a work; it stays visible.', error);
+      return SHOW;
+    }
+  }
 
   function undo(element: HTMLElement, entry: Entry): void {
     element.removeAttribute(HIDDEN);
@@ -55,8 +78,10 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
   function reveal(element: HTMLElement): void {
     const entry = entries.get(element);
     if (!entry) return;
+    const hadFocus = entry.standIn?.contains(element.ownerDocument.activeElement) ?? false;
     entry.revealed = true;
     undo(element, entry);
+    if (hadFocus) focusRevealed(element);
     onChange();
   }
 
@@ -108,12 +133,15 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
       onChange();
     },
     revealAll() {
+      let first: HTMLElement | null = null;
       for (const [element, entry] of entries) {
         if (entry.shown === 'visible') continue;
         entry.revealed = true;
         undo(element, entry);
+        first ??= element;
       }
       onChange();
+      return first;
     },
     filteredCount() {
       let count = 0;
