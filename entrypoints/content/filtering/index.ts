@@ -10,6 +10,7 @@ import type { SiteAdapter } from '../../../lib/sites/types';
 import { installHold, JUDGED, PENDING } from './hold';
 import { createJudge, focusRevealed } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
+import { addHideAction, HIDE_ACTION_CSS } from './hide-action';
 import { SHIELD_CSS } from './shield';
 
 export interface Filtering {
@@ -28,7 +29,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   const hold = installHold(doc, [adapter.blurbSelector, adapter.workContentSelector]);
   const style = doc.createElement('style');
   style.dataset.lamplight = 'filter-ui';
-  style.textContent = FILTER_UI_CSS + SHIELD_CSS;
+  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
   let lastReported = -1;
@@ -47,6 +48,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     }
   });
 
+  const removeHideActions: (() => void)[] = [];
   let rulesLoaded = false;
   const parsing = () => doc.readyState === 'loading';
 
@@ -63,6 +65,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
       console.warn('Lamplight could not read a work on this page; it stays visible.', error);
     }
     judge.judgeBlurb(element, blurb?.meta ?? null, blurb?.own ?? false);
+    if (blurb && !blurb.own) removeHideActions.push(addHideAction(element, blurb.meta));
     placeSummary(element);
   }
 
@@ -124,6 +127,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     unwatchRules();
     unwatchSettings();
     judge.clear();
+    for (const remove of removeHideActions) remove();
     summary.element.remove();
     style.remove();
     hold.release();

@@ -1,0 +1,43 @@
+import type { WorkMeta } from '../../../lib/sites/types';
+import { addRule } from '../../../lib/storage';
+
+export const HIDE_ACTION = 'data-lamplight-hide-action';
+
+/**
+ * A small "Hide this work" button at the end of a blurb: one click adds a rule for that one
+ * work, and the live rule watch hides it. Returns how to take the button away again.
+ */
+export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
+  const doc = blurb.ownerDocument;
+  const holder = doc.createElement('p');
+  holder.setAttribute(HIDE_ACTION, '');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Hide this work';
+  button.setAttribute('aria-label', `Hide this work: ${meta.title}`);
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'hide', enabled: true }).catch((error) => {
+      button.disabled = false;
+      console.warn('Lamplight could not hide that work.', error);
+    });
+  });
+  holder.append(button);
+  blurb.append(holder);
+  return () => holder.remove();
+}
+
+export const HIDE_ACTION_CSS = `
+[${HIDE_ACTION}] { clear: both; margin: 0.25em 0 0; text-align: end; }
+[${HIDE_ACTION}] button {
+  padding: 0.1em 0.6em;
+  border: 1px solid transparent;
+  border-radius: 4px;
+  background: none;
+  color: #5c5247;
+  font: 0.8rem/1.4 system-ui, sans-serif;
+  cursor: pointer;
+}
+[${HIDE_ACTION}] button:hover { border-color: #8a7f72; }
+[${HIDE_ACTION}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
+`;
