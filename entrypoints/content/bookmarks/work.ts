@@ -125,13 +125,28 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     return saving;
   };
 
-  const flush = () => {
+  /**
+   * When the page is being left there is no time to read the bookmark back first: the write must
+   * be on its way before the page goes, so it is built from the copy this page already holds.
+   */
+  const saveOnLeaving = (at: Place) => {
+    if (!current) return;
+    const patch = placePatch(current, at, deps.now());
+    if (!patch) return;
+    current = { ...current, ...patch };
+    putBookmark(current).catch((error: unknown) => warn('could not save your place.', error));
+  };
+
+  const flush = (leaving = false) => {
     clearTimeout(idleTimer);
     idleTimer = undefined;
-    if (!dirty || !current || resuming || stopped) return;
+    // Leaving also covers a save still reading the bookmark back: that one may never land.
+    if ((!dirty && !leaving) || !current || resuming || stopped) return;
     dirty = false;
     const at = place();
-    if (at) void save(at);
+    if (!at) return;
+    if (leaving) saveOnLeaving(at);
+    else void save(at);
   };
 
   const onScroll = () => {
@@ -156,9 +171,9 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     }
   };
   const onVisibility = () => {
-    if (doc.visibilityState === 'hidden') flush();
+    if (doc.visibilityState === 'hidden') flush(true);
   };
-  const onPageHide = () => flush();
+  const onPageHide = () => flush(true);
   win.addEventListener('scroll', onScroll, { passive: true });
   doc.addEventListener('visibilitychange', onVisibility);
   win.addEventListener('pagehide', onPageHide);
