@@ -120,6 +120,14 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     clearTimeout(writeTimer);
     writeTimer = setTimeout(flush, deps.saveDelayMs);
   };
+  // Leaving the page (reload, closing the tab, one of the site's links) must not drop a change still
+  // waiting for the timer: write it now. `visibilitychange` covers browsers that skip `pagehide`.
+  const onPageHide = () => flush();
+  const onVisibility = () => {
+    if (doc.visibilityState === 'hidden') flush();
+  };
+  win.addEventListener('pagehide', onPageHide);
+  doc.addEventListener('visibilitychange', onVisibility);
   const unwatch = readerSettingsItem.watch((value) => {
     if (stopped || pendingWrite) return; // our own change is on its way; don't bounce back to an older one
     const next = normalizeReaderSettings(value);
@@ -298,6 +306,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       stopWaiting();
       close();
       flush();
+      win.removeEventListener('pagehide', onPageHide);
+      doc.removeEventListener('visibilitychange', onVisibility);
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       toggle?.remove();
