@@ -1,0 +1,19 @@
+/** Size: the content script and the popup's JS as built, gzipped (same code as `npm run size`). */
+import type { Bench } from '../context';
+import { BUDGETS, measureSizes, type FileSizes } from '../size-budget.mjs';
+
+export function sizeSection(bench: Bench): void {
+  const sizes = measureSizes(bench.extensionDir);
+  bench.raw.size = sizes;
+  const section = 'Size: gzipped (level 9), as built in .output/chrome-mv3';
+  const row = (name: string, m: FileSizes, budget: number) =>
+    bench.rows.push({
+      section,
+      name,
+      lamplight: { kind: 'value', unit: 'bytes', value: m.gzip },
+      target: { text: `< ${(budget / 1024).toFixed(0)} KB`, met: m.files.length > 0 && m.gzip <= budget },
+      note: `${(m.bytes / 1024).toFixed(1)} KB minified; ${m.files.join(', ')}`,
+    });
+  row('content script', sizes.content, BUDGETS.content);
+  row('popup (all JS popup.html loads)', sizes.popup, BUDGETS.popup);
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * `npm run size`: the size budget of the built Chrome extension (.output/chrome-mv3; run
+ * `npm run build` first). Fails (exit 1) when a bundle, gzipped, is over its budget.
+ *
+ *   content script  content-scripts/content.js (what every AO3 page loads at document_start)
+ *   popup           every JS file popup.html loads: its module scripts, modulepreloads and their
+ *                   static imports, followed through the chunks
+ *
+ * Sizes are of the files as built (WXT minifies production builds), gzipped at level 9.
+ * Also used by the bench (bench/main.ts) for its Size rows.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * Budgets in bytes, gzipped. Content script: the issue's 40 KB (it runs on every AO3 page, at
+ * document_start). Popup: 32 KB, from measurement: 26.6 KB on 2026-11-25 with the shelf, filters and
+ * "this page" panels (Preact and the browser polyfill included), plus about 20% headroom.
+ */
+export const BUDGETS = {
+  content: 40 * 1024,
+  popup: 32 * 1024,
+};
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/** Module specifiers a built chunk imports: static (`import … from "x"`, `import "x"`, `export … from "x"`) and dynamic. */
+function importsOf(code) {
+  const statics = new Set();
+  const dynamics = new Set();
+  for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']/g)) statics.add(m[1]);
+  for (const m of code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) dynamics.add(m[1]);
+  return { statics: [...statics], dynamics: [...dynamics] };
+}
+
+/** Extension-relative path of `spec` imported from `from` (both extension-relative, '/'-separated). */
+function resolve(from, spec) {
+  if (spec.startsWith('/')) return spec.slice(1);
+  return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+}
+
+/** The JS an extension page loads, following static imports. */
+export function pageScripts(dir, html) {
+  const page = readFileSync(path.join(dir, html), 'utf8');
+  const entries = [
+    ...[...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+    ...[...page.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]),
+    ...[...page.matchAll(/<link\b[^>]*\bhref="([^"]+)"[^>]*\brel="modulepreload"/g)].map((m) => m[1]),
+  ].map((src) => resolve(html, src));
+  const seen = new Set();
+  const dynamic = new Set();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file) || !file.endsWith('.js')) continue;
+    seen.add(file);
+    const { statics, dynamics } = importsOf(readFileSync(path.join(dir, file), 'utf8'));
+    for (const spec of statics) if (spec.startsWith('.') || spec.startsWith('/')) queue.push(resolve(file, spec));
+    for (const spec of dynamics) if (spec.startsWith('.') || spec.startsWith('/')) dynamic.add(resolve(file, spec));
+  }
+  return { files: [...seen], dynamic: [...dynamic].filter((f) => !seen.has(f)) };
+}
+
+function measureFiles(dir, files) {
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const buf = readFileSync(path.join(dir, file));
+    bytes += buf.length;
+    gzip += gz(buf);
+  }
+  // One gzip stream over everything too: what a single download of them all would be.
+  return { files, bytes, gzip };
+}
+
+/**
+ * Sizes of the built extension in `dir` (.output/chrome-mv3). Per file gzip, summed (each file is
+ * loaded, and would be compressed, on its own).
+ */
+export function measureSizes(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const contentFiles = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
+  const popupHtml = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
+  const popup = popupHtml ? pageScripts(dir, popupHtml) : { files: [], dynamic: [] };
+  return {
+    content: measureFiles(dir, contentFiles),
+    popup: { ...measureFiles(dir, popup.files), lazy: measureFiles(dir, popup.dynamic) },
+  };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function cli() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = path.resolve(process.env.LAMPLIGHT_E2E_OUTPUT ?? path.join(root, '.output'), 'chrome-mv3');
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    console.error(`size: ${dir} has no manifest.json: run \`npm run build\` first.`);
+    return 1;
+  }
+  const sizes = measureSizes(dir);
+  let failed = 0;
+  const line = (name, m, budget) => {
+    const ok = m.files.length > 0 && m.gzip <= budget;
+    if (!ok) failed++;
+    const what = m.files.length ? `${kb(m.gzip)} gzipped (${kb(m.bytes)} as built, ${m.files.length} file${m.files.length === 1 ? '' : 's'})` : 'no files found';
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${name.padEnd(15)} ${what}; budget ${kb(budget)}`);
+    if (!ok || process.argv.includes('--verbose')) for (const f of m.files) console.log(`       ${f}`);
+  };
+  line('content script', sizes.content, BUDGETS.content);
+  line('popup', sizes.popup, BUDGETS.popup);
+  if (sizes.popup.lazy.files.length) console.log(`     (popup also imports lazily: ${kb(sizes.popup.lazy.gzip)} gzipped in ${sizes.popup.lazy.files.join(', ')})`);
+  if (failed) console.error(`size: ${failed} bundle${failed === 1 ? '' : 's'} over budget`);
+  return failed ? 1 : 0;
+}
+
+// Run as a command (not when bundled into the bench, where import.meta.url is the bundle's).
+const self = fileURLToPath(import.meta.url);
+if (path.basename(self) === 'size-budget.mjs' && process.argv[1] && path.resolve(process.argv[1]) === self) process.exitCode = cli();
