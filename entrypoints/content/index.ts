@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseToContent, type PageStatus } from '../../lib/messages';
 import { adapterFor, SITE_MATCHES } from '../../lib/sites';
 import type { PageKind, SiteAdapter } from '../../lib/sites/types';
+import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startReader } from './reader';
@@ -30,9 +31,12 @@ export default defineContentScript({
       kind = classify(adapter, url);
       const root = document.documentElement;
       root.dataset.lamplightPage = kind;
-      if (kind === 'listing') root.dataset.lamplightBlurbs = String(adapter.readBlurbs(document, url).length);
+      if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
       const page = { adapter, url, kind, doc: document };
       if (kind === 'work') void startReader(ctx, page);
+      if (kind === 'adult-gate') {
+        continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
+      }
       void startBookmarks(ctx, page);
     };
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);

@@ -34,12 +34,24 @@ function hasClass(main: Element, classes: string[]): boolean {
  * "Yes, Continue"), outside any blurb or pagination, on a page without the story (#workskin).
  */
 function isAdultGate(doc: Document, main: Element): boolean {
-  if (doc.querySelector('#workskin')) return false;
-  return Array.from(main.querySelectorAll('a[href*="view_adult=true"]')).some(
-    (link) =>
-      workIdFromPath(link.getAttribute('href')) !== null &&
-      !link.closest('li.blurb, .pagination, ol.pagination, ul.pagination'),
+  return adultGateContinueLink(doc, main) !== null;
+}
+
+function adultGateContinueLink(doc: Document, main: Element): Element | null {
+  if (doc.querySelector('#workskin')) return null;
+  return (
+    Array.from(main.querySelectorAll('a[href*="view_adult=true"]')).find(
+      (link) =>
+        workIdFromPath(link.getAttribute('href')) !== null &&
+        !link.closest('li.blurb, .pagination, ol.pagination, ul.pagination'),
+    ) ?? null
   );
+}
+
+/** The gate's own "Yes, Continue" (2022: "Proceed") link, or null when the page is no gate. */
+export function adultGateContinueHref(doc: Document): string | null {
+  const main = doc.querySelector('#main');
+  return main ? (adultGateContinueLink(doc, main)?.getAttribute('href') ?? null) : null;
 }
 
 function isChapterIndex(main: Element): boolean {

@@ -46,6 +46,8 @@ export const ffn: SiteAdapter = {
       return null;
     }
   },
+  // FanFiction.net has no adult-content gate.
+  adultGateContinueUrl: () => null,
   workLinks: ['https://www.fanfiction.net/s/*', 'https://m.fanfiction.net/s/*'],
   filterableLinks: {
     // FFN has no tag pages: genres and characters are plain text.

@@ -145,6 +145,8 @@ export interface SiteAdapter {
   workLinks: string[];
   /** What a "Hide works tagged … / by …" menu item on this link would filter, or null. */
   ruleForLink(url: URL): LinkRule | null;
+  /** On an adult-content gate: the absolute URL that continues to the work, else null. */
+  adultGateContinueUrl(doc: Document, url: URL): string | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
   workIdFromUrl(url: URL): string | null;
 }

@@ -1,0 +1,15 @@
+import { loadReaderSettings } from '../../lib/storage';
+import type { Page } from './page';
+
+/**
+ * The reader's opt-in "Continue past the adult-content notice automatically": on the site's
+ * adult-content gate, follow the gate's own continue link (the story's shield still applies).
+ */
+export async function continuePastAdultGate(page: Page, location: Location = window.location): Promise<void> {
+  const settings = await loadReaderSettings();
+  if (!settings.skipAdultGate) return;
+  const target = page.adapter.adultGateContinueUrl(page.doc, page.url);
+  // Never loop: a gate reached through its own continue link is left to the reader.
+  if (!target || page.url.href === target) return;
+  location.replace(new URL(page.url.hash, target).href);
+}

@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { continuePastAdultGate } from '../../../entrypoints/content/adult-gate';
+import { ao3 } from '../../../lib/sites/ao3';
+import { saveReaderSettings } from '../../../lib/storage';
+import { ao3Url, loadFixture } from '../sites/ao3-fixtures';
+
+const GATE_URL = ao3Url('/works/38044144/chapters/95026165#lamplight-reader');
+// The 2022 fixture's own link: <a href="/works/38044144/chapters/95026165?view_adult=true">Proceed</a>
+const CONTINUE = 'https://archiveofourown.org/works/38044144/chapters/95026165?view_adult=true';
+
+function fakeLocation() {
+  const replaced: string[] = [];
+  return { replaced, location: { replace: (href: string) => replaced.push(href) } as unknown as Location };
+}
+
+describe('adult-content gate', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('the adapter finds the gate’s continue link, and none on a work page', () => {
+    expect(ao3.adultGateContinueUrl(loadFixture('adult-interstitial-2022-38044144.html'), GATE_URL)).toBe(CONTINUE);
+    const work = loadFixture('work-oneshot-323217.html');
+    expect(ao3.adultGateContinueUrl(work, ao3Url('/works/323217'))).toBeNull();
+  });
+
+  it('stays on the gate unless the reader opted in', async () => {
+    const { replaced, location } = fakeLocation();
+    const doc = loadFixture('adult-interstitial-2022-38044144.html');
+    await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+    expect(replaced).toEqual([]);
+  });
+
+  it('with the setting on, continues to the work and keeps the reader marker', async () => {
+    await saveReaderSettings({ skipAdultGate: true });
+    const { replaced, location } = fakeLocation();
+    const doc = loadFixture('adult-interstitial-2022-38044144.html');
+    await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+    expect(replaced).toEqual([`${CONTINUE}#lamplight-reader`]);
+  });
+
+  it('never loops on a gate reached through its own continue link', async () => {
+    await saveReaderSettings({ skipAdultGate: true });
+    const { replaced, location } = fakeLocation();
+    const doc = loadFixture('adult-interstitial-2022-38044144.html');
+    await continuePastAdultGate({ adapter: ao3, url: new URL(CONTINUE), kind: 'adult-gate', doc }, location);
+    expect(replaced).toEqual([]);
+  });
+});
