@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/chromium';
+import { chromiumArgs, chromiumPath, extensionWorker } from '../tests/e2e/chromium';
 import { fixtureForUrl, isLocalScheme, readFixture } from '../tests/e2e/fixtures';
 
 /** Pages the bench serves besides the fixtures: URL → body and headers. */
@@ -48,22 +48,11 @@ export function snapshotExtension(dir: string): { dir: string; remove(): void } 
 }
 
 export function launchArgs(extensionDir: string | null, streamPort: number): string[] {
-  return [
-    // Without the extension: Playwright's own --disable-extensions stays in force.
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-    // As the harness: no host name resolves, except the one the streaming server answers (DESIGN.md 7).
-    `--host-resolver-rules=MAP archiveofourown.org 127.0.0.1:${streamPort} , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
+  // As the harness (without the extension, Playwright's own --disable-extensions stays in force);
+  // no host name resolves except the one the streaming server answers (DESIGN.md 7).
+  return chromiumArgs(extensionDir, `MAP archiveofourown.org 127.0.0.1:${streamPort} , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`, [
     '--ignore-certificate-errors',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-    '--no-default-browser-check',
-    '--metrics-recording-only',
-    '--no-first-run',
-    '--no-sandbox',
-    '--disable-dev-shm-usage',
-  ];
+  ]);
 }
 
 export async function launch(options: LaunchOptions): Promise<BenchBrowser> {
@@ -101,12 +90,7 @@ export async function launch(options: LaunchOptions): Promise<BenchBrowser> {
     });
     let serviceWorker: Worker | null = null;
     if (options.extensionDir) {
-      serviceWorker =
-        ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-        (await ctx.waitForEvent('serviceworker', {
-          predicate: (w) => w.url().startsWith('chrome-extension://'),
-          timeout: 30_000,
-        }));
+      serviceWorker = await extensionWorker(ctx);
     }
     return {
       context: ctx,

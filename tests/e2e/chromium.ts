@@ -100,6 +100,43 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * Chromium's arguments for every test and benchmark browser. Behind context.route(), no host name
+ * resolves (`hostRules`), so whatever bypasses the routing (Chromium's own housekeeping: autofill,
+ * sign-in, component updates, preconnects) cannot leave the machine either.
+ */
+export function chromiumArgs(
+  extensionDir: string | null,
+  hostRules = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  extra: readonly string[] = [],
+): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    `--host-resolver-rules=${hostRules}`,
+    ...extra,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--no-default-browser-check',
+    '--metrics-recording-only',
+    '--no-first-run',
+    '--no-sandbox', // CI runs as root
+    '--disable-dev-shm-usage',
+  ];
+}
+
+/** The extension's service worker in a freshly launched context. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith('chrome-extension://'),
+      timeout: 30_000,
+    }))
+  );
+}
+
 export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR): Promise<ChromiumSession> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
@@ -110,22 +147,7 @@ export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR): Promi
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        // Behind context.route(): no host name resolves, so whatever bypasses the routing (Chromium's own
-        // housekeeping: autofill, sign-in, component updates, preconnects) cannot leave the machine either.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--no-default-browser-check',
-        '--metrics-recording-only',
-        '--no-first-run',
-        '--no-sandbox', // CI runs as root
-        '--disable-dev-shm-usage',
-      ],
+      args: chromiumArgs(extensionDir),
     });
     const ctx = context;
     await ctx.route('**/*', async (route) => {
@@ -156,12 +178,7 @@ export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR): Promi
     ctx.on('page', (p) => void watchInitiators(ctx, p));
     for (const p of ctx.pages()) void watchInitiators(ctx, p);
 
-    const serviceWorker =
-      ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await ctx.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().startsWith('chrome-extension://'),
-        timeout: 30_000,
-      }));
+    const serviceWorker = await extensionWorker(ctx);
     const extensionId = new URL(serviceWorker.url()).host;
     return {
       context: ctx,

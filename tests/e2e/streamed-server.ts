@@ -13,7 +13,7 @@ import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_EXTENSION_DIR, chromiumPath } from './chromium';
+import { CHROME_EXTENSION_DIR, chromiumArgs, chromiumPath, extensionWorker } from './chromium';
 
 export interface StreamedRequest {
   method: string;
@@ -134,29 +134,14 @@ export async function launchStreamedChromium(port: number, extensionDir = CHROME
       executablePath: chromiumPath(),
       headless: true,
       ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        `--host-resolver-rules=MAP archiveofourown.org 127.0.0.1:${port}, MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
-        '--ignore-certificate-errors',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--no-default-browser-check',
-        '--metrics-recording-only',
-        '--no-first-run',
-        '--no-sandbox', // CI runs as root
-        '--disable-dev-shm-usage',
-      ],
+      args: chromiumArgs(
+        extensionDir,
+        `MAP archiveofourown.org 127.0.0.1:${port}, MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
+        ['--ignore-certificate-errors'],
+      ),
     });
     const ctx = context;
-    const serviceWorker =
-      ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await ctx.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().startsWith('chrome-extension://'),
-        timeout: 30_000,
-      }));
+    const serviceWorker = await extensionWorker(ctx);
     return {
       context: ctx,
       extensionId: new URL(serviceWorker.url()).host,
