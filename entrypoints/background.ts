@@ -4,6 +4,7 @@ import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import { createNewChapterTally } from '../lib/bookmarks/shelf';
 import { addRule, getAllBookmarks, watchBookmarks } from '../lib/storage';
+import { startSync } from '../lib/storage/sync';
 
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
 const action = browser.action ?? browser.browserAction;
@@ -48,6 +49,7 @@ function showNewChapterCount(): void {
 
 export default defineBackground(() => {
   showNewChapterCount();
+  startSync();
   browser.runtime.onInstalled.addListener(createMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === BOOKMARK_LINK) {

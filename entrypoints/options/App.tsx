@@ -4,6 +4,7 @@ import { QuarantinePanel } from '../../components/QuarantinePanel';
 import { ReaderSettingsForm } from '../../components/ReaderSettingsForm';
 import { RulesTable } from '../../components/RulesTable';
 import { Shelf } from '../../components/shelf/Shelf';
+import { SyncPanel } from '../../components/SyncPanel';
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ export function App() {
         <div id="bookmarks" class="anchor">
           <Shelf />
         </div>
+        <SyncPanel />
         <section id="backup" class="panel" aria-labelledby="backup-heading">
           <h2 id="backup-heading">Backup</h2>
           <BackupPanel />

@@ -33,3 +33,11 @@ export {
   READER_SETTINGS_SCHEMA,
   APP_SETTINGS_SCHEMA,
 } from './validate';
+export {
+  createSyncEngine,
+  loadSyncStatus,
+  startSync,
+  watchSyncStatus,
+  type SyncEngine,
+  type SyncStatus,
+} from './sync';

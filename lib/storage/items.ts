@@ -9,6 +9,12 @@
  * | `sync:appSettings`                 | sync  | AppSettings           | `appSettings$`             |
  * | `local:bookmark:<site>:<workId>`   | local | Bookmark & { v }      | inside the record (`v`)    |
  * | `local:quarantine:<key>:<ms>`      | local | QuarantineEntry       | (not versioned)            |
+ * | `local:syncState`                  | local | SyncState             | inside the record (`v`)    |
+ * | `local:syncStatus`                 | local | SyncStatus            | (not versioned: rewritten) |
+ * | `sync:syncFormat`, `sync:rules.<n>`, `sync:deleted.<n>`, `sync:bookmarks.<n>` (+ `….meta`)   |
+ * |                                    | sync  | the sync mirror       | `syncFormat.v`             |
+ *
+ * The sync mirror and state: ./sync-merge.ts (design, format) and ./sync.ts (the engine).
  *
  * Read through the safe loaders (`loadRules`, `loadReaderSettings`, `loadAppSettings` in
  * ./settings.ts, `getAllBookmarks` … in ./bookmarks.ts): they validate, quarantine what is bad
@@ -20,6 +26,7 @@ import type { ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS } from '../reader/settings';
 import { MIGRATIONS, wxtMigrations, type MigrationChain } from './migrations';
 import { DEFAULT_APP_SETTINGS, type AppSettings } from './validate';
+import type { SyncState, SyncStatus } from './sync-merge';
 
 export type { AppSettings };
 export { DEFAULT_APP_SETTINGS };
@@ -38,6 +45,12 @@ export const appSettingsItem = storage.defineItem<AppSettings>('sync:appSettings
   fallback: DEFAULT_APP_SETTINGS,
   ...wxtMigrations(MIGRATIONS.appSettings),
 });
+
+/** This device's sync bookkeeping (./sync-merge.ts): read and written by the sync engine only. */
+export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
+
+/** The last sync's outcome, for the options page (./sync.ts). */
+export const syncStatusItem = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null });
 
 /** The WXT items with the chain that versions them. */
 export const VERSIONED_ITEMS = [

@@ -1,6 +1,7 @@
 /**
  * Packing a list of records into `storage.sync`, whose quotas are small: 8,192 bytes per item
- * (key + JSON of the value), 102,400 bytes and 512 items in all. Pure: the caller writes
+ * (key + JSON of the value, as the browser writes it: see `jsonBytes`), 102,400 bytes and 512
+ * items in all. Pure: the caller writes
  * `plan.set` and removes `plan.remove` in its own storage calls.
  *
  * Records are never cut: each is wholly in one chunk or listed in `leftOut` with why. Records
@@ -22,6 +23,12 @@ export interface PackOptions {
   /** Bytes and items the area already uses for other things (settings, rules…). */
   reservedBytes?: number;
   reservedItems?: number;
+  /**
+   * Stop at the first record that finds no room: every later record is left out too, so what is
+   * packed is always the first N records ("the 420 most recently read"), never a later, smaller
+   * record slipped into a gap. Records left out as `too-big` do not stop the packing.
+   */
+  prefixOnly?: boolean;
 }
 
 export interface LeftOut {
@@ -51,9 +58,43 @@ const encoder = new TextEncoder();
 /** UTF-8 bytes: never less than what the browser counts. */
 export const byteLength = (s: string): number => encoder.encode(s).length;
 
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * How long Chrome writes a number, never less. Chrome counts quotas on its own JSON writer's
+ * output (measured in Chromium 14x): whole numbers in 32-bit range and small fractions as
+ * `JSON.stringify` does; other numbers as doubles: `2147483648.0`, `1.772359200123e+12`.
+ */
+function numberLength(v: number): number {
+  const js = (JSON.stringify(v) ?? 'null').length;
+  if (!Number.isFinite(v)) return js;
+  if (Number.isInteger(v) ? v >= -INT32_MAX - 1 && v <= INT32_MAX : Math.abs(v) < 1e12) return js;
+  return Math.max(js + 2, v.toExponential().length);
+}
+
+/**
+ * A value's JSON size as the browser counts it against the quota, never less: UTF-8 bytes of its
+ * JSON, plus what Chrome's JSON writer adds: `<` written as `\u003C` (+5), U+2028 and U+2029
+ * escaped (+3), and numbers written as doubles (see `numberLength`). Keys of items are counted
+ * as they are (`itemBytes`).
+ */
+export function jsonBytes(value: unknown): number {
+  let extra = 0;
+  const json =
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'number') extra += numberLength(v) - (JSON.stringify(v) ?? 'null').length;
+      return v;
+    }) ?? 'null';
+  for (let i = json.indexOf('<'); i !== -1; i = json.indexOf('<', i + 1)) extra += 5;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x2028 || c === 0x2029) extra += 3;
+  }
+  return byteLength(json) + extra;
+}
+
 /** What one item costs against the quota. */
-export const itemBytes = (key: string, value: unknown): number =>
-  byteLength(key) + byteLength(JSON.stringify(value));
+export const itemBytes = (key: string, value: unknown): number => byteLength(key) + jsonBytes(value);
 
 export const metaKeyOf = (prefix: string): string => `${prefix}meta`;
 export const chunkKeyOf = (prefix: string, n: number): string => `${prefix}${n}`;
@@ -71,10 +112,15 @@ export function packRecords(records: readonly unknown[], options: PackOptions): 
 
   const chunks: { parts: string[]; bytes: number; indexes: number[] }[] = [];
   const leftOut: LeftOut[] = [];
+  let full = false;
 
   records.forEach((record, index) => {
     const json = JSON.stringify(record) ?? 'null';
-    const size = byteLength(json);
+    const size = jsonBytes(record);
+    if (full) {
+      leftOut.push({ index, bytes: size, reason: 'no-room' });
+      return;
+    }
     // A fresh chunk holding only this record: key + "[" + json + "]".
     const alone = byteLength(chunkKeyOf(prefix, chunks.length)) + 2 + size;
     const widest = byteLength(chunkKeyOf(prefix, Math.max(chunks.length, maxItems))) + 2 + size;
@@ -100,6 +146,7 @@ export function packRecords(records: readonly unknown[], options: PackOptions): 
       return;
     }
     leftOut.push({ index, bytes: size, reason: 'no-room' });
+    if (options.prefixOnly) full = true;
   });
 
   const out: Record<string, unknown> = {};

@@ -89,3 +89,33 @@ describe('packRecords', () => {
     expect(unpackRecords({ ...pack.items, 'r.meta': 'x' }, 'r.')).toEqual({ ok: false, error: 'r.meta is damaged' });
   });
 });
+
+describe('jsonBytes: the size as Chrome counts it (measured in Chromium), never less', () => {
+  it('counts what Chrome escapes or writes longer', async () => {
+    const { jsonBytes } = await import('../../../lib/storage/sync-pack');
+    // [value, bytes Chrome counted for its JSON]
+    const measured: [unknown, number][] = [
+      [123456789012, 14], // 123456789012.0
+      [1772359200123, 18], // 1.772359200123e+12
+      [1772359200000, 13], // 1.7723592e+12
+      [2147483647, 10],
+      [2147483648, 12],
+      [-2147483649, 13],
+      [1e15, 5],
+      [1234567890123456, 21],
+      [0.1, 3],
+      [12.5, 4],
+      [100, 3],
+      ['<', 8],
+      ['>', 3],
+      ['\u2028', 8],
+      ['é', 4],
+      ['😀', 6],
+      ['\u001f', 8],
+    ];
+    for (const [value, chrome] of measured) expect(jsonBytes(value), JSON.stringify(value)).toBeGreaterThanOrEqual(chrome);
+    // and not wastefully more where Chrome writes what JSON.stringify writes
+    expect(jsonBytes([100, 0.4, 'plain text', true, null])).toBe(JSON.stringify([100, 0.4, 'plain text', true, null]).length);
+    expect(jsonBytes('a <3 b')).toBe(8 + 5);
+  });
+});
