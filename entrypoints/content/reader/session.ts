@@ -420,7 +420,9 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // ---- Attach: one insertion, then the attribute that hides the site's page --------------
   apply(settings);
   (doc.head ?? html).append(pageStyle);
-  body.append(host);
+  // Beside body, not in it: pageCss hides body whole (a selector Chromium can invalidate cheaply),
+  // and the site's body markup is never touched.
+  html.append(host);
   html.setAttribute(READER_ATTRIBUTE, 'on');
 
   wrapper.addEventListener('click', onClick);
