@@ -49,6 +49,8 @@ export function RuleForm(props: RuleFormProps) {
 
   useEffect(() => {
     if (autoFocus) refs.current[isTextField(draft.field) ? 'pattern' : 'field']?.focus();
+    // Focus once, when the form opens; not again as the reader types or changes the field.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const set = (patch: Partial<RuleDraft>, at?: DraftInput) => {

@@ -39,6 +39,8 @@ function useStored<T>(load: () => Promise<T>, watch: (cb: (value: T) => void) =>
       live = false;
       stop();
     };
+    // `load` and `watch` are module functions (useRules & co.): subscribe once, on mount.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return [value, error];
 }

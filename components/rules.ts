@@ -123,7 +123,7 @@ export function errorTarget(field: RuleField, error: string): DraftInput {
   if (/^(Unknown action|Action)/.test(error)) return 'action';
   switch (field) {
     case 'words':
-      return /^Maximum/.test(error) ? 'max' : 'min';
+      return error.startsWith('Maximum') ? 'max' : 'min';
     case 'fandomCount':
       return 'max';
     case 'complete':

@@ -142,8 +142,11 @@ echo "Firefox:  $FIREFOX_PATH ($("$FIREFOX_PATH" --version 2>/dev/null | head -n
 
 check build npm run build
 check typecheck npx tsc --noEmit
+check lint npx oxlint --deny-warnings
 vitest_suite unit
 vitest_suite e2e -c vitest.e2e.config.ts
+check size node bench/size-budget.mjs
+check bench node bench/run.mjs --quick
 check lint-firefox lint_firefox
 check zip zips
 

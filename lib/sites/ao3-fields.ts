@@ -2,7 +2,7 @@
 
 import type { Author, ChapterCount, SeriesRef } from './types';
 import { absoluteUrl, pseudFromHref, seriesIdFromPath } from './ao3-urls';
-import { collapseWhitespace, textOf } from './text';
+import { collapseWhitespace, textOf, wholeNumber } from './text';
 
 /** "Alias (anafabula)" → { pseud: "Alias", login: "anafabula" }. */
 function pseudFromText(text: string): { login: string; pseud: string } {
@@ -36,8 +36,9 @@ export function readByline(byline: Element | null): { authors: Author[]; anonymo
 export function parseChapterCount(text: string): ChapterCount | null {
   const match = /^([\d,]+)\s*\/\s*([\d,]+|\?)$/.exec(collapseWhitespace(text));
   if (!match?.[1] || !match[2]) return null;
-  const posted = Number(match[1].replace(/,/g, ''));
-  const expected = match[2] === '?' ? null : Number(match[2].replace(/,/g, ''));
+  const posted = wholeNumber(match[1].replace(/,/g, ''));
+  const expected = match[2] === '?' ? null : wholeNumber(match[2].replace(/,/g, ''));
+  if (posted === null || (expected === null && match[2] !== '?')) return null;
   return { posted, expected };
 }
 
@@ -54,7 +55,7 @@ function seriesFromEntry(entry: Element): SeriesRef | null {
   const url = absoluteUrl(link?.getAttribute('href'));
   if (!link || !id || !url) return null;
   const part = /Part\s+([\d,]+)\s+of/i.exec(textOf(entry))?.[1];
-  return { id, title: textOf(link), part: part ? Number(part.replace(/,/g, '')) : null, url };
+  return { id, title: textOf(link), part: wholeNumber(part?.replace(/,/g, '')), url };
 }
 
 /** Series entries (dd.series > span.series on a work, ul.series > li in a blurb). */

@@ -84,10 +84,16 @@ export function pseudFromHref(href: string | null | undefined): { login: string;
   }
 }
 
+/**
+ * A name a rule can match literally: not blank, and no `*` (AO3 allows none in tag names or logins;
+ * in a pattern it is a wildcard, so a crafted link /tags/%2A%20%2A/works would hide nearly everything).
+ */
+const literalName = (name: string | null | undefined): name is string => !!name && /\S/.test(name) && !name.includes('*');
+
 /** A tag link filters its tag; a creator link (/users/LOGIN[/pseuds/PSEUD]) filters the account. */
 export function ruleForLink(url: URL): LinkRule | null {
   const tag = tagNameFromHref(url.pathname);
-  if (tag) return { field: 'tag', pattern: tag };
+  if (tag) return literalName(tag) ? { field: 'tag', pattern: tag } : null;
   const creator = pseudFromHref(url.pathname);
-  return creator ? { field: 'author', pattern: creator.login } : null;
+  return literalName(creator?.login) ? { field: 'author', pattern: creator.login } : null;
 }

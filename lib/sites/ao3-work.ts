@@ -3,7 +3,7 @@
 import type { ChapterLink, ChapterText, Work } from './types';
 import { readWorkMeta, workPreface } from './ao3-work-meta';
 import { absoluteUrlWithoutHash, workIdFromPath, workIdFromUrl } from './ao3-urls';
-import { collapseWhitespace, textOf } from './text';
+import { collapseWhitespace, textOf, wholeNumber } from './text';
 
 /** The work id: from the page URL, else from the work's own links. */
 function workId(doc: Document, url: URL): string | null {
@@ -27,7 +27,7 @@ function chapterBlocks(content: Element): HTMLElement[] {
 /** "chapter-3" → 3. */
 function chapterNumber(block: Element): number | null {
   const match = /^chapter-(\d+)$/.exec(block.id);
-  return match?.[1] ? Number(match[1]) : null;
+  return wholeNumber(match?.[1]);
 }
 
 /** A chapter block's preface module (summary, notes or end notes), never one in the story text. */

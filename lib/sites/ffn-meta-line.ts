@@ -14,7 +14,7 @@
  * Any field may be missing. Never throws.
  */
 
-import { collapseWhitespace } from './text';
+import { collapseWhitespace, wholeNumber } from './text';
 
 /** FanFiction.net's genres (its story form offers exactly these). "Hurt/Comfort" is one genre. */
 export const FFN_GENRES: readonly string[] = [
@@ -193,8 +193,7 @@ function fandomsFromPrefix(prefix: string): string[] {
 }
 
 function countFrom(value: string): number | null {
-  const digits = value.replace(/[\s,.\u00a0]/g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : null;
+  return wholeNumber(value.replace(/[\s,.\u00a0]/g, ''));
 }
 
 /** The line's text, and the unix time of each date span by the label before it ("Updated", "Published"). */

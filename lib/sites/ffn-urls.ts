@@ -1,6 +1,7 @@
 /** FanFiction.net URLs: making them absolute, reading story ids, chapters and authors out of them. */
 
 import type { LinkRule } from './types';
+import { wholeNumber } from './text';
 
 export const FFN_ORIGIN = 'https://www.fanfiction.net';
 
@@ -47,7 +48,7 @@ export function storyPathParts(
   const path = pathOf(href);
   const match = path ? STORY_PATH.exec(path) : null;
   if (!match?.[1]) return null;
-  return { id: match[1], chapter: match[2] ? Number(match[2]) : null, slug: match[3] || null };
+  return { id: match[1], chapter: wholeNumber(match[2]), slug: match[3] || null };
 }
 
 /** The story id in an href such as /s/123/4/Slug or https://www.fanfiction.net/s/123. */

@@ -12,7 +12,7 @@ import {
   storyPathParts,
   storyUrl,
 } from './ffn-urls';
-import { collapseWhitespace, plainText, textOf } from './text';
+import { collapseWhitespace, plainText, textOf, wholeNumber } from './text';
 
 /** The chapter menu: `select#chap_select` today, `select[name=chapter]` in the older layout (first = top one). */
 const CHAPTER_MENU = 'select#chap_select, select[name="chapter"]';
@@ -70,7 +70,7 @@ function chapterList(menu: HTMLSelectElement | null, id: string, slug: string | 
   if (!menu) return [];
   return Array.from(menu.querySelectorAll('option')).flatMap((option, index): ChapterLink[] => {
     const value = (option.getAttribute('value') ?? '').trim();
-    const number = /^\d+$/.test(value) ? Number(value) : index + 1;
+    const number = wholeNumber(value) ?? index + 1;
     const url = absoluteUrl(chapterPath(id, number, slug), page);
     return url ? [{ number, title: withoutNumberPrefix(option.textContent ?? ''), url }] : [];
   });

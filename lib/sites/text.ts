@@ -10,11 +10,20 @@ export function textOf(element: Element | null | undefined): string {
   return element ? collapseWhitespace(element.textContent ?? '') : '';
 }
 
+/**
+ * "12479" → 12479; null unless the string is all ASCII digits and the number exact (a page's
+ * "999…" of 400 digits is no count: Number() would give Infinity, or a rounded value past 2^53).
+ */
+export function wholeNumber(digits: string | null | undefined): number | null {
+  if (!digits || !/^\d+$/.test(digits)) return null;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
 /** "12,479" → 12479; null when the text holds no whole number. */
 export function parseCount(text: string | null | undefined): number | null {
   if (!text) return null;
-  const digits = text.replace(/[\s,.\u00a0]/g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : null;
+  return wholeNumber(text.replace(/[\s,.\u00a0]/g, ''));
 }
 
 const MONTHS: Record<string, string> = {

@@ -132,7 +132,8 @@ function byline(doc: Document, work: Work): HTMLElement | null {
 export function buildStory(doc: Document, work: Work): Story {
   const oneShot = work.chapters.length === 1 && work.chapterList.length <= 1 && work.currentChapter === null && !work.entireWork;
   const several = work.chapters.length > 1 || work.chapterList.length > 1;
-  const main = h(doc, 'main', { class: 'page' });
+  // An article, not <main>: it sits inside the reader's "Reader" region, and a main landmark must be top-level.
+  const main = h(doc, 'article', { class: 'page' });
 
   const head = h(
     doc,

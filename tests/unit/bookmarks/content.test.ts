@@ -58,7 +58,7 @@ const pageFor = (url: string, kind: PageKind, adapter: SiteAdapter = ao3): Page 
   doc: document,
 });
 
-let stops: (() => void)[] = [];
+const stops: (() => void)[] = [];
 const bookmarks = createBookmarksFeature({ idleMs: 30, now: () => new Date('2026-05-01T12:00:00.000Z') });
 const reader = createReaderFeature({ navigate: () => {}, fontUrl: (f) => `chrome-extension://test/${f}`, saveDelayMs: 0 });
 
