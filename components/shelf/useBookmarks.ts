@@ -3,7 +3,7 @@
  * (another tab saving progress, the content script's Bookmark button). An entry's search text is
  * made once per bookmark version, so typing in the search never rebuilds 10,000 of them.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
 import { bookmarkKey } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
@@ -21,7 +21,8 @@ export function useBookmarkEntries(): ShelfData {
   const [version, setVersion] = useState(-1);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the read starts as the first render is committed, not a frame later.
+  useLayoutEffect(() => {
     let live = true;
     let loaded = false;
     /** Changes seen before the first load finished, applied on top of it. */

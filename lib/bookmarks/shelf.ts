@@ -1,23 +1,23 @@
 /**
  * The shelf (popup and options): search, filter and sort bookmarks. Pure.
  *
- * Built for 10,000 bookmarks: each bookmark's lowercase search text is made once (`shelfEntry`,
- * cached by the caller per bookmark object), a search is then one `includes` per term per entry,
- * and the UI renders only a window of the result.
+ * Built for 10,000 bookmarks: each bookmark's lowercase search text is made once, on first use
+ * (`shelfEntry`, cached by the caller per bookmark object), a search is then one `includes` per
+ * term per entry, and the UI renders only a window of the result.
  */
 import { withResumeMarker } from '../reader/navigation';
 import { compareBookmarksById } from './merge';
 import { bookmarkKey, type Bookmark, type BookmarkStatus } from './types';
 
 export interface ShelfEntry {
-  key: string;
-  bookmark: Bookmark;
+  readonly key: string;
+  readonly bookmark: Bookmark;
   /** Title, creators and fandoms, folded (lowercase, no accents), one per line. */
-  haystack: string;
+  readonly haystack: string;
   /** The title folded, for sorting by title. */
-  titleKey: string;
-  readAt: number;
-  addedAt: number;
+  readonly titleKey: string;
+  readonly readAt: number;
+  readonly addedAt: number;
 }
 
 export type ShelfSort = 'readAt' | 'addedAt' | 'title' | 'new';
@@ -30,14 +30,13 @@ export const SHELF_SORTS: Record<ShelfSort, string> = {
   new: 'New chapters first',
 };
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercase, accents gone, runs of space one space: "Café  Noir" → "cafe noir". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // ASCII text is its own NFKD form and has no combining accents: skip both (most titles).
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return plain.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const time = (iso: string): number => {
@@ -45,15 +44,59 @@ const time = (iso: string): number => {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 };
 
+/**
+ * A shelf entry. The folded texts (`haystack`, `titleKey`) and `addedAt` are made on first use
+ * and kept: the popup shows its first rows without folding 10,000 bookmarks' texts, which the
+ * first search (or `prepareSearch` in idle time) then does once.
+ */
+class Entry implements ShelfEntry {
+  readonly key: string;
+  readonly readAt: number;
+  #addedAt: number | undefined;
+  #haystack: string | undefined;
+  #titleKey: string | undefined;
+
+  constructor(readonly bookmark: Bookmark) {
+    this.key = bookmarkKey(bookmark.site, bookmark.workId);
+    this.readAt = time(bookmark.readAt);
+  }
+
+  get addedAt(): number {
+    this.#addedAt ??= time(this.bookmark.addedAt);
+    return this.#addedAt;
+  }
+
+  get haystack(): string {
+    if (this.#haystack === undefined) {
+      const b = this.bookmark;
+      this.#haystack = [b.title, ...b.authors, ...b.fandoms].map(fold).join('\n');
+    }
+    return this.#haystack;
+  }
+
+  get titleKey(): string {
+    this.#titleKey ??= fold(this.bookmark.title);
+    return this.#titleKey;
+  }
+}
+
 export function shelfEntry(bookmark: Bookmark): ShelfEntry {
-  return {
-    key: bookmarkKey(bookmark.site, bookmark.workId),
-    bookmark,
-    haystack: [bookmark.title, ...bookmark.authors, ...bookmark.fandoms].map(fold).join('\n'),
-    titleKey: fold(bookmark.title),
-    readAt: time(bookmark.readAt),
-    addedAt: time(bookmark.addedAt),
-  };
+  return new Entry(bookmark);
+}
+
+/**
+ * Makes the entries' search text ahead of the first search, a slice at a time while `more()` says
+ * there is time (e.g. an idle callback's `timeRemaining() > 1`). Returns the index to resume from
+ * (`entries.length` when done).
+ */
+export function prepareSearch(entries: readonly ShelfEntry[], from: number, more: () => boolean): number {
+  let i = from;
+  while (i < entries.length) {
+    const end = Math.min(entries.length, i + 200);
+    for (; i < end; i++) void entries[i]!.haystack;
+    if (!more()) break;
+  }
+  return i;
 }
 
 /** The search's terms: folded words; every one must appear (in title, a creator or a fandom). */

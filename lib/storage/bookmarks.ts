@@ -8,11 +8,11 @@
  */
 import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { compareBookmarksByReadAt } from '../bookmarks/merge';
+import { compareBookmarksById } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { validateBookmark } from '../bookmarks/validate';
+import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS, BOOKMARK_SCHEMA, validateBookmark } from '../bookmarks/validate';
 import type { SiteId } from '../sites/types';
-import { isPlainObject, jsonEqual } from './check';
+import { httpUrl, isoDate, isPlainObject, jsonEqual, type Check } from './check';
 import { withKeyLock } from './lock';
 import { MIGRATIONS, runMigrations } from './migrations';
 import { quarantine } from './quarantine';
@@ -20,6 +20,10 @@ import { quarantine } from './quarantine';
 /** Driver key prefix in the local area. */
 export const BOOKMARK_PREFIX = 'bookmark:';
 export const BOOKMARK_VERSION: number = MIGRATIONS.bookmark.version;
+
+/** A driver key (no `local:`) of a bookmark record; `…$` keys are WXT's metadata. */
+const isBookmarkDriverKey = (driverKey: string): boolean =>
+  driverKey.startsWith(BOOKMARK_PREFIX) && !driverKey.endsWith('$');
 
 export type StoredBookmark = { v: number } & Bookmark;
 
@@ -40,6 +44,8 @@ export type Decoded =
  * versions, or why it is unusable.
  */
 export function decodeStoredBookmark(storageKey: string, raw: unknown): Decoded {
+  const fast = decodeCurrent(storageKey, raw);
+  if (fast) return { ok: true, bookmark: fast, migrated: false };
   if (!isPlainObject(raw)) return { ok: false, error: 'the record is not an object' };
   const { v, ...data } = raw;
   if (v === undefined) return { ok: false, error: 'the record has no version (v)' };
@@ -53,6 +59,85 @@ export function decodeStoredBookmark(storageKey: string, raw: unknown): Decoded 
     return { ok: false, error: `the record is for ${site}:${workId}, not for this key` };
   }
   return { ok: true, bookmark: check.bookmark, migrated: migration.migrated };
+}
+
+/** Every field a stored record may have: the bookmark's, and `v`. */
+const STORED_FIELDS = new Set<string>(['v', ...BOOKMARK_FIELDS]);
+
+const digits = (s: string, at: number, n: number): number => {
+  let x = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
+};
+
+/**
+ * Exactly what `Date.prototype.toISOString` writes for a year from 0000 to 9999
+ * ("2026-11-24T10:00:00.000Z", a real calendar date): such a string passes `isoDate`. A cheap
+ * sufficient test (no Date objects): when it says no, the caller asks `isoDate` itself.
+ */
+export function isCanonicalIsoDate(v: string): boolean {
+  if (v.length !== 24 || v[4] !== '-' || v[7] !== '-' || v[10] !== 'T') return false;
+  if (v[13] !== ':' || v[16] !== ':' || v[19] !== '.' || v[23] !== 'Z') return false;
+  const y = digits(v, 0, 4);
+  const mo = digits(v, 5, 2);
+  const d = digits(v, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (d > days) return false;
+  const h = digits(v, 11, 2);
+  const mi = digits(v, 14, 2);
+  const sec = digits(v, 17, 2);
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && digits(v, 20, 3) >= 0;
+}
+
+/**
+ * An https address on a supported site's own host, with a plain path (and query, fragment) of
+ * unreserved characters: such a string passes `httpUrl` (`new URL` parses it, protocol https).
+ * A cheap sufficient test, as above.
+ */
+const PLAIN_SITE_URL =
+  /^https:\/\/(?:www\.|m\.)?(?:archiveofourown\.org|fanfiction\.net)(?:\/[A-Za-z0-9/._~-]*)?(?:\?[A-Za-z0-9=&._~-]*)?(?:#[A-Za-z0-9._~-]*)?$/;
+
+const isoDateFast: Check = (v) => (typeof v === 'string' && isCanonicalIsoDate(v) ? null : isoDate(v));
+const httpUrlFast: Check = (v) => (typeof v === 'string' && PLAIN_SITE_URL.test(v) ? null : httpUrl(v));
+
+/** BOOKMARK_SCHEMA's checks, with the sufficient fast tests in front of the costly ones. */
+const FIELD_CHECKS = BOOKMARK_FIELDS.map((field) => {
+  const check = BOOKMARK_SCHEMA[field];
+  const fast = check === isoDate ? isoDateFast : check === httpUrl ? httpUrlFast : check;
+  return [field, fast, BOOKMARK_ABSENT_OK.includes(field)] as const;
+});
+
+/**
+ * The fast path of `decodeStoredBookmark`, for the common case (10,000 bookmarks read at once by
+ * the shelf): a record of the current version that passes every check of `validateBookmark`,
+ * made in one pass over the record (no copy without `v`, no per-record lookups of the schema).
+ * The same checks (`BOOKMARK_SCHEMA`'s, dates and addresses behind sufficient fast tests), so it
+ * accepts exactly what the slow path accepts; null for anything else (old version, damaged…),
+ * which then takes the slow path and its messages (tests/unit/storage/bookmarks-read.test.ts).
+ */
+function decodeCurrent(storageKey: string, raw: unknown): Bookmark | null {
+  if (!isPlainObject(raw) || raw.v !== BOOKMARK_VERSION) return null;
+  for (const key in raw) if (!STORED_FIELDS.has(key)) return null;
+  // The key names the work: checked first, as it is the cheapest way to refuse a moved record.
+  if (typeof raw.site !== 'string' || typeof raw.workId !== 'string') return null;
+  if (storageKey !== bookmarkStorageKey(raw.site as SiteId, raw.workId)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [field, check, absentOk] of FIELD_CHECKS) {
+    const value = raw[field];
+    if (value === undefined) {
+      if (absentOk) continue;
+      return null;
+    }
+    if (check(value) !== null) return null;
+    out[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return out as unknown as Bookmark;
 }
 
 interface Damaged {
@@ -100,7 +185,7 @@ export function bookmarksFromSnapshot(snapshot: Record<string, unknown>): {
   const damaged: Damaged[] = [];
   const migrated: Migrated[] = [];
   for (const [driverKey, raw] of Object.entries(snapshot)) {
-    if (!driverKey.startsWith(BOOKMARK_PREFIX) || driverKey.endsWith('$')) continue;
+    if (!isBookmarkDriverKey(driverKey)) continue;
     const key = `local:${driverKey}` as StorageItemKey;
     const decoded = decodeStoredBookmark(key, raw);
     if (!decoded.ok) {
@@ -113,11 +198,61 @@ export function bookmarksFromSnapshot(snapshot: Record<string, unknown>): {
   return { bookmarks, damaged, migrated };
 }
 
+/** Bookmark records read per `storage.local.get` when the records are read key by key. */
+export const BOOKMARK_READ_CHUNK = 250;
+
+type LocalArea = {
+  get(keys?: string[] | null): Promise<Record<string, unknown>>;
+  getKeys?: () => Promise<string[]>;
+};
+
+/**
+ * Every bookmark record of the local area, decoded: `bookmarksFromSnapshot` of the whole area.
+ *
+ * With `storage.local.getKeys` (Chrome 130+, Firefox 143+): the bookmark keys, then their records
+ * in parallel chunks of BOOKMARK_READ_CHUNK, each decoded as it arrives. One `get(null)` of 10,000
+ * records is one long request that the page then converts and decodes in one go, and every other
+ * read of the page (rules, settings) queues behind it; in chunks, the browser reads the next chunk
+ * while the page decodes the last, and small reads slip in between (10,000 bookmarks: about half
+ * the time). Without `getKeys`: the whole area at once. Each record is its own key, so reading
+ * them in several requests loses nothing a single one would give.
+ */
+async function readAllRecords(): Promise<ReturnType<typeof bookmarksFromSnapshot>> {
+  const area = browser.storage.local as unknown as LocalArea;
+  if (typeof area.getKeys !== 'function') return bookmarksFromSnapshot(await storage.snapshot('local'));
+  const keys = (await area.getKeys()).filter(isBookmarkDriverKey);
+  const chunks: Promise<ReturnType<typeof bookmarksFromSnapshot>>[] = [];
+  for (let i = 0; i < keys.length; i += BOOKMARK_READ_CHUNK) {
+    chunks.push(area.get(keys.slice(i, i + BOOKMARK_READ_CHUNK)).then(bookmarksFromSnapshot));
+  }
+  const parts = await Promise.all(chunks);
+  return {
+    bookmarks: parts.flatMap((p) => p.bookmarks),
+    damaged: parts.flatMap((p) => p.damaged),
+    migrated: parts.flatMap((p) => p.migrated),
+  };
+}
+
+const readTime = (iso: string): number => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+};
+
+/**
+ * `compareBookmarksByReadAt`'s order (most recently read first, ties in id order), sorting by
+ * precomputed times: no date parsing inside the comparator (10,000 bookmarks: ~130,000 compares).
+ */
+export function sortByReadAt(bookmarks: readonly Bookmark[]): Bookmark[] {
+  const keyed = bookmarks.map((bookmark) => ({ bookmark, t: readTime(bookmark.readAt) }));
+  keyed.sort((a, b) => (a.t === b.t ? 0 : b.t > a.t ? 1 : -1) || compareBookmarksById(a.bookmark, b.bookmark));
+  return keyed.map((k) => k.bookmark);
+}
+
 /** Every valid bookmark, most recently read first. Damaged records go to quarantine. */
 export async function getAllBookmarks(): Promise<Bookmark[]> {
-  const { bookmarks, damaged, migrated } = bookmarksFromSnapshot(await storage.snapshot('local'));
+  const { bookmarks, damaged, migrated } = await readAllRecords();
   await repair(damaged, migrated);
-  return bookmarks.sort(compareBookmarksByReadAt);
+  return sortByReadAt(bookmarks);
 }
 
 async function readOne(key: StorageItemKey): Promise<Bookmark | null> {
