@@ -3,11 +3,12 @@
  * marker, the "this work seems gone" notice. Text is always set as text (textContent), never parsed.
  */
 
+import { placePageButton } from '../page-button';
+import { READER_TOGGLE } from '../reader/toggle';
+
 export const TOGGLE_ATTRIBUTE = 'data-lamplight-bookmark-toggle';
 export const MARKER_ATTRIBUTE = 'data-lamplight-bookmark-marker';
 export const GONE_ATTRIBUTE = 'data-lamplight-bookmark-gone';
-/** The reader's own toggle on the site's page (entrypoints/content/reader/toggle.ts). */
-const READER_TOGGLE = '[data-lamplight-reader-toggle]';
 
 /** A `button[aria-pressed]` named "Bookmark". */
 export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonElement {
@@ -29,39 +30,13 @@ export function showPressed(button: HTMLButtonElement, saved: boolean): void {
   if (button.title !== title) button.title = title;
 }
 
-/**
- * Puts the button in the work's navigation bar, just after the reader's "Reader mode" button when it
- * is there (as an `li` in a list, where it takes the site's button style), else first; with no bar,
- * a small fixed button. Returns how to take it out again.
- */
+/** Puts the button in the work's navigation bar just after "Reader mode". Returns how to take it out. */
 export function placeButton(doc: Document, navigation: HTMLElement | null, button: HTMLButtonElement): () => void {
-  let container: HTMLElement = button;
-  if (navigation && (navigation.tagName === 'UL' || navigation.tagName === 'OL')) {
-    container = doc.createElement('li');
-    container.setAttribute(TOGGLE_ATTRIBUTE, '');
-    container.append(button);
-    const reader = navigation.querySelector(`:scope > ${READER_TOGGLE}`);
-    if (reader) reader.after(container);
-    else navigation.prepend(container);
-  } else if (navigation) {
-    const reader = navigation.querySelector(`:scope > ${READER_TOGGLE}`);
-    if (reader) reader.after(button);
-    else navigation.prepend(button);
-  } else {
-    const s = button.style;
-    s.position = 'fixed';
-    s.right = '16px';
-    s.bottom = '64px';
-    s.zIndex = '2147483000';
-    s.font = '600 14px/1.2 system-ui, sans-serif';
-    s.padding = '10px 14px';
-    s.borderRadius = '999px';
-    s.border = '1px solid #6b5b3e';
-    s.background = '#fbfaf7';
-    s.color = '#1f1d1a';
-    s.cursor = 'pointer';
-    (doc.body ?? doc.documentElement).append(button);
-  }
+  const container = placePageButton(doc, navigation, button, {
+    marker: TOGGLE_ATTRIBUTE,
+    after: `[${READER_TOGGLE}]`,
+    bottom: 64,
+  });
   return () => container.remove();
 }
 

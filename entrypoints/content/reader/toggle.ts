@@ -1,5 +1,9 @@
 /** The page's "Reader mode" button, and the short notices the reader shows on the site's page. */
+import { placePageButton } from '../page-button';
 import { h } from './dom';
+
+/** Marks the page's Reader mode button (and its `li`); other page buttons line up after it. */
+export const READER_TOGGLE = 'data-lamplight-reader-toggle';
 
 export interface Toggle {
   button: HTMLButtonElement;
@@ -12,36 +16,13 @@ export interface Toggle {
  * site has one (it takes the site's own button style there), else a small fixed button.
  */
 export function insertToggle(doc: Document, navigation: HTMLElement | null, onClick: () => void): Toggle {
-  const button = h(doc, 'button', { type: 'button', 'aria-pressed': 'false', 'data-lamplight-reader-toggle': '' }, 'Reader mode');
+  const button = h(doc, 'button', { type: 'button', 'aria-pressed': 'false', [READER_TOGGLE]: '' }, 'Reader mode');
   button.addEventListener('click', (event) => {
     event.preventDefault();
     onClick();
   });
 
-  let container: HTMLElement;
-  if (navigation && (navigation.tagName === 'UL' || navigation.tagName === 'OL')) {
-    container = h(doc, 'li', { 'data-lamplight-reader-toggle': '' }, button);
-    navigation.prepend(container);
-  } else if (navigation) {
-    container = button;
-    navigation.prepend(button);
-  } else {
-    container = button;
-    const s = button.style;
-    s.position = 'fixed';
-    s.right = '16px';
-    s.bottom = '16px';
-    s.zIndex = '2147483000';
-    s.font = '600 14px/1.2 system-ui, sans-serif';
-    s.padding = '10px 14px';
-    s.borderRadius = '999px';
-    s.border = '1px solid #6b5b3e';
-    s.background = '#fbfaf7';
-    s.color = '#1f1d1a';
-    s.boxShadow = '0 2px 10px rgb(0 0 0 / 0.2)';
-    s.cursor = 'pointer';
-    doc.body?.append(button);
-  }
+  const container = placePageButton(doc, navigation, button, { marker: READER_TOGGLE, bottom: 16 });
 
   return {
     button,
