@@ -12,6 +12,7 @@ import { FIXTURE_URLS, type FixtureFile } from '../tests/e2e/fixtures';
 import { browserVersion, launch, snapshotExtension, type BenchBrowser, type Served } from './browser';
 import type { Bench } from './context';
 import { generateRules, tagPool, type RuleSpec } from './data';
+import { backupSection } from './sections/backup';
 import { filteringSection } from './sections/filtering';
 import { flashPage, flashSection } from './sections/flash';
 import { LISTING_URL, listingSection } from './sections/listing';
@@ -21,7 +22,7 @@ import { sizeSection } from './sections/size';
 import { na, renderTable, type Row } from './stats';
 import { startStreamedServer, type StreamedServer } from '../tests/e2e/streamed-server';
 
-const SECTIONS = ['size', 'filtering', 'listing', 'flash', 'reader', 'shelf'] as const;
+const SECTIONS = ['size', 'filtering', 'listing', 'flash', 'reader', 'shelf', 'backup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Fixture pages whose blurbs feed the generated rules and works. */
@@ -157,6 +158,7 @@ export async function main(args: string[]): Promise<number> {
       flash: () => flashSection(bench, server!, streamed),
       reader: () => readerSection(bench),
       shelf: () => shelfSection(bench),
+      backup: () => backupSection(bench),
     };
     for (const section of SECTIONS) {
       if (!options.only.includes(section)) continue;
