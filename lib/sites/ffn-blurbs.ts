@@ -12,7 +12,7 @@
  */
 
 import type { Blurb, WorkMeta } from './types';
-import { readMetaLine } from './ffn-meta-line';
+import { metaFromLine, readMetaLine } from './ffn-meta-line';
 import { authorFromLink, breadcrumbFandoms, profileLink } from './ffn-page';
 import { storyPathParts, storyUrl } from './ffn-urls';
 import { collapseWhitespace, textOf } from './text';
@@ -62,17 +62,7 @@ export function readEntryMeta(entry: Element, page: URL | undefined, pageFandoms
     authors: author ? [author] : [],
     anonymous: false,
     fandoms: line.fandoms.length > 0 ? line.fandoms : pageFandoms(),
-    rating: line.rating,
-    warnings: [],
-    categories: [],
-    relationships: line.relationships,
-    characters: line.characters,
-    freeforms: line.genres,
-    language: line.language,
-    words: line.words,
-    chapters: posted === null ? null : { posted, expected: line.complete ? posted : null },
-    complete: line.rated ? line.complete : null,
-    updated: line.updated ?? line.published,
+    ...metaFromLine(line, posted),
     summary: summaryText(entry, lineElement),
     series: [],
   };

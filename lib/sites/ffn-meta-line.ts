@@ -220,6 +220,26 @@ function lineText(nodes: Iterable<Node>): { text: string; times: Map<string, str
 }
 
 /** Reads the metadata line made of these nodes (an element's child nodes, or a run of siblings). */
+/**
+ * The WorkMeta fields a metadata line gives, the same on a story page and in a listing entry.
+ * `posted`: the chapters posted, as the caller knows them best.
+ */
+export function metaFromLine(line: MetaLine, posted: number | null) {
+  return {
+    rating: line.rating,
+    warnings: [] as string[],
+    categories: [] as string[],
+    relationships: line.relationships,
+    characters: line.characters,
+    freeforms: line.genres,
+    language: line.language,
+    words: line.words,
+    chapters: posted === null ? null : { posted, expected: line.complete ? posted : null },
+    complete: line.rated ? line.complete : null,
+    updated: line.updated ?? line.published,
+  };
+}
+
 export function readMetaLine(nodes: Iterable<Node>): MetaLine {
   const { text, times } = lineText(nodes);
   const line = emptyLine();

@@ -1,7 +1,7 @@
 /** A FanFiction.net story page (one chapter per page) read into a Work. */
 
 import type { Author, ChapterLink, ChapterText, Work, WorkMeta } from './types';
-import { readMetaLine, type MetaLine } from './ffn-meta-line';
+import { metaFromLine, readMetaLine, type MetaLine } from './ffn-meta-line';
 import { authorFromLink, profileLink, storyBody, storyContent, storyFandoms } from './ffn-page';
 import {
   absoluteUrl,
@@ -152,17 +152,7 @@ function readStoryMeta(
     authors,
     anonymous: false,
     fandoms: storyFandoms(doc),
-    rating: line.rating,
-    warnings: [],
-    categories: [],
-    relationships: line.relationships,
-    characters: line.characters,
-    freeforms: line.genres,
-    language: line.language,
-    words: line.words,
-    chapters: posted === null ? null : { posted, expected: line.complete ? posted : null },
-    complete: line.rated ? line.complete : null,
-    updated: line.updated ?? line.published,
+    ...metaFromLine(line, posted),
     summary: plainText(summaryElement(top)),
     series: [],
   };
