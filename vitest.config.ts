@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
+    setupFiles: ['tests/unit/setup/i18n.ts'],
     environmentOptions: {
       happyDOM: {
         url: 'https://archiveofourown.org/',

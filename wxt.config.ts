@@ -13,15 +13,16 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Lamplight',
-    description: 'A calm reader, warning and tag filters, and private bookmarks for fanfiction.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     // The reader's dyslexia-friendly font is loaded by pages of the supported sites.
     web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: SITE_MATCHES }],
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Turn reader mode on or off',
+        description: '__MSG_commandToggleReader__',
       },
     },
     ...(browser === 'firefox'

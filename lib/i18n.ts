@@ -1,0 +1,32 @@
+/**
+ * Every string a reader sees comes from `public/_locales/<locale>/messages.json` through
+ * `browser.i18n`, so a translation is one new file. Keys are typed from the English file.
+ */
+import { browser } from 'wxt/browser';
+import type english from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof english;
+
+/** Keys written as `<base>_one` / `<base>_other` (and any other CLDR category a locale needs). */
+export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
+
+/** The message for `key`, with `$NAME$` placeholders filled from `substitutions` in order ($1, $2…). */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  // A key missing from every locale is a bug; show the key rather than nothing.
+  return text || key;
+}
+
+let rules: Intl.PluralRules | null = null;
+
+function pluralCategory(n: number): Intl.LDMLPluralRule {
+  rules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  return rules.select(n);
+}
+
+/** The plural form of `base` for `count` (`count` is also the first substitution). */
+export function tn(base: PluralBase, count: number, ...substitutions: (string | number)[]): string {
+  const subs = [count, ...substitutions].map(String);
+  const text = browser.i18n.getMessage(`${base}_${pluralCategory(count)}`, subs);
+  return text || t(`${base}_other` as MessageKey, ...subs);
+}
