@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/e2e/setup/i18n.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     sequence: { concurrent: false },

@@ -9,16 +9,17 @@ import { applyBackup, type ImportMode } from '../lib/backup/apply';
 import { backupFileName, exportBackup, serializeBackup } from '../lib/backup/export';
 import { MAX_BACKUP_BYTES, type BackupFile, type BackupSummary } from '../lib/backup/format';
 import { parseBackup } from '../lib/backup/parse';
+import { t } from '../lib/i18n';
 import { Confirm } from './Confirm';
 import { downloadText } from './download';
 import { errorText } from './hooks';
-import { plural } from './rules';
+import { countText, tx } from './text';
 
 /** "3 rules, 2 bookmarks, settings" */
 export function describeSummary(s: BackupSummary): string {
-  const parts = [plural(s.rules, 'rule'), plural(s.bookmarks, 'bookmark')];
-  if (s.settings) parts.push('settings');
-  return parts.join(', ');
+  const rules = countText('backupRules', s.rules);
+  const bookmarks = countText('backupBookmarks', s.bookmarks);
+  return t(s.settings ? 'backupContentsWithSettings' : 'backupContents', rules, bookmarks);
 }
 
 type Pending = { name: string; backup: BackupFile; summary: BackupSummary };
@@ -51,10 +52,14 @@ export function BackupPanel(props: { onImported?: () => void }) {
       downloadText(name, serializeBackup(backup));
       report({
         ok: true,
-        text: `Saved ${name} (${plural(backup.filters.length, 'rule')}, ${plural(backup.bookmarks.length, 'bookmark')}, settings)`,
+        text: t(
+          'backupSaved',
+          name,
+          describeSummary({ rules: backup.filters.length, bookmarks: backup.bookmarks.length, settings: true }),
+        ),
       });
     } catch (err) {
-      report({ ok: false, error: `Could not export: ${errorText(err)}` });
+      report({ ok: false, error: t('backupCouldNotExport', errorText(err)) });
     } finally {
       setBusy(false);
     }
@@ -76,14 +81,14 @@ export function BackupPanel(props: { onImported?: () => void }) {
     // parseBackup refuses by size; say so before reading a huge file into memory.
     if (file.size > MAX_BACKUP_BYTES) {
       const refused = parseBackup('', file.size);
-      report({ ok: false, error: refused.ok ? 'File is too large' : refused.error });
+      report({ ok: false, error: refused.ok ? t('backupFileTooLarge') : refused.error });
       return;
     }
     let text: string;
     try {
       text = await file.text();
     } catch (err) {
-      report({ ok: false, error: `Could not read ${file.name}: ${errorText(err)}` });
+      report({ ok: false, error: t('backupCouldNotRead', file.name, errorText(err)) });
       return;
     }
     const parsed = parseBackup(text, file.size);
@@ -106,7 +111,7 @@ export function BackupPanel(props: { onImported?: () => void }) {
         props.onImported?.();
       }
     } catch (err) {
-      report({ ok: false, error: `Import failed: ${errorText(err)}` });
+      report({ ok: false, error: t('backupImportFailed', errorText(err)) });
     } finally {
       setBusy(false);
     }
@@ -116,14 +121,14 @@ export function BackupPanel(props: { onImported?: () => void }) {
     <div class="backup">
       <div class="backup-row">
         <div class="backup-part">
-          <p class="muted">Your rules, bookmarks and settings in one file, to keep or to move to another browser.</p>
+          <p class="muted">{t('backupIntro')}</p>
           <button type="button" class="primary" disabled={busy} onClick={() => void exportNow()}>
-            Export backup
+            {t('backupExport')}
           </button>
         </div>
         <div class="backup-part">
           <label for={`${id}-file`} class="file-label">
-            Import backup
+            {t('backupImport')}
           </label>
           <input
             id={`${id}-file`}
@@ -135,37 +140,33 @@ export function BackupPanel(props: { onImported?: () => void }) {
             onChange={(e) => void pick(e.currentTarget)}
           />
           <p id={`${id}-file-hint`} class="hint">
-            A lamplight-backup file. Nothing changes until you choose Merge or Replace.
+            {t('backupImportHint')}
           </p>
         </div>
       </div>
       {pending && (
-        <div class="import-choice" role="group" aria-label="Import this backup">
-          <p>
-            <strong>{pending.name}</strong> holds {describeSummary(pending.summary)}.
-          </p>
-          <p class="muted">
-            Merge adds what is new and keeps what you have. Replace makes Lamplight exactly like the file.
-          </p>
+        <div class="import-choice" role="group" aria-label={t('backupImportGroup')}>
+          <p>{tx('backupHolds', <strong>{pending.name}</strong>, describeSummary(pending.summary))}</p>
+          <p class="muted">{t('backupMergeOrReplace')}</p>
           {confirmReplace ? (
             <Confirm
-              label="Confirm replace"
-              action="Replace everything"
+              label={t('backupConfirmReplace')}
+              action={t('backupReplaceEverything')}
               onConfirm={() => void importNow('replace')}
               onCancel={() => setConfirmReplace(false)}
             >
-              Replace your rules, bookmarks and settings with the file's? Anything not in the file is removed.
+              {t('backupReplaceQuestion')}
             </Confirm>
           ) : (
             <div class="form-actions">
               <button type="button" class="primary" disabled={busy} onClick={() => void importNow('merge')}>
-                Merge
+                {t('backupMerge')}
               </button>
               <button type="button" disabled={busy} onClick={() => setConfirmReplace(true)}>
-                Replace
+                {t('backupReplace')}
               </button>
               <button type="button" class="link-button" disabled={busy} onClick={resetFile}>
-                Cancel
+                {t('commonCancel')}
               </button>
             </div>
           )}

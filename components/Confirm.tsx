@@ -1,6 +1,7 @@
 /** An inline "are you sure?" with the action and Cancel. Focus moves to the action when shown. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 export function Confirm(props: {
   children: ComponentChildren;
@@ -19,7 +20,7 @@ export function Confirm(props: {
           {props.action}
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </div>

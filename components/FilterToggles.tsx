@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../lib/filters/types';
 import { ARCHIVE_WARNINGS, RATINGS, type TagChoice } from '../lib/filters/warnings';
+import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { switchToggle } from './rule-actions';
 import { toggleIsOn, type ToggleField } from './rules';
@@ -11,8 +12,8 @@ import { toggleIsOn, type ToggleField } from './rules';
 export function FilterToggles(props: { rules: readonly Rule[]; announce: (text: string) => void }) {
   return (
     <div class="toggle-groups">
-      <ToggleGroup legend="Collapse works with these warnings" field="warning" choices={ARCHIVE_WARNINGS} {...props} />
-      <ToggleGroup legend="Collapse works with these ratings" field="rating" choices={RATINGS} {...props} />
+      <ToggleGroup legend={t('rulesToggleWarnings')} field="warning" choices={ARCHIVE_WARNINGS} {...props} />
+      <ToggleGroup legend={t('rulesToggleRatings')} field="rating" choices={RATINGS} {...props} />
     </div>
   );
 }
@@ -27,8 +28,8 @@ function ToggleGroup(props: {
   const { legend, field, choices, rules, announce } = props;
   const change = (choice: TagChoice, on: boolean) => {
     switchToggle(field, choice.name, on).then(
-      () => announce(on ? `Works with ${choice.label} will be collapsed` : `${choice.label} is no longer collapsed`),
-      (err: unknown) => announce(`Could not save: ${errorText(err)}`),
+      () => announce(t(on ? 'rulesToggleOn' : 'rulesToggleOff', choice.label)),
+      (err: unknown) => announce(t('commonCouldNotSave', errorText(err))),
     );
   };
   return (

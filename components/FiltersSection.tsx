@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
+import { t } from '../lib/i18n';
 import { saveAppSettings } from '../lib/storage/settings';
 import { FilterToggles } from './FilterToggles';
 import { errorText, useAppSettings, useRules } from './hooks';
@@ -14,6 +15,7 @@ import { RuleForm } from './RuleForm';
 import { ruleName } from './rules';
 import { Status, type StatusMessage } from './Status';
 import { Switch } from './Switch';
+import { formatNumber } from './text';
 
 export function FiltersSection(props: {
   list: (rules: readonly Rule[], announce: (m: StatusMessage) => void) => JSX.Element;
@@ -25,8 +27,8 @@ export function FiltersSection(props: {
 
   const setPaused = (filteringPaused: boolean) => {
     saveAppSettings({ filteringPaused }).then(
-      () => setStatus({ text: filteringPaused ? 'Filtering paused' : 'Filtering on' }),
-      (err: unknown) => setStatus({ text: `Could not save: ${errorText(err)}`, error: true }),
+      () => setStatus({ text: t(filteringPaused ? 'rulesPausedStatus' : 'rulesResumedStatus') }),
+      (err: unknown) => setStatus({ text: t('commonCouldNotSave', errorText(err)), error: true }),
     );
   };
 
@@ -34,7 +36,7 @@ export function FiltersSection(props: {
     const duplicate = duplicateOf(rules ?? [], rule);
     if (duplicate) return duplicate;
     await addRuleAt(rule);
-    setStatus({ text: `Added rule ${ruleName(rule)}` });
+    setStatus({ text: t('rulesAdded', ruleName(rule)) });
     return null;
   };
 
@@ -42,13 +44,13 @@ export function FiltersSection(props: {
   return (
     <section class="panel" aria-labelledby="filters-heading">
       <div class="panel-head">
-        <h2 id="filters-heading">Filters</h2>
+        <h2 id="filters-heading">{t('rulesHeading')}</h2>
         <Switch checked={paused} onChange={setPaused} disabled={app === null} describedBy="pause-note">
-          Pause filtering
+          {t('rulesPause')}
         </Switch>
       </div>
       <p id="pause-note" class={paused ? 'note' : 'visually-hidden'}>
-        {paused ? 'Filtering is paused: every work shows. Your rules are kept.' : 'Shows every work without losing your rules.'}
+        {t(paused ? 'rulesPausedNote' : 'rulesPauseHint')}
       </p>
       {problem && (
         <p class="field-error" role="alert">
@@ -56,12 +58,18 @@ export function FiltersSection(props: {
         </p>
       )}
       {rules && <FilterToggles rules={rules} announce={(text) => setStatus({ text })} />}
-      <h3 id="add-rule-heading">Add a rule</h3>
-      <RuleForm label="Add a rule" submitLabel="Add rule" onSubmit={add} />
+      <h3 id="add-rule-heading">{t('rulesAddHeading')}</h3>
+      <RuleForm label={t('rulesAddHeading')} submitLabel={t('rulesAddSubmit')} onSubmit={add} />
       <h3 id="rules-heading">
-        Your rules{rules && rules.length > 0 ? <span class="count"> ({rules.length})</span> : null}
+        {t('rulesYourRules')}
+        {rules && rules.length > 0 ? (
+          <span class="count">
+            {' '}
+            {t('commonCount', formatNumber(rules.length))}
+          </span>
+        ) : null}
       </h3>
-      {rules ? props.list(rules, setStatus) : <p class="muted">Loading…</p>}
+      {rules ? props.list(rules, setStatus) : <p class="muted">{t('commonLoading')}</p>}
       <Status message={status} onChange={setStatus} />
     </section>
   );

@@ -4,18 +4,20 @@
  * there is something to show.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { getQuarantine, removeQuarantine, type QuarantineEntry } from '../lib/storage/quarantine';
 import { watchQuarantine } from '../lib/storage/quarantine-watch';
 import { downloadText } from './download';
 import { errorText } from './hooks';
+import { tx } from './text';
 
 /** Where the value came from, in plain words. */
 export function describeQuarantineKey(key: string): string {
-  if (key === 'local:filterRules') return 'Filter rules';
-  if (key === 'sync:readerSettings') return 'Reader settings';
-  if (key === 'sync:appSettings') return 'Lamplight settings';
+  if (key === 'local:filterRules') return t('quarantineRules');
+  if (key === 'sync:readerSettings') return t('quarantineReaderSettings');
+  if (key === 'sync:appSettings') return t('quarantineAppSettings');
   const bookmark = /^(?:local|sync):bookmark:([^:]+):(.+)$/.exec(key);
-  if (bookmark) return `A bookmark (${bookmark[1]} work ${bookmark[2]})`;
+  if (bookmark) return t('quarantineBookmark', bookmark[1]!, bookmark[2]!);
   return key;
 }
 
@@ -27,7 +29,7 @@ export function quarantineFileName(entry: QuarantineEntry): string {
 
 function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return iso && !Number.isNaN(date.getTime()) ? date.toLocaleString() : 'at an unknown time';
+  return iso && !Number.isNaN(date.getTime()) ? date.toLocaleString() : t('quarantineUnknownTime');
 }
 
 export function QuarantinePanel() {
@@ -39,7 +41,7 @@ export function QuarantinePanel() {
     const stop = watchQuarantine((next) => live && setEntries(next));
     getQuarantine().then(
       (found) => live && setEntries(found),
-      (err: unknown) => live && setProblem(`Could not check storage: ${errorText(err)}`),
+      (err: unknown) => live && setProblem(t('quarantineCouldNotCheck', errorText(err))),
     );
     return () => {
       live = false;
@@ -50,14 +52,14 @@ export function QuarantinePanel() {
   const dismiss = (entry: QuarantineEntry) => {
     removeQuarantine(entry.id).then(
       () => setEntries((list) => list.filter((e) => e.id !== entry.id)),
-      (err: unknown) => setProblem(`Could not dismiss: ${errorText(err)}`),
+      (err: unknown) => setProblem(t('quarantineCouldNotDismiss', errorText(err))),
     );
   };
 
   if (entries.length === 0 && !problem) return null;
   return (
     <section class="panel panel-warning" aria-labelledby="problems-heading">
-      <h2 id="problems-heading">Problems found in storage</h2>
+      <h2 id="problems-heading">{t('quarantineHeading')}</h2>
       {problem && (
         <p role="alert" class="field-error">
           {problem}
@@ -65,30 +67,24 @@ export function QuarantinePanel() {
       )}
       {entries.length > 0 && (
         <>
-          <p>
-            Lamplight found saved data it could not use, so it set that data aside instead of deleting it.
-            Everything else works as usual. Download a copy if you want to keep it or look at it; dismiss it when
-            you no longer need it.
-          </p>
+          <p>{t('quarantineIntro')}</p>
           <ul class="problem-list">
             {entries.map((entry) => {
               const what = describeQuarantineKey(entry.key);
               return (
                 <li key={entry.id}>
-                  <p>
-                    <strong>{what}</strong>, set aside {formatWhen(entry.quarantinedAt)}
-                  </p>
+                  <p>{tx('quarantineSetAside', <strong>{what}</strong>, formatWhen(entry.quarantinedAt))}</p>
                   {entry.reason && <p class="muted reason">{entry.reason}</p>}
                   <div class="form-actions">
                     <button
                       type="button"
-                      aria-label={`Download ${what}`}
+                      aria-label={t('quarantineDownloadLabel', what)}
                       onClick={() => downloadText(quarantineFileName(entry), `${JSON.stringify(entry, null, 2)}\n`)}
                     >
-                      Download
+                      {t('quarantineDownload')}
                     </button>
-                    <button type="button" aria-label={`Dismiss ${what}`} onClick={() => dismiss(entry)}>
-                      Dismiss
+                    <button type="button" aria-label={t('quarantineDismissLabel', what)} onClick={() => dismiss(entry)}>
+                      {t('quarantineDismiss')}
                     </button>
                   </div>
                 </li>

@@ -4,6 +4,7 @@
  * saveReaderSettings; open tabs follow through the storage watcher.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import {
   DEFAULT_READER_SETTINGS,
   READER_SETTING_FIELDS,
@@ -15,9 +16,10 @@ import {
 import { saveReaderSettings } from '../lib/storage/settings';
 import { errorText, useReaderSettings } from './hooks';
 
-const FIELDS: readonly ReaderSettingField[] = [
+/** The in-page panel's fields and the adult-content toggle (labels read when the form is drawn). */
+const fields = (): readonly ReaderSettingField[] => [
   ...READER_SETTING_FIELDS,
-  { kind: 'toggle', key: 'skipAdultGate', label: 'Continue past the adult-content notice automatically' },
+  { kind: 'toggle', key: 'skipAdultGate', label: t('readerSettingsSkipAdultGate') },
 ];
 
 const FONT_STACKS: Record<ReaderSettings['font'], string> = {
@@ -36,23 +38,24 @@ export function ReaderSettingsForm() {
   useEffect(() => setShown(stored), [stored]);
 
   if (!shown) {
-    return <p class={loadError ? 'field-error' : 'muted'}>{loadError ?? 'Loading…'}</p>;
+    return <p class={loadError ? 'field-error' : 'muted'}>{loadError ?? t('commonLoading')}</p>;
   }
 
   const save = (patch: Partial<ReaderSettings>) => {
     setProblem(null);
-    saveReaderSettings(patch).catch((err: unknown) => setProblem(`Could not save: ${errorText(err)}`));
+    saveReaderSettings(patch).catch((err: unknown) => setProblem(t('commonCouldNotSave', errorText(err))));
   };
   const change = (key: keyof ReaderSettings, value: unknown, store: boolean) => {
     const next = updateReaderSetting(shown, key, value);
     setShown(next);
     if (store) save({ [key]: next[key] });
   };
+  const allFields = fields();
 
   return (
     <div class="reader-settings">
       <div class="settings-grid">
-        {FIELDS.filter((field) => field.kind !== 'toggle').map((field) => {
+        {allFields.filter((field) => field.kind !== 'toggle').map((field) => {
           const fid = `${id}-${field.key}`;
           if (field.kind === 'range') {
             const value = shown[field.key];
@@ -94,7 +97,7 @@ export function ReaderSettingsForm() {
         })}
       </div>
       <div class="settings-toggles">
-        {FIELDS.map(
+        {allFields.map(
           (field) =>
             field.kind === 'toggle' && (
               <label class="check" key={field.key}>
@@ -109,7 +112,7 @@ export function ReaderSettingsForm() {
         )}
       </div>
       <figure class="reader-preview">
-        <figcaption>Preview</figcaption>
+        <figcaption>{t('readerSettingsPreview')}</figcaption>
       <p
         style={{
           fontFamily: FONT_STACKS[shown.font],
@@ -120,8 +123,7 @@ export function ReaderSettingsForm() {
           marginBlockEnd: `${shown.paragraphSpacing}em`,
         }}
       >
-        The lamp was still burning when she came back to the library, its light pooling over the open
-        book as if it had waited for her. She sat down, found her place, and read on.
+        {t('readerSettingsPreviewText')}
       </p>
       </figure>
       {problem && (
@@ -135,7 +137,7 @@ export function ReaderSettingsForm() {
           disabled={sameReaderSettings(shown, DEFAULT_READER_SETTINGS)}
           onClick={() => save(DEFAULT_READER_SETTINGS)}
         >
-          Restore default reader settings
+          {t('readerSettingsRestoreDefaults')}
         </button>
       </div>
     </div>

@@ -7,9 +7,10 @@ import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Rule, RuleField } from '../lib/filters/types';
 import { validateRule } from '../lib/filters/validate';
+import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import {
-  ACTION_LABELS,
+  actionLabel,
   ACTIONS,
   EMPTY_DRAFT,
   NUMBER_FIELD_OPTIONS,
@@ -86,7 +87,7 @@ export function RuleForm(props: RuleFormProps) {
         refs.current[isTextField(draft.field) ? 'pattern' : draft.field === 'words' ? 'min' : 'field']?.focus();
       }
     } catch (err) {
-      fail(errorTarget(draft.field, ''), `Could not save the rule: ${errorText(err)}`);
+      fail(errorTarget(draft.field, ''), t('rulesCouldNotSaveRule', errorText(err)));
     } finally {
       setBusy(false);
     }
@@ -132,23 +133,23 @@ export function RuleForm(props: RuleFormProps) {
     <form class={`rule-form ${props.class ?? ''}`} aria-label={label} onSubmit={submit} noValidate>
       <div class="form-row">
         <div class="form-field">
-          <label for={ids('field').input}>Field</label>
+          <label for={ids('field').input}>{t('rulesFormField')}</label>
           <select
             {...field.attrs}
             value={draft.field}
             onChange={(e) => set({ field: e.currentTarget.value as RuleField }, 'field')}
           >
-            <optgroup label="Tags and text">
+            <optgroup label={t('rulesFieldGroupText')}>
               {TEXT_FIELD_OPTIONS.map((o) => (
                 <option key={o.field} value={o.field}>
-                  {o.label}
+                  {t(o.key)}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Numbers">
+            <optgroup label={t('rulesFieldGroupNumbers')}>
               {NUMBER_FIELD_OPTIONS.map((o) => (
                 <option key={o.field} value={o.field}>
-                  {o.label}
+                  {t(o.key)}
                 </option>
               ))}
             </optgroup>
@@ -156,7 +157,7 @@ export function RuleForm(props: RuleFormProps) {
           {field.after}
         </div>
         <div class="form-field">
-          <label for={ids('action').input}>Action</label>
+          <label for={ids('action').input}>{t('rulesFormAction')}</label>
           <select
             {...action.attrs}
             value={draft.action}
@@ -164,7 +165,7 @@ export function RuleForm(props: RuleFormProps) {
           >
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {ACTION_LABELS[a]}
+                {actionLabel(a)}
               </option>
             ))}
           </select>
@@ -174,16 +175,16 @@ export function RuleForm(props: RuleFormProps) {
       {text && <PatternInput draft={draft} set={set} control={control('pattern', patternHint(draft.field))} id={ids('pattern').input} />}
       {draft.field === 'words' && (
         <div class="form-row">
-          <NumberInput label="Minimum words" value={draft.min} onInput={(v) => set({ min: v }, 'min')} control={control('min')} id={ids('min').input} />
-          <NumberInput label="Maximum words" value={draft.max} onInput={(v) => set({ max: v }, 'max')} control={control('max')} id={ids('max').input} />
+          <NumberInput label={t('rulesMinWords')} value={draft.min} onInput={(v) => set({ min: v }, 'min')} control={control('min')} id={ids('min').input} />
+          <NumberInput label={t('rulesMaxWords')} value={draft.max} onInput={(v) => set({ max: v }, 'max')} control={control('max')} id={ids('max').input} />
         </div>
       )}
       {draft.field === 'fandomCount' && (
         <NumberInput
-          label="Maximum fandoms"
+          label={t('rulesMaxFandoms')}
           value={draft.max}
           onInput={(v) => set({ max: v }, 'max')}
-          control={control('max', 'Works with more fandoms than this match (crossovers)')}
+          control={control('max', t('rulesMaxFandomsHint'))}
           id={ids('max').input}
         />
       )}
@@ -196,7 +197,7 @@ export function RuleForm(props: RuleFormProps) {
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('commonCancel')}
           </button>
         )}
       </div>
@@ -222,7 +223,7 @@ function PatternInput(props: {
 }) {
   return (
     <div class="form-field">
-      <label for={props.id}>Pattern</label>
+      <label for={props.id}>{t('rulesFormPattern')}</label>
       <input
         {...props.control.attrs}
         type="text"
@@ -267,14 +268,14 @@ function CompleteSelect(props: {
 }) {
   return (
     <div class="form-field">
-      <label for={props.id}>Works that are</label>
+      <label for={props.id}>{t('rulesCompleteLabel')}</label>
       <select
         {...props.control.attrs}
         value={props.draft.value}
         onChange={(e) => props.set({ value: e.currentTarget.value === 'true' ? 'true' : 'false' }, 'value')}
       >
-        <option value="false">In progress</option>
-        <option value="true">Complete</option>
+        <option value="false">{t('rulesInProgress')}</option>
+        <option value="true">{t('rulesComplete')}</option>
       </select>
       {props.control.after}
     </div>

@@ -5,10 +5,11 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
+import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { addRuleAt, deleteRules, duplicateOf, replaceRule, setRulesEnabled } from './rule-actions';
 import { RuleForm } from './RuleForm';
-import { ACTION_LABELS, ruleName } from './rules';
+import { actionLabel, ruleName } from './rules';
 import type { StatusMessage } from './Status';
 import { Switch } from './Switch';
 
@@ -43,8 +44,8 @@ export function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage)
   const handlers: RuleRowHandlers = {
     toggle: (rule) => {
       setRulesEnabled(new Set([rule.id]), !rule.enabled).then(
-        () => announce({ text: `Rule ${ruleName(rule)} ${rule.enabled ? 'off' : 'on'}` }),
-        (err: unknown) => announce({ text: `Could not save: ${errorText(err)}`, error: true }),
+        () => announce({ text: t(rule.enabled ? 'rulesTurnedOff' : 'rulesTurnedOn', ruleName(rule)) }),
+        (err: unknown) => announce({ text: t('commonCouldNotSave', errorText(err)), error: true }),
       );
     },
     remove: (rule) => {
@@ -52,18 +53,18 @@ export function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage)
       deleteRules(new Set([rule.id])).then(
         () =>
           announce({
-            text: `Deleted rule ${ruleName(rule)}`,
+            text: t('rulesDeleted', ruleName(rule)),
             undo: () => addRuleAt(rule, index),
             focusUndo: true,
           }),
-        (err: unknown) => announce({ text: `Could not delete: ${errorText(err)}`, error: true }),
+        (err: unknown) => announce({ text: t('commonCouldNotDelete', errorText(err)), error: true }),
       );
     },
     save: async (rule) => {
       const duplicate = duplicateOf(rules, rule, rule.id);
       if (duplicate) return duplicate;
       await replaceRule(rule);
-      announce({ text: `Saved rule ${ruleName(rule)}` });
+      announce({ text: t('rulesSaved', ruleName(rule)) });
       stopEditing();
       return null;
     },
@@ -74,7 +75,7 @@ export function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage)
 
 export function RuleSwitch(props: { rule: Rule; handlers: RuleRowHandlers }) {
   const { rule, handlers } = props;
-  return <Switch checked={rule.enabled} onChange={() => handlers.toggle(rule)} label={`Enable rule ${ruleName(rule)}`} />;
+  return <Switch checked={rule.enabled} onChange={() => handlers.toggle(rule)} label={t('rulesEnableLabel', ruleName(rule))} />;
 }
 
 export function RuleButtons(props: { rule: Rule; handlers: RuleRowHandlers; onEdit: () => void }) {
@@ -82,11 +83,11 @@ export function RuleButtons(props: { rule: Rule; handlers: RuleRowHandlers; onEd
   const name = ruleName(rule);
   return (
     <div class="rule-buttons">
-      <button type="button" data-edit={rule.id} aria-label={`Edit rule ${name}`} onClick={onEdit}>
-        Edit
+      <button type="button" data-edit={rule.id} aria-label={t('rulesEditLabel', name)} onClick={onEdit}>
+        {t('rulesEdit')}
       </button>
-      <button type="button" class="danger" aria-label={`Delete rule ${name}`} onClick={() => handlers.remove(rule)}>
-        Delete
+      <button type="button" class="danger" aria-label={t('rulesDeleteLabel', name)} onClick={() => handlers.remove(rule)}>
+        {t('commonDelete')}
       </button>
     </div>
   );
@@ -103,14 +104,14 @@ export function RuleControls(props: { rule: Rule; handlers: RuleRowHandlers; onE
 }
 
 export function ActionBadge(props: { rule: Rule }) {
-  return <span class={`badge badge-${props.rule.action}`}>{ACTION_LABELS[props.rule.action]}</span>;
+  return <span class={`badge badge-${props.rule.action}`}>{actionLabel(props.rule.action)}</span>;
 }
 
 export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMessage) => void }) {
   const { rules, announce } = props;
   const { editing, setEditing, stopEditing, handlers, root } = useRuleRows(rules, announce);
   if (rules.length === 0) {
-    return <p class="muted">No rules yet. Add one above, or switch on a warning.</p>;
+    return <p class="muted">{t('rulesEmpty')}</p>;
   }
   return (
     <ul class="rule-list" ref={root as RefObject<HTMLUListElement>}>
@@ -119,8 +120,8 @@ export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMe
           {editing === rule.id ? (
             <RuleForm
               initial={rule}
-              label={`Edit rule ${ruleName(rule)}`}
-              submitLabel="Save"
+              label={t('rulesEditLabel', ruleName(rule))}
+              submitLabel={t('commonSave')}
               onSubmit={handlers.save}
               onCancel={stopEditing}
               autoFocus

@@ -5,15 +5,15 @@
 import type { RefObject } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
+import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
 import { RuleForm } from './RuleForm';
 import { ActionBadge, RuleControls, useRuleRows } from './RuleList';
-import { plural, ruleName, ruleSearchText, TEXT_FIELD_OPTIONS, NUMBER_FIELD_OPTIONS } from './rules';
+import { fieldLabel, ruleName, ruleSearchText } from './rules';
 import type { StatusMessage } from './Status';
-
-const FIELD_LABELS = new Map([...TEXT_FIELD_OPTIONS, ...NUMBER_FIELD_OPTIONS].map((o) => [o.field, o.label]));
+import { countText } from './text';
 
 export function RulesTable(props: { rules: readonly Rule[]; announce: (m: StatusMessage) => void }) {
   const { rules, announce } = props;
@@ -49,8 +49,8 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
   const bulkEnable = (enabled: boolean) => {
     const ids = new Set(chosen.map((r) => r.id));
     setRulesEnabled(ids, enabled).then(
-      () => announce({ text: `${plural(ids.size, 'rule')} ${enabled ? 'enabled' : 'disabled'}` }),
-      (err: unknown) => announce({ text: `Could not save: ${errorText(err)}`, error: true }),
+      () => announce({ text: countText(enabled ? 'rulesBulkEnabled' : 'rulesBulkDisabled', ids.size) }),
+      (err: unknown) => announce({ text: t('commonCouldNotSave', errorText(err)), error: true }),
     );
   };
 
@@ -61,55 +61,55 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
       () => {
         setSelected(new Set());
         announce({
-          text: `Deleted ${plural(removed.length, 'rule')}`,
+          text: countText('rulesBulkDeleted', removed.length),
           undo: async () => {
             for (const { rule, index } of removed) await addRuleAt(rule, index);
           },
           focusUndo: true,
         });
       },
-      (err: unknown) => announce({ text: `Could not delete: ${errorText(err)}`, error: true }),
+      (err: unknown) => announce({ text: t('commonCouldNotDelete', errorText(err)), error: true }),
     );
   };
 
   if (rules.length === 0) {
-    return <p class="muted">No rules yet. Add one above, or switch on a warning.</p>;
+    return <p class="muted">{t('rulesEmpty')}</p>;
   }
 
   return (
     <div class="rules-table">
       <div class="table-tools">
         <div class="form-field search">
-          <label for={`${id}-search`}>Search rules</label>
+          <label for={`${id}-search`}>{t('rulesSearch')}</label>
           <input id={`${id}-search`} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
-        <div class="bulk" role="group" aria-label="Selected rules">
+        <div class="bulk" role="group" aria-label={t('rulesSelectedGroup')}>
           <span class="muted" aria-live="polite">
-            {chosen.length > 0 ? `${chosen.length} selected` : 'None selected'}
+            {chosen.length > 0 ? countText('rulesSelected', chosen.length) : t('rulesNoneSelected')}
           </span>
           <button type="button" disabled={chosen.length === 0} onClick={() => bulkEnable(true)}>
-            Enable
+            {t('rulesEnable')}
           </button>
           <button type="button" disabled={chosen.length === 0} onClick={() => bulkEnable(false)}>
-            Disable
+            {t('rulesDisable')}
           </button>
           <button type="button" class="danger" disabled={chosen.length === 0} onClick={() => setConfirmDelete(true)}>
-            Delete
+            {t('commonDelete')}
           </button>
         </div>
       </div>
       {confirmDelete && (
         <Confirm
-          label="Confirm deletion"
-          action={`Delete ${plural(chosen.length, 'rule')}`}
+          label={t('rulesConfirmDeletion')}
+          action={countText('rulesDeleteCount', chosen.length)}
           onConfirm={bulkDelete}
           onCancel={() => setConfirmDelete(false)}
         >
-          Delete {plural(chosen.length, 'rule')}? You can undo right after.
+          {countText('rulesDeleteQuestion', chosen.length)}
         </Confirm>
       )}
       {shown.length === 0 ? (
-        <p class="muted">No rule matches “{query}”.</p>
+        <p class="muted">{t('rulesNoMatch', query)}</p>
       ) : (
         <table>
           <thead>
@@ -118,16 +118,16 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                 <input
                   type="checkbox"
                   ref={selectAll}
-                  aria-label="Select all rules"
+                  aria-label={t('rulesSelectAll')}
                   checked={all}
                   onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shown.map((r) => r.id)) : new Set())}
                 />
               </th>
-              <th scope="col">Rule</th>
-              <th scope="col">Field</th>
-              <th scope="col">Action</th>
+              <th scope="col">{t('rulesColRule')}</th>
+              <th scope="col">{t('rulesColField')}</th>
+              <th scope="col">{t('rulesColAction')}</th>
               <th scope="col" class="col-controls">
-                <span class="visually-hidden">On, edit, delete</span>
+                <span class="visually-hidden">{t('rulesColControls')}</span>
               </th>
             </tr>
           </thead>
@@ -138,8 +138,8 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   <td colSpan={5}>
                     <RuleForm
                       initial={rule}
-                      label={`Edit rule ${ruleName(rule)}`}
-                      submitLabel="Save"
+                      label={t('rulesEditLabel', ruleName(rule))}
+                      submitLabel={t('commonSave')}
                       onSubmit={handlers.save}
                       onCancel={stopEditing}
                       autoFocus
@@ -151,13 +151,13 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   <td class="col-select">
                     <input
                       type="checkbox"
-                      aria-label={`Select rule ${ruleName(rule)}`}
+                      aria-label={t('rulesSelectRule', ruleName(rule))}
                       checked={selected.has(rule.id)}
                       onChange={(e) => select(rule, e.currentTarget.checked)}
                     />
                   </td>
                   <td class="rule-name">{ruleName(rule)}</td>
-                  <td class="muted col-field">{FIELD_LABELS.get(rule.field) ?? rule.field}</td>
+                  <td class="muted col-field">{fieldLabel(rule.field)}</td>
                   <td class="col-action">
                     <ActionBadge rule={rule} />
                   </td>

@@ -3,6 +3,7 @@
  * Undo. The region is always in the page so screen readers announce changes to it.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 
 export interface StatusMessage {
@@ -34,12 +35,12 @@ export function Status(props: { message: StatusMessage | null; onChange: (m: Sta
                 const undo = message.undo;
                 onChange(null);
                 undo?.().then(
-                  () => onChange({ text: 'Undone' }),
-                  (err: unknown) => onChange({ text: `Could not undo: ${errorText(err)}`, error: true }),
+                  () => onChange({ text: t('commonUndone') }),
+                  (err: unknown) => onChange({ text: t('commonCouldNotUndo', errorText(err)), error: true }),
                 );
               }}
             >
-              Undo
+              {t('commonUndo')}
             </button>
           )}
         </>

@@ -4,13 +4,12 @@
  * sync (lib/storage/sync.ts); this panel only shows and switches.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '../lib/i18n';
 import { saveAppSettings } from '../lib/storage/settings';
 import { loadSyncStatus, watchSyncStatus, type SyncStatus } from '../lib/storage/sync';
 import { errorText, useAppSettings } from './hooks';
 import { Switch } from './Switch';
-
-const number = (n: number): string => n.toLocaleString('en-US');
-const count = (n: number, one: string, many = `${one}s`): string => `${number(n)} ${n === 1 ? one : many}`;
+import { countText, formatNumber as number } from './text';
 
 function when(iso: string): string {
   const date = new Date(iso);
@@ -22,35 +21,28 @@ function when(iso: string): string {
  * most recently read are synced, the rest stay on this device."
  */
 export function describeSyncStatus(status: SyncStatus | null): string[] {
-  if (!status) return ['Not synced yet.'];
+  if (!status) return [t('syncNotYet')];
   const lines: string[] = [];
   const { syncedRules, syncedBookmarks, leftOut } = status;
   const allRules = syncedRules + leftOut.rules;
   const allBookmarks = syncedBookmarks + leftOut.bookmarks;
   if (status.lastError) {
-    lines.push(`The last sync did not finish: ${status.lastError}. Everything is still saved on this device.`);
+    lines.push(t('syncFailed', status.lastError));
   } else {
-    if (allRules === 0) lines.push('No filter rules to sync yet.');
-    else if (leftOut.rules === 0) lines.push(allRules === 1 ? '1 filter rule is synced.' : `${count(allRules, 'filter rule')} are synced.`);
-    else
-      lines.push(
-        `${count(allRules, 'filter rule')} are too many for your browser's sync space; the first ${number(syncedRules)} ${syncedRules === 1 ? 'is' : 'are'} synced, the rest stay on this device.`,
-      );
-    if (!status.bookmarks) lines.push('Bookmarks stay on this device.');
-    else if (allBookmarks === 0) lines.push('No bookmarks to sync yet.');
-    else if (leftOut.bookmarks === 0)
-      lines.push(allBookmarks === 1 ? '1 bookmark is synced.' : `${count(allBookmarks, 'bookmark')} are synced.`);
+    if (allRules === 0) lines.push(t('syncNoRules'));
+    else if (leftOut.rules === 0) lines.push(countText('syncRulesSynced', allRules));
+    else lines.push(tn('syncRulesTooMany', syncedRules, number(syncedRules), number(allRules)));
+    if (!status.bookmarks) lines.push(t('syncBookmarksLocal'));
+    else if (allBookmarks === 0) lines.push(t('syncNoBookmarks'));
+    else if (leftOut.bookmarks === 0) lines.push(countText('syncBookmarksSynced', allBookmarks));
     else if (leftOut.bookmarks === leftOut.tooBig)
       lines.push(
-        `${number(syncedBookmarks)} of ${count(allBookmarks, 'bookmark')} are synced; ${leftOut.tooBig === 1 ? 'one is' : `${number(leftOut.tooBig)} are`} too large for your browser's sync space (a very long note?) and stay${leftOut.tooBig === 1 ? 's' : ''} on this device.`,
+        tn('syncBookmarksTooBig', leftOut.tooBig, number(leftOut.tooBig), number(syncedBookmarks), number(allBookmarks)),
       );
-    else
-      lines.push(
-        `${count(allBookmarks, 'bookmark')} are too many for your browser's sync space; the ${syncedBookmarks === 1 ? 'most recently read is' : `${number(syncedBookmarks)} most recently read are`} synced, the rest stay on this device.`,
-      );
+    else lines.push(tn('syncBookmarksTooMany', syncedBookmarks, number(syncedBookmarks), number(allBookmarks)));
   }
   const at = when(status.at);
-  if (at) lines.push(`Last synced ${at}.`);
+  if (at) lines.push(t('syncLastSynced', at));
   return lines;
 }
 
@@ -64,7 +56,7 @@ export function SyncPanel() {
     const stop = watchSyncStatus((next) => live && setStatus(next));
     loadSyncStatus().then(
       (found) => live && setStatus((current) => (current === undefined ? found : current)),
-      (err: unknown) => live && setProblem(`Could not read the sync status: ${errorText(err)}`),
+      (err: unknown) => live && setProblem(t('syncCouldNotRead', errorText(err))),
     );
     return () => {
       live = false;
@@ -74,28 +66,24 @@ export function SyncPanel() {
 
   const setSyncBookmarks = (syncBookmarks: boolean) => {
     setProblem(null);
-    saveAppSettings({ syncBookmarks }).catch((err: unknown) => setProblem(`Could not save: ${errorText(err)}`));
+    saveAppSettings({ syncBookmarks }).catch((err: unknown) => setProblem(t('commonCouldNotSave', errorText(err))));
   };
 
   const error = problem ?? appError;
   return (
     <section id="sync" class="panel" aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
-      <p class="muted">
-        Your filter rules follow you to every computer where you are signed in to this browser, through the
-        browser&rsquo;s own sync. Nothing goes to a Lamplight server.
-      </p>
+      <h2 id="sync-heading">{t('syncHeading')}</h2>
+      <p class="muted">{t('syncIntro')}</p>
       <Switch
         checked={app?.syncBookmarks ?? false}
         onChange={setSyncBookmarks}
         disabled={app === null}
         describedBy="sync-bookmarks-hint"
       >
-        Also sync bookmarks
+        {t('syncAlsoBookmarks')}
       </Switch>
       <p id="sync-bookmarks-hint" class="hint">
-        Bookmarks and reading positions too. The browser&rsquo;s sync space is small (about 100 KB): if your
-        bookmarks do not all fit, the most recently read are synced and the rest stay on this device.
+        {t('syncBookmarksHint')}
       </p>
       {error && (
         <p role="alert" class="field-error">

@@ -11,7 +11,8 @@ import {
   sendToTab,
   type PageStatus,
 } from '../lib/messages';
-import { plural } from './rules';
+import { t } from '../lib/i18n';
+import { countText } from './text';
 
 type State =
   | { phase: 'loading' }
@@ -45,7 +46,7 @@ export function ThisPage() {
     const reply = parseReaderToggleReply(await sendToTab(state.tabId, { type: 'reader:toggle' }));
     setBusy(false);
     if (!reply) {
-      setProblem('Could not reach this page. Reload it and try again.');
+      setProblem(t('popupPageUnreachable'));
       return;
     }
     setState({ ...state, status: { ...state.status, readerOn: reply.readerOn } });
@@ -58,7 +59,7 @@ export function ThisPage() {
     const reply = parseBookmarkReply(await sendToTab(state.tabId, { type: 'bookmark:toggle' }));
     setBusy(false);
     if (!reply) {
-      setProblem('Could not reach this page. Reload it and try again.');
+      setProblem(t('popupPageUnreachable'));
       return;
     }
     setState({ ...state, status: { ...state.status, bookmarked: reply.bookmarked } });
@@ -66,12 +67,10 @@ export function ThisPage() {
 
   return (
     <section class="panel" aria-labelledby="page-heading">
-      <h2 id="page-heading">This page</h2>
-      {state.phase === 'loading' && <p class="muted">Looking at this page…</p>}
+      <h2 id="page-heading">{t('popupThisPage')}</h2>
+      {state.phase === 'loading' && <p class="muted">{t('popupLookingAtPage')}</p>}
       {state.phase === 'unsupported' && (
-        <p class="muted">
-          Lamplight works on AO3 and FanFiction.net. Open a work or a list of works there.
-        </p>
+        <p class="muted">{t('popupUnsupported')}</p>
       )}
       {state.phase === 'page' && (
         <PageDetails status={state.status} busy={busy} onToggle={toggleReader} onBookmark={toggleBookmark} />
@@ -108,7 +107,7 @@ function PageDetails(props: PageDetailsProps) {
             onClick={onToggle}
           >
             <span class="reader-dot" aria-hidden="true" />
-            Reader mode
+            {t('popupReaderMode')}
           </button>{' '}
           {status.bookmarked !== undefined && (
             <button
@@ -119,21 +118,19 @@ function PageDetails(props: PageDetailsProps) {
               onClick={onBookmark}
             >
               <span class="reader-dot" aria-hidden="true" />
-              Bookmark
+              {t('popupBookmark')}
             </button>
           )}
         </div>
       )}
       {(status.kind === 'listing' || filtered > 0) && (
         <p>
-          {filtered === 0
-            ? 'No works filtered on this page'
-            : `${plural(filtered, 'work')} filtered on this page`}
+          {filtered === 0 ? t('popupNoneFiltered') : countText('popupFiltered', filtered)}
         </p>
       )}
-      {status.kind === 'adult-gate' && <p class="muted">This work asks you to confirm adult content first.</p>}
+      {status.kind === 'adult-gate' && <p class="muted">{t('popupAdultGate')}</p>}
       {status.kind !== 'work' && status.kind !== 'listing' && status.kind !== 'adult-gate' && filtered === 0 && (
-        <p class="muted">Nothing to filter here. Open a work or a list of works.</p>
+        <p class="muted">{t('popupNothingToFilter')}</p>
       )}
     </>
   );

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
+import { t } from '../lib/i18n';
 import type { ReaderSettings } from '../lib/reader/settings';
 import { loadRules, watchRules } from '../lib/storage/rules';
 import {
@@ -32,7 +33,7 @@ function useStored<T>(load: () => Promise<T>, watch: (cb: (value: T) => void) =>
         if (live) setValue((current) => current ?? loaded);
       },
       (err: unknown) => {
-        if (live) setError(`Could not read your settings: ${errorText(err)}`);
+        if (live) setError(t('commonCouldNotReadSettings', errorText(err)));
       },
     );
     return () => {

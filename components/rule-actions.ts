@@ -4,13 +4,14 @@
  */
 import type { Rule } from '../lib/filters/types';
 import { newRuleId, ruleKey } from '../lib/filters/validate';
+import { t } from '../lib/i18n';
 import { updateRules } from '../lib/storage/rules';
 import { setToggle, type ToggleField } from './rules';
 
 /** The message for a rule that is already in the list (ignoring `except`, the rule being edited). */
 export function duplicateOf(rules: readonly Rule[], rule: Rule, except?: string): string | null {
   const key = ruleKey(rule);
-  return rules.some((r) => r.id !== except && ruleKey(r) === key) ? 'You already have this rule' : null;
+  return rules.some((r) => r.id !== except && ruleKey(r) === key) ? t('rulesDuplicate') : null;
 }
 
 export const addRuleAt = (rule: Rule, index?: number): Promise<Rule[]> =>

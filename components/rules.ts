@@ -7,42 +7,55 @@ import { normalizePattern } from '../lib/filters/pattern';
 import type { Rule, RuleAction, RuleField, TextField } from '../lib/filters/types';
 import { ruleLabel } from '../lib/filters/labels';
 import { findWarning } from '../lib/filters/warnings';
+import { t, type MessageKey } from '../lib/i18n';
 
-export const ACTION_LABELS: Record<RuleAction, string> = {
-  collapse: 'Collapse',
-  hide: 'Hide',
-  allow: 'Always show',
+const ACTION_KEYS: Record<RuleAction, MessageKey> = {
+  collapse: 'rulesActionCollapse',
+  hide: 'rulesActionHide',
+  allow: 'rulesActionAllow',
 };
+
+/** "Collapse", "Hide", "Always show" (in the reader's language). */
+export const actionLabel = (action: RuleAction): string => t(ACTION_KEYS[action]);
 
 /** In the order the form offers them; Collapse is the default. */
 export const ACTIONS: readonly RuleAction[] = ['collapse', 'hide', 'allow'];
 
 export interface FieldOption {
   field: RuleField;
-  label: string;
+  /** The field's name, as a message. */
+  key: MessageKey;
 }
 
 export const TEXT_FIELD_OPTIONS: readonly (FieldOption & { field: TextField })[] = [
-  { field: 'tag', label: 'Any tag' },
-  { field: 'warning', label: 'Warning' },
-  { field: 'rating', label: 'Rating' },
-  { field: 'category', label: 'Category' },
-  { field: 'fandom', label: 'Fandom' },
-  { field: 'relationship', label: 'Relationship' },
-  { field: 'character', label: 'Character' },
-  { field: 'freeform', label: 'Additional tag' },
-  { field: 'author', label: 'Author' },
-  { field: 'title', label: 'Title' },
-  { field: 'summary', label: 'Summary' },
-  { field: 'language', label: 'Language' },
-  { field: 'work', label: 'One work (site:id)' },
+  { field: 'tag', key: 'rulesFieldTag' },
+  { field: 'warning', key: 'rulesFieldWarning' },
+  { field: 'rating', key: 'rulesFieldRating' },
+  { field: 'category', key: 'rulesFieldCategory' },
+  { field: 'fandom', key: 'rulesFieldFandom' },
+  { field: 'relationship', key: 'rulesFieldRelationship' },
+  { field: 'character', key: 'rulesFieldCharacter' },
+  { field: 'freeform', key: 'rulesFieldFreeform' },
+  { field: 'author', key: 'rulesFieldAuthor' },
+  { field: 'title', key: 'rulesFieldTitle' },
+  { field: 'summary', key: 'rulesFieldSummary' },
+  { field: 'language', key: 'rulesFieldLanguage' },
+  { field: 'work', key: 'rulesFieldWork' },
 ];
 
 export const NUMBER_FIELD_OPTIONS: readonly FieldOption[] = [
-  { field: 'words', label: 'Word count' },
-  { field: 'fandomCount', label: 'Number of fandoms' },
-  { field: 'complete', label: 'Complete or in progress' },
+  { field: 'words', key: 'rulesFieldWords' },
+  { field: 'fandomCount', key: 'rulesFieldFandomCount' },
+  { field: 'complete', key: 'rulesFieldComplete' },
 ];
+
+const FIELD_KEYS = new Map([...TEXT_FIELD_OPTIONS, ...NUMBER_FIELD_OPTIONS].map((o) => [o.field, o.key]));
+
+/** "Any tag", "Word count"… (an unknown field as it is). */
+export function fieldLabel(field: RuleField): string {
+  const key = FIELD_KEYS.get(field);
+  return key ? t(key) : field;
+}
 
 export const isTextField = (field: RuleField): field is TextField =>
   TEXT_FIELD_OPTIONS.some((o) => o.field === field);
@@ -135,8 +148,7 @@ export function errorTarget(field: RuleField, error: string): DraftInput {
 
 /** The hint under the pattern input. */
 export function patternHint(field: RuleField): string {
-  if (field === 'work') return 'The site and the work number, e.g. ao3:123456';
-  return 'Use * for any text, e.g. *Angst*';
+  return t(field === 'work' ? 'rulesPatternHintWork' : 'rulesPatternHint');
 }
 
 /**
@@ -144,13 +156,13 @@ export function patternHint(field: RuleField): string {
  * (ruleLabel's "this work" is for the page that work is on).
  */
 export function ruleName(rule: Rule): string {
-  return rule.field === 'work' ? `work ${rule.pattern}` : ruleLabel(rule);
+  return rule.field === 'work' ? t('rulesWorkName', rule.pattern) : ruleLabel(rule);
 }
 
 /** Text the options page's search box looks through. */
 export function ruleSearchText(rule: Rule): string {
   const pattern = 'pattern' in rule ? rule.pattern : '';
-  return `${ruleName(rule)} ${pattern} ${rule.field} ${ACTION_LABELS[rule.action]}`.toLowerCase();
+  return `${ruleName(rule)} ${pattern} ${rule.field} ${actionLabel(rule.action)}`.toLowerCase();
 }
 
 // ---- One-click toggles: a warning or rating is "on" when an enabled collapse rule names it.
@@ -190,6 +202,3 @@ export function setToggle(
   if (index >= 0) return rules.map((r, i) => (i === index ? { ...r, enabled: true } : r));
   return [...rules, { id: newId(), field, pattern: name, action: 'collapse', enabled: true }];
 }
-
-export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { t, type MessageKey } from '../lib/i18n';
 import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import { createNewChapterTally } from '../lib/bookmarks/shelf';
@@ -9,19 +10,19 @@ import { startSync } from '../lib/storage/sync';
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
 const action = browser.action ?? browser.browserAction;
 
-/** Context menu items on tag and creator links, keyed by the rule field they add. */
-const LINK_MENUS = { tag: 'Hide works with this tag', author: 'Hide works by this creator' } as const;
+/** Context menu items on tag and creator links, keyed by the rule field they add: their titles' messages. */
+const LINK_MENUS = { tag: 'menuHideTag', author: 'menuHideCreator' } as const satisfies Record<string, MessageKey>;
 const BOOKMARK_LINK = 'bookmark-work';
 
 function createMenus(): void {
   void browser.contextMenus.removeAll().then(() => {
-    for (const [field, title] of Object.entries(LINK_MENUS) as [keyof typeof LINK_MENUS, string][]) {
+    for (const [field, title] of Object.entries(LINK_MENUS) as [keyof typeof LINK_MENUS, MessageKey][]) {
       const targetUrlPatterns = ADAPTERS.flatMap((adapter) => adapter.filterableLinks[field]);
-      browser.contextMenus.create({ id: field, title, contexts: ['link'], targetUrlPatterns });
+      browser.contextMenus.create({ id: field, title: t(title), contexts: ['link'], targetUrlPatterns });
     }
     browser.contextMenus.create({
       id: BOOKMARK_LINK,
-      title: 'Bookmark this work',
+      title: t('menuBookmarkWork'),
       contexts: ['link'],
       targetUrlPatterns: ADAPTERS.flatMap((adapter) => adapter.workLinks),
     });

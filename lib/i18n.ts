@@ -27,6 +27,7 @@ function pluralCategory(n: number): Intl.LDMLPluralRule {
 /** The plural form of `base` for `count` (`count` is also the first substitution). */
 export function tn(base: PluralBase, count: number, ...substitutions: (string | number)[]): string {
   const subs = [count, ...substitutions].map(String);
-  const text = browser.i18n.getMessage(`${base}_${pluralCategory(count)}`, subs);
+  // A locale may have forms English lacks (`_few`, `_many`…): asked for by name, absent ones give ''.
+  const text = browser.i18n.getMessage(`${base}_${pluralCategory(count)}` as MessageKey, subs);
   return text || t(`${base}_other` as MessageKey, ...subs);
 }

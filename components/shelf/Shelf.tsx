@@ -16,6 +16,7 @@ import {
   prepareSearch,
   resumeUrl,
   SHELF_SORTS,
+  shelfSortLabel,
   sortEntries,
   type ShelfEntry,
   type ShelfSort,
@@ -23,7 +24,9 @@ import {
 } from '../../lib/bookmarks/shelf';
 import type { Bookmark, BookmarkStatus } from '../../lib/bookmarks/types';
 import { BOOKMARK_STATUSES } from '../../lib/bookmarks/validate';
+import { t, type MessageKey } from '../../lib/i18n';
 import { putBookmark, removeBookmark, updateBookmark } from '../../lib/storage';
+import { countText, formatNumber } from '../text';
 import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
 
@@ -32,7 +35,6 @@ export const SHELF_PAGE = { compact: 50, full: 100 } as const;
 const NOTE_MAX = 2000;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 interface Message {
   text: string;
@@ -65,29 +67,30 @@ export function Shelf(props: { compact?: boolean }) {
   }, [message]);
 
   const announce = (m: Message) => setMessage(m);
-  const fail = (what: string) => (err: unknown) => announce({ text: `${what}: ${errorText(err)}`, error: true });
+  /** Announces an error; `key` is a message with the error text as its one placeholder. */
+  const fail = (key: MessageKey) => (err: unknown) => announce({ text: t(key, errorText(err)), error: true });
 
   const actions: RowActions = {
     resume: (b) => {
-      openResume(b).catch(fail('Could not open the work'));
+      openResume(b).catch(fail('shelfCouldNotOpen'));
     },
     remove: (b) => {
       removeBookmark(b.site, b.workId).then(
-        () => announce({ text: `Deleted “${b.title}”`, undo: () => putBookmark(b) }),
-        fail('Could not delete'),
+        () => announce({ text: t('shelfDeleted', b.title), undo: () => putBookmark(b) }),
+        fail('commonCouldNotDelete'),
       );
     },
     setStatus: (b, next) => {
       updateBookmark(b.site, b.workId, { status: next }).then(
-        () => announce({ text: `“${b.title}”: ${STATUS_LABELS[next]}` }),
-        fail('Could not save'),
+        () => announce({ text: t('shelfStatusChanged', b.title, STATUS_LABELS[next]) }),
+        fail('commonCouldNotSave'),
       );
     },
     setNote: (b, note) =>
       updateBookmark(b.site, b.workId, { note: note.slice(0, NOTE_MAX) }).then(
-        () => announce({ text: note ? `Saved the note on “${b.title}”` : `Removed the note on “${b.title}”` }),
+        () => announce({ text: t(note ? 'shelfNoteSaved' : 'shelfNoteRemoved', b.title) }),
         (err: unknown) => {
-          fail('Could not save the note')(err);
+          fail('shelfCouldNotSaveNote')(err);
           throw err;
         },
       ),
@@ -100,16 +103,17 @@ export function Shelf(props: { compact?: boolean }) {
   return (
     <section class={`panel shelf${compact ? ' shelf-compact' : ''}`} aria-labelledby="shelf-heading">
       <h2 id="shelf-heading">
-        Bookmarks {entries && total > 0 && <span class="count">({total.toLocaleString()})</span>}
+        {t('shelfHeading')}{' '}
+        {entries && total > 0 && <span class="count">{t('commonCount', formatNumber(total))}</span>}
       </h2>
       {error && (
         <p class="field-error" role="alert">
           {error}
         </p>
       )}
-      {entries === null && !error && <p class="muted">Loading your bookmarks…</p>}
+      {entries === null && !error && <p class="muted">{t('shelfLoading')}</p>}
       {entries !== null && total === 0 && (
-        <p class="muted">No bookmarks yet. Use Bookmark on a work’s page or in reader mode to keep your place.</p>
+        <p class="muted">{t('shelfEmpty')}</p>
       )}
       {entries !== null && total > 0 && (
         <>
@@ -117,26 +121,26 @@ export function Shelf(props: { compact?: boolean }) {
             <input
               type="search"
               class="shelf-search"
-              aria-label="Search bookmarks"
-              placeholder="Search title, creator, fandom"
+              aria-label={t('shelfSearchLabel')}
+              placeholder={t('shelfSearchPlaceholder')}
               value={search}
               onInput={(e) => setSearch(e.currentTarget.value)}
             />
             <label class="shelf-select">
-              <span>Sort</span>
+              <span>{t('shelfSort')}</span>
               <select value={sort} onChange={(e) => setSort(e.currentTarget.value as ShelfSort)}>
                 {(Object.keys(SHELF_SORTS) as ShelfSort[]).map((key) => (
                   <option key={key} value={key}>
-                    {SHELF_SORTS[key]}
+                    {shelfSortLabel(key)}
                   </option>
                 ))}
               </select>
             </label>
             {!compact && (
               <label class="shelf-select">
-                <span>Show</span>
+                <span>{t('shelfShow')}</span>
                 <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ShelfStatusFilter)}>
-                  <option value="all">All</option>
+                  <option value="all">{t('shelfShowAll')}</option>
                   {BOOKMARK_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABELS[s]}
@@ -147,11 +151,7 @@ export function Shelf(props: { compact?: boolean }) {
             )}
           </div>
           <p class="shelf-summary muted" aria-live="polite">
-            {filtering
-              ? shown.length === 0
-                ? 'No bookmarks match.'
-                : `${plural(shown.length, 'bookmark matches', 'bookmarks match')}`
-              : ''}
+            {filtering ? (shown.length === 0 ? t('shelfNoMatches') : countText('shelfMatches', shown.length)) : null}
           </p>
           <ul class="shelf-list">
             {visible.map((entry) => (
@@ -160,7 +160,7 @@ export function Shelf(props: { compact?: boolean }) {
           </ul>
           {shown.length > visible.length && (
             <button type="button" class="shelf-more" onClick={() => setLimit((n) => n + page)}>
-              Show more ({(shown.length - visible.length).toLocaleString()} more)
+              {countText('shelfShowMore', shown.length - visible.length)}
             </button>
           )}
         </>
@@ -177,10 +177,10 @@ export function Shelf(props: { compact?: boolean }) {
                 onClick={() => {
                   const undo = message.undo;
                   setMessage(null);
-                  undo?.().then(() => announce({ text: 'Undone' }), fail('Could not undo'));
+                  undo?.().then(() => announce({ text: t('commonUndone') }), fail('commonCouldNotUndo'));
                 }}
               >
-                Undo
+                {t('commonUndo')}
               </button>
             )}
           </>
@@ -240,7 +240,7 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
         </a>
         {news && <span class="badge shelf-new">{news}</span>}
       </div>
-      {b.authors.length > 0 && <p class="shelf-line">by {b.authors.join(', ')}</p>}
+      {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', b.authors.join(', '))}</p>}
       {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{b.fandoms.join(', ')}</p>}
       <p class="shelf-line">
         {chapterLabel(b)}
@@ -250,11 +250,11 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
       {!compact && <NoteEditor bookmark={b} idBase={idFor(entry.key)} save={(note) => actions.setNote(b, note)} />}
       <div class="shelf-actions">
         <button type="button" class="primary" aria-describedby={titleId} onClick={() => actions.resume(b)}>
-          Resume
+          {t('shelfResume')}
         </button>
         {!compact && (
           <label class="shelf-select">
-            <span class="visually-hidden">Status of {b.title}</span>
+            <span class="visually-hidden">{t('shelfStatusOf', b.title)}</span>
             <select value={b.status} onChange={(e) => actions.setStatus(b, e.currentTarget.value as BookmarkStatus)}>
               {BOOKMARK_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -265,7 +265,7 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
           </label>
         )}
         <button type="button" class="danger" aria-describedby={titleId} onClick={() => actions.remove(b)}>
-          Delete
+          {t('commonDelete')}
         </button>
       </div>
     </li>
@@ -302,8 +302,11 @@ function NoteEditor(props: { bookmark: Bookmark; idBase: string; save: (note: st
             setEditing(true);
           }}
         >
-          {bookmark.note ? 'Edit note' : 'Add note'}
-          <span class="visually-hidden"> on {bookmark.title}</span>
+          {t(bookmark.note ? 'shelfEditNote' : 'shelfAddNote')}
+          <span class="visually-hidden">
+            {' '}
+            {t('shelfNoteOnHidden', bookmark.title)}
+          </span>
         </button>
       </div>
     );
@@ -329,7 +332,7 @@ function NoteEditor(props: { bookmark: Bookmark; idBase: string; save: (note: st
       }}
     >
       <label for={fieldId} class="shelf-note-label">
-        Note on {bookmark.title}
+        {t('shelfNoteOn', bookmark.title)}
       </label>
       <textarea
         id={fieldId}
@@ -347,10 +350,10 @@ function NoteEditor(props: { bookmark: Bookmark; idBase: string; save: (note: st
       />
       <div class="shelf-actions">
         <button type="submit" class="primary" disabled={busy}>
-          Save note
+          {t('shelfSaveNote')}
         </button>
         <button type="button" onClick={close}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </form>

@@ -5,25 +5,26 @@ import { ReaderSettingsForm } from '../../components/ReaderSettingsForm';
 import { RulesTable } from '../../components/RulesTable';
 import { Shelf } from '../../components/shelf/Shelf';
 import { SyncPanel } from '../../components/SyncPanel';
+import { t } from '../../lib/i18n';
 
 export function App() {
   return (
     <div class="page options">
       <header class="page-head">
-        <h1>Lamplight settings</h1>
-        <nav aria-label="Sections">
+        <h1>{t('optionsTitle')}</h1>
+        <nav aria-label={t('optionsSections')}>
           <ul>
             <li>
-              <a href="#filters">Filters</a>
+              <a href="#filters">{t('optionsNavFilters')}</a>
             </li>
             <li>
-              <a href="#reader">Reader</a>
+              <a href="#reader">{t('optionsNavReader')}</a>
             </li>
             <li>
-              <a href="#bookmarks">Bookmarks</a>
+              <a href="#bookmarks">{t('optionsNavBookmarks')}</a>
             </li>
             <li>
-              <a href="#backup">Backup</a>
+              <a href="#backup">{t('optionsNavBackup')}</a>
             </li>
           </ul>
         </nav>
@@ -34,7 +35,7 @@ export function App() {
           <FiltersSection list={(rules, announce) => <RulesTable rules={rules} announce={announce} />} />
         </div>
         <section id="reader" class="panel" aria-labelledby="reader-heading">
-          <h2 id="reader-heading">Reader</h2>
+          <h2 id="reader-heading">{t('readerSettingsHeading')}</h2>
           <ReaderSettingsForm />
         </section>
         <div id="bookmarks" class="anchor">
@@ -42,7 +43,7 @@ export function App() {
         </div>
         <SyncPanel />
         <section id="backup" class="panel" aria-labelledby="backup-heading">
-          <h2 id="backup-heading">Backup</h2>
+          <h2 id="backup-heading">{t('backupHeading')}</h2>
           <BackupPanel />
         </section>
       </main>

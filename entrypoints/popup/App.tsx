@@ -3,14 +3,15 @@ import { FiltersSection } from '../../components/FiltersSection';
 import { RuleList } from '../../components/RuleList';
 import { Shelf } from '../../components/shelf/Shelf';
 import { ThisPage } from '../../components/ThisPage';
+import { t } from '../../lib/i18n';
 
 export function App() {
   return (
     <main class="page popup">
       <header class="page-head">
-        <h1>Lamplight</h1>
+        <h1>{t('extName')}</h1>
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          All settings
+          {t('popupAllSettings')}
         </button>
       </header>
       <ThisPage />

@@ -8,6 +8,7 @@ import { mergeBookmarkLists } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import type { Rule } from '../filters/types';
 import { newRuleId, ruleKey, validateRule } from '../filters/validate';
+import { t, tn } from '../i18n';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../reader/settings';
 import { bookmarkStorageKey, bookmarkWrites, getAllBookmarks } from '../storage/bookmarks';
 import { jsonEqual } from '../storage/check';
@@ -52,21 +53,21 @@ export type ApplyResult =
   | { ok: true; counts: ImportCounts; message: string }
   | { ok: false; error: string };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "Imported 3 rules and 2 bookmarks" (+ what else happened), for the status region. */
 export function describeImport(c: ImportCounts): string {
-  let text = `Imported ${plural(c.rules, 'rule')} and ${plural(c.bookmarks, 'bookmark')}`;
-  if (c.settings) text += ', and settings';
-  const notes: string[] = [];
+  // Counts as plain digits ("Imported 1989 rules and 10000 bookmarks"): the bench reads them back.
+  const rules = tn('backupRules', c.rules, c.rules);
+  const bookmarks = tn('backupBookmarks', c.bookmarks, c.bookmarks);
+  const text = t(c.settings ? 'backupImportedWithSettings' : 'backupImported', rules, bookmarks);
+  let note: string | null = null;
   if (c.mode === 'merge') {
     const same = c.rulesAlreadyThere + c.bookmarksUnchanged;
-    if (same > 0) notes.push(`${same} already up to date`);
+    if (same > 0) note = tn('backupUpToDate', same);
   } else {
     const removed = c.rulesRemoved + c.bookmarksRemoved;
-    if (removed > 0) notes.push(`${plural(removed, 'item')} not in the file removed`);
+    if (removed > 0) note = tn('backupRemoved', removed);
   }
-  return notes.length > 0 ? `${text} (${notes.join('; ')})` : text;
+  return note === null ? text : t('backupImportedNote', text, note);
 }
 
 function withId(rule: BackupRule, id: string): Rule {
@@ -185,9 +186,9 @@ async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult>
         if (absent.length > 0) await storage.removeItems(absent);
       } catch (undoErr) {
         const undoWhy = undoErr instanceof Error ? undoErr.message : String(undoErr);
-        return { ok: false, error: `Import failed part-way (${why}) and could not be undone (${undoWhy})` };
+        return { ok: false, error: t('backupPartlyFailed', why, undoWhy) };
       }
-      return { ok: false, error: `Import failed while saving (${why}); nothing was changed` };
+      return { ok: false, error: t('backupSaveFailed', why) };
     }
   }
 
@@ -218,7 +219,7 @@ async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult>
 export async function applyBackup(backup: unknown, mode: ImportMode = 'merge'): Promise<ApplyResult> {
   const check = checkBackup(backup);
   if (!check.ok) return { ok: false, error: check.error };
-  if (mode !== 'merge' && mode !== 'replace') return { ok: false, error: `Unknown import mode ${String(mode)}` };
+  if (mode !== 'merge' && mode !== 'replace') return { ok: false, error: t('backupUnknownMode', String(mode)) };
   // Keep this context's own rule and settings edits from interleaving with the import.
   return withKeyLock(filterRulesItem.key, () =>
     withKeyLock(readerSettingsItem.key, () =>

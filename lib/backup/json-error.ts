@@ -3,6 +3,7 @@
  * `JSON.parse` errors differently, and some leave out the position). Only run on the error
  * path, after `JSON.parse` has failed. Iterative: deep nesting cannot overflow the stack.
  */
+import { t } from '../i18n';
 
 export interface JsonProblem {
   /** e.g. `Unexpected token "}" at position 12 (line 2, column 5)` */
@@ -15,7 +16,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z_$][\w$]*/y;
 const HEX4 = /[0-9a-fA-F]{4}/y;
 
-function where(text: string, position: number, offset: number): string {
+/** `<what> at position N (line L, column C)` */
+function located(what: string, text: string, position: number, offset: number): string {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < position && i < text.length; i++) {
@@ -25,7 +27,7 @@ function where(text: string, position: number, offset: number): string {
     }
   }
   const column = position - lineStart + 1 + (line === 1 ? offset : 0);
-  return `at position ${position + offset} (line ${line}, column ${column})`;
+  return t('backupJsonAt', what, position + offset, line, column);
 }
 
 function token(text: string, i: number): string {
@@ -43,12 +45,12 @@ function token(text: string, i: number): string {
 export function locateJsonError(text: string, offset = 0): JsonProblem | null {
   const n = text.length;
   let i = 0;
-  const problem = (what: string, at: number): JsonProblem => ({
-    message: `${what} ${where(text, at, offset)}`,
-    position: at + offset,
+  const problem = (what: string, position: number): JsonProblem => ({
+    message: located(what, text, position, offset),
+    position: position + offset,
   });
-  const unexpected = (at: number): JsonProblem =>
-    at >= n ? problem('Unexpected end of file', n) : problem(`Unexpected token ${token(text, at)}`, at);
+  const unexpected = (pos: number): JsonProblem =>
+    pos >= n ? problem(t('backupJsonEnd'), n) : problem(t('backupJsonToken', token(text, pos)), pos);
   const ws = () => {
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -70,21 +72,18 @@ export function locateJsonError(text: string, offset = 0): JsonProblem | null {
         if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else if (e === 'u') {
           HEX4.lastIndex = i + 2;
-          if (!HEX4.test(text)) return problem('Bad \\u escape in text', i);
+          if (!HEX4.test(text)) return problem(t('backupJsonBadUnicode'), i);
           i += 6;
-        } else if (e === undefined) return problem(`Unterminated text starting`, start);
-        else return problem(`Bad escape ${JSON.stringify(`\\${e}`)} in text`, i);
+        } else if (e === undefined) return problem(t('backupJsonUnterminated'), start);
+        else return problem(t('backupJsonBadEscape', JSON.stringify(`\\${e}`)), i);
         continue;
       }
       if (c < 0x20) {
-        return problem(
-          c === 0x0a || c === 0x0d ? 'Line break inside a text' : 'Control character inside a text',
-          i,
-        );
+        return problem(t(c === 0x0a || c === 0x0d ? 'backupJsonLineBreak' : 'backupJsonControl'), i);
       }
       i++;
     }
-    return problem('Unterminated text starting', start);
+    return problem(t('backupJsonUnterminated'), start);
   };
   const key = (): JsonProblem | null => {
     ws();
@@ -123,7 +122,7 @@ export function locateJsonError(text: string, offset = 0): JsonProblem | null {
     } else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(text);
-      if (!m) return problem('Bad number', i);
+      if (!m) return problem(t('backupJsonBadNumber'), i);
       i += m[0].length;
     } else if (text.startsWith('true', i)) i += 4;
     else if (text.startsWith('false', i)) i += 5;

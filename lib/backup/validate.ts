@@ -6,6 +6,7 @@
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import { validateBookmarkEntry } from '../bookmarks/validate';
 import { ruleKey, validateRule } from '../filters/validate';
+import { t } from '../i18n';
 import { isoDate, isPlainObject, mustBe, show } from '../storage/check';
 import { APP_SETTINGS_SCHEMA, READER_SETTINGS_SCHEMA, validateSettingsPatch } from '../storage/validate';
 import {
@@ -26,30 +27,34 @@ export type BackupCheck =
 const TOP_KEYS = ['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings'];
 
 function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return t('backupKindList');
+  // JSON's own words.
   if (value === null) return 'null';
-  if (typeof value === 'string') return 'a text';
-  if (typeof value === 'number') return 'a number';
   if (typeof value === 'boolean') return `${value}`;
-  return 'an object';
+  if (typeof value === 'string') return t('backupKindText');
+  if (typeof value === 'number') return t('backupKindNumber');
+  return t('backupKindObject');
 }
+
+/** `filters[2]: <problem>` */
+const at = (where: string, problem: string): string => t('backupProblemAt', where, problem);
 
 const fail = (error: string): BackupCheck => ({ ok: false, error });
 
 function checkRules(input: unknown): { ok: true; rules: BackupRule[] } | { ok: false; error: string } {
-  if (!Array.isArray(input)) return { ok: false, error: mustBe('filters', 'a list', input) };
+  if (!Array.isArray(input)) return { ok: false, error: t('backupMustBe', 'filters', t('backupKindList'), show(input)) };
   const rules: BackupRule[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of input.entries()) {
     const where = `filters[${index}]`;
-    if (!isPlainObject(entry)) return { ok: false, error: `${where}: must be an object, not ${show(entry)}` };
+    if (!isPlainObject(entry)) return { ok: false, error: at(where, t('backupMustBeObject', show(entry))) };
     for (const key of Object.keys(entry)) {
-      if (!isRuleKey(key)) return { ok: false, error: `${where}: unknown field "${key}"` };
+      if (!isRuleKey(key)) return { ok: false, error: at(where, t('backupUnknownField', key)) };
     }
     // Ids belong to one install: a file's id is ignored, import gives a new one.
     const { id: _ignored, ...rest } = entry;
     const result = validateRule(rest);
-    if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
+    if (!result.ok) return { ok: false, error: at(where, result.error) };
     // The same rule twice in a file is one rule.
     const key = ruleKey(result.rule);
     if (seen.has(key)) continue;
@@ -62,17 +67,17 @@ function checkRules(input: unknown): { ok: true; rules: BackupRule[] } | { ok: f
 function checkBookmarks(
   input: unknown,
 ): { ok: true; bookmarks: Bookmark[] } | { ok: false; error: string } {
-  if (!Array.isArray(input)) return { ok: false, error: mustBe('bookmarks', 'a list', input) };
+  if (!Array.isArray(input)) return { ok: false, error: t('backupMustBe', 'bookmarks', t('backupKindList'), show(input)) };
   const bookmarks: Bookmark[] = [];
   const seen = new Map<string, number>();
   for (const [index, entry] of input.entries()) {
     const where = `bookmarks[${index}]`;
     const result = validateBookmarkEntry(entry);
-    if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
+    if (!result.ok) return { ok: false, error: at(where, result.error) };
     const key = bookmarkKey(result.bookmark.site, result.bookmark.workId);
     const first = seen.get(key);
     if (first !== undefined) {
-      return { ok: false, error: `${where}: the same work as bookmarks[${first}] (${key})` };
+      return { ok: false, error: at(where, t('backupSameWork', `bookmarks[${first}]`, key)) };
     }
     seen.set(key, index);
     bookmarks.push(result.bookmark);
@@ -83,19 +88,19 @@ function checkBookmarks(
 function checkSettings(
   input: unknown,
 ): { ok: true; settings: BackupSettings } | { ok: false; error: string } {
-  if (!isPlainObject(input)) return { ok: false, error: mustBe('settings', 'an object', input) };
+  if (!isPlainObject(input)) return { ok: false, error: t('backupMustBe', 'settings', t('backupKindObject'), show(input)) };
   for (const key of Object.keys(input)) {
-    if (key !== 'reader' && key !== 'app') return { ok: false, error: `settings: unknown field "${key}"` };
+    if (key !== 'reader' && key !== 'app') return { ok: false, error: at('settings', t('backupUnknownField', key)) };
   }
   const settings: BackupSettings = {};
   if (input.reader !== undefined) {
     const r = validateSettingsPatch(input.reader, READER_SETTINGS_SCHEMA);
-    if (!r.ok) return { ok: false, error: `settings.reader: ${r.error}` };
+    if (!r.ok) return { ok: false, error: at('settings.reader', r.error) };
     settings.reader = r.value;
   }
   if (input.app !== undefined) {
     const a = validateSettingsPatch(input.app, APP_SETTINGS_SCHEMA);
-    if (!a.ok) return { ok: false, error: `settings.app: ${a.error}` };
+    if (!a.ok) return { ok: false, error: at('settings.app', a.error) };
     settings.app = a.value;
   }
   return { ok: true, settings };
@@ -104,30 +109,28 @@ function checkSettings(
 /** A parsed JSON value → a valid backup (with its summary), or the first problem. */
 export function checkBackup(data: unknown): BackupCheck {
   if (!isPlainObject(data)) {
-    return fail(`Not a Lamplight backup: the file holds ${kindOf(data)}, not a Lamplight backup object`);
+    return fail(t('backupNotObject', kindOf(data)));
   }
   if (data.format === undefined) {
-    return fail(`Not a Lamplight backup: the file has no "format": "${BACKUP_FORMAT}"`);
+    return fail(t('backupNoFormat', BACKUP_FORMAT));
   }
   if (data.format !== BACKUP_FORMAT) {
-    return fail(`Not a Lamplight backup: "format" is ${show(data.format)}, not "${BACKUP_FORMAT}"`);
+    return fail(t('backupWrongFormat', show(data.format), BACKUP_FORMAT));
   }
   const version = data.version;
-  if (version === undefined) return fail('Not a Lamplight backup: the file has no "version"');
+  if (version === undefined) return fail(t('backupNoVersion'));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail(`Not a Lamplight backup: "version" must be a whole number from 1, not ${show(version)}`);
+    return fail(t('backupBadVersion', show(version)));
   }
   if (version > BACKUP_VERSION) {
-    return fail(
-      `This backup was made by a newer Lamplight (version ${version}); update Lamplight to import it`,
-    );
+    return fail(t('backupNewerVersion', version));
   }
   // (When there is a version 2: migrate older files forward here, one step per version.)
   for (const key of Object.keys(data)) {
-    if (!TOP_KEYS.includes(key)) return fail(`unknown field "${key}" at the top of the file`);
+    if (!TOP_KEYS.includes(key)) return fail(t('backupUnknownTopField', key));
   }
   for (const key of TOP_KEYS) {
-    if (data[key] === undefined) return fail(`missing ${key}`);
+    if (data[key] === undefined) return fail(t('backupMissing', key));
   }
   const date = isoDate(data.exportedAt);
   if (date !== null) return fail(mustBe('exportedAt', date, data.exportedAt));

@@ -1,6 +1,7 @@
 /**
  * Making and moving bookmarks. Pure: the caller passes the time and what the page said.
  */
+import { t, tn } from '../i18n';
 import type { Author, WorkMeta } from '../sites/types';
 import { samePlace } from './progress';
 import type { Bookmark, BookmarkStatus } from './types';
@@ -36,7 +37,7 @@ export function newBookmark(meta: WorkMeta, place: Partial<Place> & { chapter?: 
     site: meta.site,
     workId: meta.id,
     url: meta.url,
-    title: meta.title.trim() || 'Untitled',
+    title: meta.title.trim() || t('workUntitled'),
     authors: meta.authors.map(authorName).filter((name) => name !== ''),
     fandoms: [...meta.fandoms],
     chapter,
@@ -100,25 +101,34 @@ export function placePatch(current: Bookmark, place: Place, now: Date): Partial<
 
 // ---- Words people read -------------------------------------------------------------------------
 
-export const STATUS_LABELS: Record<BookmarkStatus, string> = {
-  reading: 'Reading',
-  finished: 'Finished',
-  later: 'Read later',
+/** "Reading", "Finished", "Read later", in the reader's language (read when shown). */
+export const STATUS_LABELS: Readonly<Record<BookmarkStatus, string>> = {
+  get reading() {
+    return t('bookmarkStatusReading');
+  },
+  get finished() {
+    return t('bookmarkStatusFinished');
+  },
+  get later() {
+    return t('bookmarkStatusLater');
+  },
 };
 
 /** "Chapter 3 of 10", "Chapter 3 of ?" (total unknown). */
 export function chapterLabel(b: Pick<Bookmark, 'chapter' | 'chapterTotal'>): string {
-  return `Chapter ${b.chapter} of ${b.chapterTotal ?? '?'}`;
+  return b.chapterTotal === null ? t('chapterOfUnknownTotal', b.chapter) : t('chapterOfTotal', b.chapter, b.chapterTotal);
 }
 
 /** "1 new chapter", "2 new chapters"; '' when none. */
 export function newChaptersLabel(n: number): string {
   if (!(n > 0)) return '';
-  return n === 1 ? '1 new chapter' : `${n} new chapters`;
+  return tn('bookmarkNewChapters', n);
 }
 
 /** The marker on a listing's blurb: "Bookmarked · chapter 3 of 10" or "Bookmarked · 2 new chapters". */
 export function markerText(b: Pick<Bookmark, 'chapter' | 'chapterTotal' | 'newChapters'>): string {
-  const news = newChaptersLabel(b.newChapters);
-  return news ? `Bookmarked · ${news}` : `Bookmarked · chapter ${b.chapter} of ${b.chapterTotal ?? '?'}`;
+  if (b.newChapters > 0) return tn('bookmarkPageMarkerNew', b.newChapters);
+  return b.chapterTotal === null
+    ? t('bookmarkPageMarkerChapterUnknown', b.chapter)
+    : t('bookmarkPageMarkerChapter', b.chapter, b.chapterTotal);
 }

@@ -5,6 +5,7 @@
  * (`shelfEntry`, cached by the caller per bookmark object), a search is then one `includes` per
  * term per entry, and the UI renders only a window of the result.
  */
+import { t, type MessageKey } from '../i18n';
 import { withResumeMarker } from '../reader/navigation';
 import { compareBookmarksById } from './merge';
 import { bookmarkKey, type Bookmark, type BookmarkStatus } from './types';
@@ -23,12 +24,18 @@ export interface ShelfEntry {
 export type ShelfSort = 'readAt' | 'addedAt' | 'title' | 'new';
 export type ShelfStatusFilter = 'all' | BookmarkStatus;
 
-export const SHELF_SORTS: Record<ShelfSort, string> = {
-  readAt: 'Last read',
-  addedAt: 'Date added',
-  title: 'Title',
-  new: 'New chapters first',
+/** The sort orders, in the order the shelf offers them, with their names' messages. */
+export const SHELF_SORTS: Record<ShelfSort, MessageKey> = {
+  readAt: 'shelfSortReadAt',
+  addedAt: 'shelfSortAddedAt',
+  title: 'shelfSortTitle',
+  new: 'shelfSortNew',
 };
+
+// ---- Words on the shelf (in the reader's language) ------------------------------------------------
+
+/** "Last read", "Date added"… */
+export const shelfSortLabel = (sort: ShelfSort): string => t(SHELF_SORTS[sort]);
 
 const NON_ASCII = /[^\x00-\x7f]/;
 

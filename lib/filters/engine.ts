@@ -11,7 +11,7 @@ import type { WorkMeta } from '../sites/types';
 import { decide, type Match } from './decide';
 import { SOURCES, SOURCES_OF_FIELD, sourceValues, type Source } from './fields';
 import { HitSet } from './hits';
-import { ruleLabel } from './labels';
+import { reasonFor } from './labels';
 import { compilePattern, normalize } from './pattern';
 import { PatternIndex } from './pattern-index';
 import { SummaryIndex } from './summary-index';
@@ -130,7 +130,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     if (usable) {
       matches.push({
         action: rule.action,
-        reason: Object.freeze({ ruleId: rule.id, field: rule.field, label: ruleLabel(rule) }),
+        reason: reasonFor(rule),
       });
     }
   }

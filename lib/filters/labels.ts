@@ -1,22 +1,24 @@
 /** The words a reader sees for a rule that matched ("Major Character Death", "author: X"). */
 
+import { t, tn, type MessageKey } from '../i18n';
 import { tidyPattern } from './pattern';
-import type { Rule, TextField } from './types';
+import type { Reason, Rule, TextField } from './types';
 import { findWarning } from './warnings';
 
-const FIELD_NAMES: Record<Exclude<TextField, 'work'>, string> = {
-  warning: 'warning',
-  rating: 'rating',
-  category: 'category',
-  fandom: 'fandom',
-  relationship: 'relationship',
-  character: 'character',
-  freeform: 'additional tag',
-  tag: 'tag',
-  author: 'author',
-  title: 'title',
-  summary: 'summary',
-  language: 'language',
+/** The message naming a rule on each text field ("additional tag: $PATTERN$"). */
+const FIELD_LABELS: Record<Exclude<TextField, 'work'>, MessageKey> = {
+  warning: 'ruleLabelWarning',
+  rating: 'ruleLabelRating',
+  category: 'ruleLabelCategory',
+  fandom: 'ruleLabelFandom',
+  relationship: 'ruleLabelRelationship',
+  character: 'ruleLabelCharacter',
+  freeform: 'ruleLabelFreeform',
+  tag: 'ruleLabelTag',
+  author: 'ruleLabelAuthor',
+  title: 'ruleLabelTitle',
+  summary: 'ruleLabelSummary',
+  language: 'ruleLabelLanguage',
 };
 
 /** 100000 → "100,000" (locale-free, so every browser and test says the same). */
@@ -32,27 +34,42 @@ export function ruleLabel(rule: Rule): string {
   switch (rule.field) {
     case 'words': {
       const { min, max } = rule;
+      // The count decides the plural form; the formatted number ("100,000") is what is shown.
       if (min !== undefined && max !== undefined) {
         return min === max
-          ? `exactly ${formatCount(min)} words`
-          : `${formatCount(min)} to ${formatCount(max)} words`;
+          ? tn('ruleLabelWordsExactly', min, formatCount(min))
+          : tn('ruleLabelWordsRange', max, formatCount(min), formatCount(max));
       }
-      if (min !== undefined) return `at least ${formatCount(min)} words`;
-      if (max !== undefined) return `at most ${formatCount(max)} words`;
-      return 'words';
+      if (min !== undefined) return tn('ruleLabelWordsAtLeast', min, formatCount(min));
+      if (max !== undefined) return tn('ruleLabelWordsAtMost', max, formatCount(max));
+      return t('ruleLabelWords');
     }
     case 'fandomCount':
-      return `more than ${formatCount(rule.max)} ${rule.max === 1 ? 'fandom' : 'fandoms'}`;
+      return tn('ruleLabelFandomCount', rule.max, formatCount(rule.max));
     case 'complete':
-      return rule.value ? 'complete' : 'in progress';
+      return t(rule.value ? 'ruleLabelComplete' : 'ruleLabelInProgress');
     case 'work':
-      return 'this work';
+      return t('ruleLabelThisWork');
     case 'warning': {
       // A rule naming a warning by any spelling is labelled as AO3 displays it today.
       const warning = findWarning(rule.pattern);
-      return warning ? warning.label : `warning: ${tidyPattern(rule.pattern)}`;
+      return warning ? warning.label : t('ruleLabelWarning', tidyPattern(rule.pattern));
     }
     default:
-      return `${FIELD_NAMES[rule.field]}: ${tidyPattern(rule.pattern)}`;
+      return t(FIELD_LABELS[rule.field], tidyPattern(rule.pattern));
   }
+}
+
+/**
+ * The reason a matching rule gives. Its label is read only when shown, in the reader's language:
+ * matching itself never needs the browser's i18n (the engine also runs in benchmarks outside it).
+ */
+export function reasonFor(rule: Rule): Reason {
+  return Object.freeze({
+    ruleId: rule.id,
+    field: rule.field,
+    get label() {
+      return ruleLabel(rule);
+    },
+  });
 }

@@ -8,7 +8,7 @@
 import type { WorkMeta } from '../sites/types';
 import { decide, type Match } from './decide';
 import { SOURCES_OF_FIELD, sourceValues } from './fields';
-import { ruleLabel } from './labels';
+import { reasonFor } from './labels';
 import { normalize, normalizePattern, patternToRegExpSource, summaryRegExp } from './pattern';
 import type { Judgement, Rule, TextRule } from './types';
 import { warningSpellings } from './warnings';
@@ -57,7 +57,7 @@ export function naiveMatchWork(meta: WorkMeta, rules: readonly Rule[]): Judgemen
     if (!rule.enabled || !ruleMatches(rule, meta)) continue;
     matches.push({
       action: rule.action,
-      reason: { ruleId: rule.id, field: rule.field, label: ruleLabel(rule) },
+      reason: reasonFor(rule),
     });
   }
   return decide(matches);

@@ -4,6 +4,7 @@
  * meant for people.
  */
 
+import { t, type MessageKey } from '../i18n';
 import { hasLiteral, normalizePattern, tidyPattern } from './pattern';
 import type { Rule, RuleAction, RuleField, TextField } from './types';
 import { findWarning } from './warnings';
@@ -71,23 +72,49 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-/** Why `value` is not a usable count, or null when it is one. `name` starts the message. */
-function countProblem(name: string, value: unknown): string | null {
-  if (typeof value !== 'number') return `${name} must be a number`;
-  if (!Number.isFinite(value)) return `${name} must be a finite number`;
-  if (value < 0) return `${name} (${value}) can't be negative`;
-  if (!Number.isInteger(value)) return `${name} (${value}) must be a whole number`;
+/** The messages about one count: "Minimum words must be a number", "… (-1) can't be negative"… */
+interface CountMessages {
+  notNumber: MessageKey;
+  notFinite: MessageKey;
+  negative: MessageKey;
+  notWhole: MessageKey;
+}
+const MIN_WORDS: CountMessages = {
+  notNumber: 'filterInvalidMinWordsNotNumber',
+  notFinite: 'filterInvalidMinWordsNotFinite',
+  negative: 'filterInvalidMinWordsNegative',
+  notWhole: 'filterInvalidMinWordsNotWhole',
+};
+const MAX_WORDS: CountMessages = {
+  notNumber: 'filterInvalidMaxWordsNotNumber',
+  notFinite: 'filterInvalidMaxWordsNotFinite',
+  negative: 'filterInvalidMaxWordsNegative',
+  notWhole: 'filterInvalidMaxWordsNotWhole',
+};
+const MAX_FANDOMS: CountMessages = {
+  notNumber: 'filterInvalidMaxFandomsNotNumber',
+  notFinite: 'filterInvalidMaxFandomsNotFinite',
+  negative: 'filterInvalidMaxFandomsNegative',
+  notWhole: 'filterInvalidMaxFandomsNotWhole',
+};
+
+/** Why `value` is not a usable count, or null when it is one. */
+function countProblem(messages: CountMessages, value: unknown): string | null {
+  if (typeof value !== 'number') return t(messages.notNumber);
+  if (!Number.isFinite(value)) return t(messages.notFinite);
+  if (value < 0) return t(messages.negative, value);
+  if (!Number.isInteger(value)) return t(messages.notWhole, value);
   return null;
 }
 
 export function validateRule(input: unknown): Validation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail('A rule must be an object');
+    return fail(t('filterInvalidNotObject'));
   }
   const raw = input as Record<string, unknown>;
 
-  if (raw.field === undefined) return fail('Field is missing');
-  if (typeof raw.field !== 'string') return fail('Field must be text');
+  if (raw.field === undefined) return fail(t('filterInvalidFieldMissing'));
+  if (typeof raw.field !== 'string') return fail(t('filterInvalidFieldNotText'));
   const field = raw.field as RuleField;
   const isText = (TEXT_FIELDS as readonly string[]).includes(field);
   const kind = isText
@@ -95,43 +122,41 @@ export function validateRule(input: unknown): Validation {
     : field === 'words' || field === 'fandomCount' || field === 'complete'
       ? field
       : null;
-  if (kind === null) return fail(`Unknown field ${describe(raw.field)}`);
+  if (kind === null) return fail(t('filterInvalidUnknownField', describe(raw.field)));
 
   for (const key of Object.keys(raw)) {
     if (!KEYS[kind].includes(key)) {
-      return fail(`Unknown property ${describe(key)} in a ${field} rule`);
+      return fail(t('filterInvalidUnknownProperty', describe(key), field));
     }
   }
 
-  if (raw.action === undefined) return fail('Action is missing');
+  if (raw.action === undefined) return fail(t('filterInvalidActionMissing'));
   if (typeof raw.action !== 'string' || !(ACTIONS as readonly string[]).includes(raw.action)) {
-    return fail(`Unknown action ${describe(raw.action)} (use hide, collapse or allow)`);
+    return fail(t('filterInvalidUnknownAction', describe(raw.action)));
   }
   const action = raw.action as RuleAction;
 
   let id: string;
   if (raw.id === undefined) id = newRuleId();
   else if (typeof raw.id === 'string' && raw.id.trim() !== '') id = raw.id;
-  else return fail('Rule id must be non-empty text');
+  else return fail(t('filterInvalidId'));
 
   let enabled = true;
   if (raw.enabled !== undefined) {
-    if (typeof raw.enabled !== 'boolean') return fail('Enabled must be true or false');
+    if (typeof raw.enabled !== 'boolean') return fail(t('filterInvalidEnabled'));
     enabled = raw.enabled;
   }
 
   switch (kind) {
     case 'text': {
-      if (raw.pattern === undefined) return fail('Pattern is missing');
-      if (typeof raw.pattern !== 'string') return fail('Pattern must be text');
+      if (raw.pattern === undefined) return fail(t('filterInvalidPatternMissing'));
+      if (typeof raw.pattern !== 'string') return fail(t('filterInvalidPatternNotText'));
       const pattern = tidyPattern(raw.pattern);
-      if (pattern === '') return fail('Pattern is empty');
+      if (pattern === '') return fail(t('filterInvalidPatternEmpty'));
       if (pattern.length > MAX_PATTERN_LENGTH) {
-        return fail(
-          `Pattern is too long (${pattern.length} characters; the limit is ${MAX_PATTERN_LENGTH})`,
-        );
+        return fail(t('filterInvalidPatternTooLong', pattern.length, MAX_PATTERN_LENGTH));
       }
-      if (!hasLiteral(pattern)) return fail('Pattern needs more than * (it would match everything)');
+      if (!hasLiteral(pattern)) return fail(t('filterInvalidPatternOnlyWildcards'));
       return { ok: true, rule: { id, field: field as TextField, pattern, action, enabled } };
     }
     case 'words': {
@@ -139,16 +164,16 @@ export function validateRule(input: unknown): Validation {
       const min = raw.min ?? undefined;
       const max = raw.max ?? undefined;
       if (min === undefined && max === undefined) {
-        return fail('Words rule needs a minimum or a maximum');
+        return fail(t('filterInvalidWordsBounds'));
       }
       const problem =
-        (min === undefined ? null : countProblem('Minimum words', min)) ??
-        (max === undefined ? null : countProblem('Maximum words', max));
+        (min === undefined ? null : countProblem(MIN_WORDS, min)) ??
+        (max === undefined ? null : countProblem(MAX_WORDS, max));
       if (problem) return fail(problem);
       const lo = min as number | undefined;
       const hi = max as number | undefined;
       if (lo !== undefined && hi !== undefined && lo > hi) {
-        return fail(`Minimum words (${lo}) is more than maximum (${hi})`);
+        return fail(t('filterInvalidWordsOrder', lo, hi));
       }
       const rule: Rule = { id, field: 'words', action, enabled };
       if (lo !== undefined) rule.min = lo;
@@ -156,14 +181,14 @@ export function validateRule(input: unknown): Validation {
       return { ok: true, rule };
     }
     case 'fandomCount': {
-      if (raw.max === undefined || raw.max === null) return fail('Maximum fandoms is missing');
-      const problem = countProblem('Maximum fandoms', raw.max);
+      if (raw.max === undefined || raw.max === null) return fail(t('filterInvalidMaxFandomsMissing'));
+      const problem = countProblem(MAX_FANDOMS, raw.max);
       if (problem) return fail(problem);
       return { ok: true, rule: { id, field: 'fandomCount', max: raw.max as number, action, enabled } };
     }
     case 'complete': {
       if (typeof raw.value !== 'boolean') {
-        return fail('Complete rule needs value true (complete) or false (in progress)');
+        return fail(t('filterInvalidCompleteValue'));
       }
       return { ok: true, rule: { id, field: 'complete', value: raw.value, action, enabled } };
     }

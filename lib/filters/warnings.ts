@@ -17,6 +17,7 @@ export interface ArchiveWarning extends TagChoice {
   aliases: readonly string[];
 }
 
+// i18n-ignore-start: AO3's own names for its warnings and ratings, as its pages show them (not translated).
 /** The six archive warnings, in the order of AO3's filter form. */
 export const ARCHIVE_WARNINGS: readonly ArchiveWarning[] = [
   {
@@ -48,6 +49,7 @@ export const RATINGS: readonly TagChoice[] = [
   { name: 'Explicit', label: 'Explicit' },
   { name: 'Not Rated', label: 'Not Rated' },
 ];
+// i18n-ignore-end
 
 /** normalized spelling → the warning it names */
 const BY_SPELLING = new Map<string, ArchiveWarning>();

@@ -1,6 +1,8 @@
 /**
- * "Where you are": scroll fractions, chapter position and minutes left. Pure arithmetic.
+ * "Where you are": scroll fractions, chapter position and minutes left. Pure arithmetic, and the
+ * words of the reader's status line (lib/i18n).
  */
+import { t, tn } from '../i18n';
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
@@ -105,12 +107,12 @@ export function timeLeft(input: {
 
 /** "0 min", "12 min", "1 h", "3 h 5 min" (partial minutes round up). */
 export function formatMinutes(minutes: number): string {
-  if (!(minutes > 0)) return '0 min';
+  if (!(minutes > 0)) return tn('readerMinutes', 0);
   const whole = Math.ceil(minutes);
-  if (whole < 60) return `${whole} min`;
+  if (whole < 60) return tn('readerMinutes', whole);
   const hours = Math.floor(whole / 60);
   const rest = whole % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0 ? tn('readerHours', hours) : t('readerHoursMinutes', hours, rest);
 }
 
 /** The line under the story: "Chapter 2 of 14 · 9 min left in chapter · 4 h 40 min left in work". */
@@ -123,15 +125,17 @@ export function whereYouAre(input: {
   const parts: string[] = [];
   if (!input.oneChapter && input.chapterNumber !== null) {
     parts.push(
-      input.chapterCount ? `Chapter ${input.chapterNumber} of ${input.chapterCount}` : `Chapter ${input.chapterNumber}`,
+      input.chapterCount
+        ? t('chapterOfTotal', input.chapterNumber, input.chapterCount)
+        : t('chapterNumber', input.chapterNumber),
     );
   }
   if (input.time) {
     if (input.oneChapter) {
-      parts.push(`${formatMinutes(input.time.chapter)} left`);
+      parts.push(t('readerTimeLeft', formatMinutes(input.time.chapter)));
     } else {
-      parts.push(`${formatMinutes(input.time.chapter)} left in chapter`);
-      if (input.time.work !== null) parts.push(`${formatMinutes(input.time.work)} left in work`);
+      parts.push(t('readerTimeLeftInChapter', formatMinutes(input.time.chapter)));
+      if (input.time.work !== null) parts.push(t('readerTimeLeftInWork', formatMinutes(input.time.work)));
     }
   }
   return parts.join(' · ');

@@ -1,7 +1,9 @@
 /**
  * How the reader likes to read. Stored and synced; see lib/storage/items.ts.
- * Pure: no DOM, no browser API. Everything read from storage goes through `normalizeReaderSettings`.
+ * Pure: no DOM, no browser API (but the controls' words, from lib/i18n). Everything read from
+ * storage goes through `normalizeReaderSettings`.
  */
+import { t, tn, type MessageKey } from '../i18n';
 
 export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark' | 'black';
 export type ReaderFont = 'serif' | 'sans' | 'dyslexic' | 'system';
@@ -153,68 +155,104 @@ export type ReaderSettingField = RangeField | ChoiceField | ToggleField;
 
 const trim = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
+/**
+ * Words are read when shown (getters), in the reader's language (lib/i18n), so this module can be
+ * loaded before the browser's i18n is at hand (tests, benchmarks).
+ */
+const option = (value: string, key: MessageKey) => ({
+  value,
+  get label() {
+    return t(key);
+  },
+});
+
 /** The reader's settings panel, in order. (skipAdultGate belongs to the adult-gate feature's UI.) */
 export const READER_SETTING_FIELDS: readonly ReaderSettingField[] = [
   {
     kind: 'choice',
     key: 'font',
-    label: 'Font',
+    get label() {
+      return t('readerSettingFont');
+    },
     options: [
-      { value: 'serif', label: 'Serif' },
-      { value: 'sans', label: 'Sans-serif' },
-      { value: 'dyslexic', label: 'OpenDyslexic (dyslexia-friendly)' },
-      { value: 'system', label: 'System' },
+      option('serif', 'readerFontSerif'),
+      option('sans', 'readerFontSans'),
+      option('dyslexic', 'readerFontDyslexic'),
+      option('system', 'readerFontSystem'),
     ],
   },
-  { kind: 'range', key: 'fontSize', label: 'Text size', range: READER_RANGES.fontSize, format: (v) => `${v} px` },
+  {
+    kind: 'range',
+    key: 'fontSize',
+    get label() {
+      return t('readerSettingTextSize');
+    },
+    range: READER_RANGES.fontSize,
+    format: (v) => t('readerValuePixels', v),
+  },
   {
     kind: 'range',
     key: 'lineHeight',
-    label: 'Line height',
+    get label() {
+      return t('readerSettingLineHeight');
+    },
     range: READER_RANGES.lineHeight,
     format: (v) => trim(v, 2),
   },
   {
     kind: 'range',
     key: 'width',
-    label: 'Column width',
+    get label() {
+      return t('readerSettingWidth');
+    },
     range: READER_RANGES.width,
-    format: (v) => `${v} characters`,
+    format: (v) => tn('readerValueCharacters', v),
   },
   {
     kind: 'range',
     key: 'paragraphSpacing',
-    label: 'Paragraph spacing',
+    get label() {
+      return t('readerSettingParagraphSpacing');
+    },
     range: READER_RANGES.paragraphSpacing,
-    format: (v) => (v === 0 ? 'none' : `${trim(v, 2)} em`),
+    format: (v) => (v === 0 ? t('readerValueNone') : t('readerValueEm', trim(v, 2))),
   },
   {
     kind: 'choice',
     key: 'align',
-    label: 'Alignment',
-    options: [
-      { value: 'start', label: 'Left' },
-      { value: 'justify', label: 'Justified' },
-    ],
+    get label() {
+      return t('readerSettingAlign');
+    },
+    options: [option('start', 'readerAlignStart'), option('justify', 'readerAlignJustify')],
   },
   {
     kind: 'choice',
     key: 'theme',
-    label: 'Theme',
+    get label() {
+      return t('readerSettingTheme');
+    },
     options: [
-      { value: 'auto', label: 'Match system' },
-      { value: 'light', label: 'Light' },
-      { value: 'sepia', label: 'Sepia' },
-      { value: 'dark', label: 'Dark' },
-      { value: 'black', label: 'Black' },
+      option('auto', 'readerThemeAuto'),
+      option('light', 'readerThemeLight'),
+      option('sepia', 'readerThemeSepia'),
+      option('dark', 'readerThemeDark'),
+      option('black', 'readerThemeBlack'),
     ],
   },
   {
     kind: 'range',
     key: 'wordsPerMinute',
-    label: 'Reading speed',
+    get label() {
+      return t('readerSettingSpeed');
+    },
     range: READER_RANGES.wordsPerMinute,
-    format: (v) => `${v} words a minute`,
+    format: (v) => tn('readerValueWordsPerMinute', v),
   },
-  { kind: 'toggle', key: 'openAutomatically', label: 'Open every work in reader mode' },
+  {
+    kind: 'toggle',
+    key: 'openAutomatically',
+    get label() {
+      return t('readerSettingOpenAutomatically');
+    },
+  },
 ];

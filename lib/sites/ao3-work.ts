@@ -1,5 +1,6 @@
 /** An AO3 work page (one-shot, one chapter, or the Entire Work view) read into a Work. */
 
+import { t } from '../i18n';
 import type { ChapterLink, ChapterText, Work } from './types';
 import { readWorkMeta, workPreface } from './ao3-work-meta';
 import { absoluteUrlWithoutHash, workIdFromPath, workIdFromUrl } from './ao3-urls';
@@ -46,7 +47,7 @@ function chapterText(block: HTMLElement, index: number): ChapterText | null {
   const number = chapterNumber(block) ?? index + 1;
   return {
     number,
-    title: textOf(chapterHeading(block)) || `Chapter ${number}`,
+    title: textOf(chapterHeading(block)) || t('chapterNumber', number),
     body,
     summary: chapterModule(block, 'div.summary.module'),
     notes: chapterModule(block, 'div.notes.module:not(.end)'),
@@ -79,8 +80,9 @@ function chaptersFromMenu(doc: Document, id: string, page: URL): ChapterLink[] {
 /** A chapter heading "Chapter 2: Title" → "Title"; an untitled "Chapter 2" stays as it is. */
 function titleFromHeading(heading: Element | null, number: number): string {
   const full = textOf(heading);
+  // AO3's own words: its pages are in English whatever the reader's language.
   const afterColon = /^Chapter\s+\d+\s*:\s*(.+)$/.exec(full)?.[1];
-  return afterColon ?? (full || `Chapter ${number}`);
+  return afterColon ?? (full || t('chapterNumber', number));
 }
 
 /** The chapter list from the chapter headings on the page (the Entire Work view). */

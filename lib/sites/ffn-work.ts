@@ -1,5 +1,6 @@
 /** A FanFiction.net story page (one chapter per page) read into a Work. */
 
+import { t } from '../i18n';
 import type { Author, ChapterLink, ChapterText, Work, WorkMeta } from './types';
 import { metaFromLine, readMetaLine, type MetaLine } from './ffn-meta-line';
 import { authorFromLink, profileLink, storyBody, storyContent, storyFandoms } from './ffn-page';
@@ -187,14 +188,16 @@ export function readStoryPage(doc: Document, url: URL): Work | null {
   // No chapter menu (the mobile edition) but links to other chapters: the URL says which one this is.
   const current = fromMenu ?? (buttons.prev !== null || buttons.next !== null ? identity.chapter : null);
   const chapterTitle = list.find((chapter) => chapter.number === current)?.title ?? '';
+  // FFN's chapter menu names an untitled chapter "Chapter 3", in its own (English) words.
+  const titled = chapterTitle !== '' && chapterTitle !== `Chapter ${current}`;
   const chapter: ChapterText = {
     number: current ?? 1,
     title:
       current === null
         ? meta.title
-        : chapterTitle && chapterTitle !== `Chapter ${current}`
-          ? `Chapter ${current}: ${chapterTitle}`
-          : `Chapter ${current}`,
+        : titled
+          ? t('chapterNumberTitled', current, chapterTitle)
+          : t('chapterNumber', current),
     body,
     summary: null,
     notes: null,

@@ -10,6 +10,7 @@
  * bookmark UI, never an error.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../../../lib/i18n';
 import { parseToContent, type BookmarkReply } from '../../../lib/messages';
 import type { Work } from '../../../lib/sites/types';
 import { getBookmark } from '../../../lib/storage';
@@ -81,10 +82,7 @@ function start(page: Page, deps: BookmarkDeps): () => void {
       getBookmark(page.adapter.id, id)
         .then((bookmark) => {
           if (!bookmark || stopped) return;
-          remove = goneNotice(
-            page.doc,
-            `“${bookmark.title}” seems to be gone from ${page.adapter.name}. Your Lamplight bookmark of it is kept.`,
-          );
+          remove = goneNotice(page.doc, t('bookmarkPageGone', bookmark.title, page.adapter.name));
         })
         .catch((error: unknown) => warn('could not check the bookmark.', error));
     }

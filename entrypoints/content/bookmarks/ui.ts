@@ -3,6 +3,7 @@
  * marker, the "this work seems gone" notice. Text is always set as text (textContent), never parsed.
  */
 
+import { t } from '../../../lib/i18n';
 import { placePageButton } from '../page-button';
 import { READER_TOGGLE } from '../reader/toggle';
 
@@ -16,7 +17,7 @@ export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonEl
   button.type = 'button';
   button.setAttribute(TOGGLE_ATTRIBUTE, '');
   button.setAttribute('aria-pressed', 'false');
-  button.textContent = 'Bookmark';
+  button.textContent = t('bookmarkPageButton');
   button.addEventListener('click', (event) => {
     event.preventDefault();
     onClick();
@@ -26,7 +27,7 @@ export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonEl
 
 export function showPressed(button: HTMLButtonElement, saved: boolean): void {
   if (button.getAttribute('aria-pressed') !== String(saved)) button.setAttribute('aria-pressed', String(saved));
-  const title = saved ? 'In your Lamplight bookmarks: press to remove' : 'Keep your place in this work with Lamplight';
+  const title = t(saved ? 'bookmarkPageSavedTitle' : 'bookmarkPageUnsavedTitle');
   if (button.title !== title) button.title = title;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { addRule } from '../../../lib/storage';
 
@@ -13,8 +14,8 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   holder.setAttribute(HIDE_ACTION, '');
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = 'Hide this work';
-  button.setAttribute('aria-label', `Hide this work: ${meta.title}`);
+  button.textContent = t('filterHideWork');
+  button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
   button.addEventListener('click', () => {
     button.disabled = true;
     addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'hide', enabled: true }).catch((error) => {

@@ -1,10 +1,11 @@
 import type { Reason } from '../../../lib/filters/types';
+import { t, tn } from '../../../lib/i18n';
+import { listOf } from '../words';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
 export const SUMMARY = 'data-lamplight-summary';
 
-export const reasonText = (reasons: readonly Reason[]): string =>
-  reasons.map((reason) => reason.label).join(', ');
+export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons.map((reason) => reason.label));
 
 /**
  * The short stand-in for a collapsed blurb: why it was collapsed, and a way to see it.
@@ -15,10 +16,10 @@ export function createPlaceholder(blurb: Element, reasons: readonly Reason[], on
   const placeholder = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
   placeholder.setAttribute(PLACEHOLDER, '');
   const text = doc.createElement('span');
-  text.textContent = `Filtered: ${reasonText(reasons)}`;
+  text.textContent = t('filterPlaceholder', reasonText(reasons));
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = 'Show anyway';
+  button.textContent = t('filterShowAnyway');
   button.addEventListener('click', onShow);
   placeholder.append(text, ' ', button);
   return placeholder;
@@ -32,13 +33,13 @@ export function createSummary(doc: Document, onShowAll: () => void): { element: 
   const text = doc.createElement('span');
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = 'Show all';
+  button.textContent = t('filterShowAll');
   button.addEventListener('click', onShowAll);
   element.append(text, ' ', button);
   return {
     element,
     update(count) {
-      text.textContent = `Lamplight filtered ${count} ${count === 1 ? 'work' : 'works'} on this page.`;
+      text.textContent = tn('filterSummary', count);
       element.hidden = count === 0;
     },
   };

@@ -1,4 +1,5 @@
 import type { Reason } from '../../../lib/filters/types';
+import { t } from '../../../lib/i18n';
 import { reasonText } from './placeholder';
 
 export const SHIELD = 'data-lamplight-shield';
@@ -15,16 +16,16 @@ export function createShield(doc: Document, reasons: readonly Reason[], actions:
   shield.setAttribute('aria-labelledby', 'lamplight-shield-heading');
   const heading = doc.createElement('h2');
   heading.id = 'lamplight-shield-heading';
-  heading.textContent = 'Lamplight held this work back';
+  heading.textContent = t('filterShieldHeading');
   const why = doc.createElement('p');
-  why.textContent = `It matches your filters: ${reasonText(reasons)}.`;
+  why.textContent = t('filterShieldReasons', reasonText(reasons));
   const show = doc.createElement('button');
   show.type = 'button';
-  show.textContent = 'Show anyway';
+  show.textContent = t('filterShowAnyway');
   show.addEventListener('click', actions.onShow);
   const always = doc.createElement('button');
   always.type = 'button';
-  always.textContent = 'Always show this work';
+  always.textContent = t('filterAlwaysShow');
   always.addEventListener('click', actions.onAlwaysShow);
   shield.append(heading, why, show, ' ', always);
   return shield;

@@ -8,6 +8,7 @@
  * "Open every work in reader mode" setting.
  */
 import { browser, type PublicPath } from 'wxt/browser';
+import { t } from '../../../lib/i18n';
 import { parseToContent } from '../../../lib/messages';
 import { hasReaderMarker, withoutReaderMarker, withReaderMarker } from '../../../lib/reader/navigation';
 import {
@@ -202,11 +203,11 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     if (handle) return true;
     if (stopped || ctxInvalid()) return false;
     if (!work || !readable) {
-      showNotice(doc, 'Reader mode is not available here: Lamplight found no story text on this page.');
+      showNotice(doc, t('readerNoticeNoText'));
       return false;
     }
     if (shielded()) {
-      showNotice(doc, 'This work matches one of your filters. Choose “Show anyway” first, then reader mode.');
+      showNotice(doc, t('readerNoticeShielded', t('filterShowAnyway')));
       return false;
     }
     try {
@@ -227,7 +228,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       warn('could not open reader mode.', error);
       handle = null;
       removeLeftovers(doc);
-      showNotice(doc, 'Lamplight could not open reader mode on this page.');
+      showNotice(doc, t('readerNoticeFailed'));
       return false;
     }
     toggle?.setPressed(true);

@@ -10,6 +10,7 @@
  * are delegated (one click, one keydown, one scroll), never per paragraph; word counts wait for
  * a timer after the first paint.
  */
+import { t } from '../../../lib/i18n';
 import {
   chapterCount,
   chapterKey,
@@ -113,22 +114,22 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   const exit = h(
     doc,
     'button',
-    { type: 'button', 'data-action': 'exit', 'aria-pressed': 'true', title: 'Leave reader mode' },
+    { type: 'button', 'data-action': 'exit', 'aria-pressed': 'true', title: t('readerExitTitle') },
     h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '✕'),
-    'Reader mode',
+    t('readerToggle'),
   );
   const previous = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'previous', hidden: true },
     h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '←'),
-    'Previous chapter',
+    t('readerPreviousChapter'),
   );
   const next = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'next', hidden: true },
-    'Next chapter',
+    t('readerNextChapter'),
     h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '→'),
   );
 
@@ -146,21 +147,26 @@ export function openReader(env: ReaderEnv): ReaderHandle {
           'data-chapter': entry.number,
           'aria-current': !many && entry.number === current ? 'page' : null,
         },
-        `${entry.number}. ${entry.title}`,
+        t('readerChapterListItem', entry.number, entry.title),
       );
       listLinks.push(link);
       list.append(h(doc, 'li', null, link));
     }
   }
   const listButton = list
-    ? h(doc, 'button', { type: 'button', 'data-action': 'chapters', 'aria-expanded': 'false', 'aria-controls': listId }, 'Chapters')
+    ? h(
+        doc,
+        'button',
+        { type: 'button', 'data-action': 'chapters', 'aria-expanded': 'false', 'aria-controls': listId },
+        t('readerChapters'),
+      )
     : null;
 
   const settingsButton = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'settings', 'aria-expanded': 'false', 'aria-controls': settingsId },
-    'Reader settings',
+    t('readerSettings'),
   );
   // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ./index.ts).
   const bookmarkSlot = h(doc, 'span', { class: 'slot', 'data-lamplight-slot': 'bookmark' });
@@ -168,7 +174,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   const toolbar = h(
     doc,
     'div',
-    { class: 'toolbar', role: 'group', 'aria-label': 'Reader controls' },
+    { class: 'toolbar', role: 'group', 'aria-label': t('readerControls') },
     exit,
     h(doc, 'span', { class: 'spacer' }),
     previous,
@@ -191,7 +197,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // "Continue" at the end of a chapter page, so nobody has to scroll back up for Next chapter.
   if (!many && work.nextUrl) {
     const upcoming = current !== null ? work.chapterList.find((c) => c.number === current + 1) : undefined;
-    const label = upcoming ? `Continue to chapter ${upcoming.number}: ${upcoming.title}` : 'Continue to the following chapter';
+    const label = upcoming ? t('readerContinueToChapter', upcoming.number, upcoming.title) : t('readerContinue');
     sections[0]?.element.append(
       h(doc, 'p', { class: 'continue' }, h(doc, 'a', { class: 'button', href: withReaderMarker(work.nextUrl) }, label, ' →')),
     );
@@ -200,7 +206,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   const wrapper = h(
     doc,
     'div',
-    { class: 'reader', tabindex: -1, role: 'region', 'aria-label': 'Reader' },
+    { class: 'reader', tabindex: -1, role: 'region', 'aria-label': t('readerRegion') },
     h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, fill),
     toolbar,
     panel.element,

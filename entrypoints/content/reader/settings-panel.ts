@@ -9,6 +9,7 @@ import {
   type ReaderSettings,
   updateReaderSetting,
 } from '../../../lib/reader/settings';
+import { t } from '../../../lib/i18n';
 import { h } from './dom';
 
 export interface SettingsPanel {
@@ -93,15 +94,15 @@ export function buildSettingsPanel(
   onChange: (settings: ReaderSettings) => void,
 ): SettingsPanel {
   let settings = initial;
-  const form = h(doc, 'form', { 'aria-label': 'Reader settings' });
+  const form = h(doc, 'form', { 'aria-label': t('readerSettings') });
   for (const field of READER_SETTING_FIELDS) form.append(control(doc, field, settings));
-  const reset = h(doc, 'button', { type: 'button', 'data-action': 'reset-settings' }, 'Reset to defaults');
+  const reset = h(doc, 'button', { type: 'button', 'data-action': 'reset-settings' }, t('readerResetSettings'));
   form.append(h(doc, 'div', { class: 'actions' }, reset));
 
   const element = h(
     doc,
     'section',
-    { class: 'settings', id, hidden: true, 'aria-label': 'Reader settings' },
+    { class: 'settings', id, hidden: true, 'aria-label': t('readerSettings') },
     form,
   );
 

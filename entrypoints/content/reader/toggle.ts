@@ -1,4 +1,5 @@
 /** The page's "Reader mode" button, and the short notices the reader shows on the site's page. */
+import { t } from '../../../lib/i18n';
 import { placePageButton } from '../page-button';
 import { h } from './dom';
 
@@ -16,7 +17,7 @@ export interface Toggle {
  * site has one (it takes the site's own button style there), else a small fixed button.
  */
 export function insertToggle(doc: Document, navigation: HTMLElement | null, onClick: () => void): Toggle {
-  const button = h(doc, 'button', { type: 'button', 'aria-pressed': 'false', [READER_TOGGLE]: '' }, 'Reader mode');
+  const button = h(doc, 'button', { type: 'button', 'aria-pressed': 'false', [READER_TOGGLE]: '' }, t('readerToggle'));
   button.addEventListener('click', (event) => {
     event.preventDefault();
     onClick();

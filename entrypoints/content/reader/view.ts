@@ -5,7 +5,9 @@
  * The site's nodes are only read: story markup is copied with importNode (a deep clone, in one pass,
  * into elements that are not yet in the document), never re-parsed from a string, never moved.
  */
+import { t, type MessageKey } from '../../../lib/i18n';
 import type { ChapterText, Work } from '../../../lib/sites/types';
+import { listOf, withNodes } from '../words';
 import { h } from './dom';
 
 export interface StorySection {
@@ -45,10 +47,10 @@ function copyChildren(doc: Document, source: Element, target: Element, skip: Ele
  * <summary> names it. The source's id goes onto the <details> so in-story links such as
  * "(See the end of the chapter for more notes.)" still find it inside the shadow root.
  */
-function notesBlock(doc: Document, source: HTMLElement | null, label: string, extraClass = ''): HTMLElement | null {
+function notesBlock(doc: Document, source: HTMLElement | null, label: MessageKey, extraClass = ''): HTMLElement | null {
   if (!source) return null;
   const details = h(doc, 'details', { class: `notes ${extraClass}`.trim(), id: source.id || null });
-  details.append(h(doc, 'summary', null, label));
+  details.append(h(doc, 'summary', null, t(label)));
   const body = h(doc, 'div', { class: 'notes-body' });
   copyChildren(doc, source, body, leadingHeading(source));
   details.append(body);
@@ -100,17 +102,17 @@ function chapterSection(
   });
   const text = h(doc, 'div', { class: 'text' });
   if (isEmptyStory(chapter.body)) {
-    text.append(h(doc, 'p', { class: 'empty' }, 'This chapter has no text.'));
+    text.append(h(doc, 'p', { class: 'empty' }, t('readerEmptyChapter')));
   } else {
     // Keep AO3's visually-hidden "Chapter Text" landmark heading: screen readers still find it.
     copyChildren(doc, chapter.body, text, null);
   }
   const parts = [
     heading,
-    notesBlock(doc, chapter.summary, inChapters ? 'Chapter summary' : 'Summary'),
-    notesBlock(doc, chapter.notes, inChapters ? 'Chapter notes' : 'Notes'),
+    notesBlock(doc, chapter.summary, inChapters ? 'readerChapterSummary' : 'readerSummary'),
+    notesBlock(doc, chapter.notes, inChapters ? 'readerChapterNotes' : 'readerNotes'),
     text,
-    notesBlock(doc, chapter.endNotes, inChapters ? 'Chapter end notes' : 'End notes', 'end-notes'),
+    notesBlock(doc, chapter.endNotes, inChapters ? 'readerChapterEndNotes' : 'readerEndNotes', 'end-notes'),
   ];
   for (const part of parts) if (part) section.append(part);
   return { number: chapter.number, element: section, heading, source: chapter.body };
@@ -118,14 +120,18 @@ function chapterSection(
 
 function byline(doc: Document, work: Work): HTMLElement | null {
   const { authors, anonymous } = work.meta;
-  if (authors.length === 0) return anonymous ? h(doc, 'p', { class: 'byline' }, 'by Anonymous') : null;
-  const line = h(doc, 'p', { class: 'byline' }, 'by ');
-  authors.forEach((author, i) => {
-    if (i > 0) line.append(i === authors.length - 1 ? ' and ' : ', ');
+  if (authors.length === 0) return anonymous ? h(doc, 'p', { class: 'byline' }, t('readerBylineAnonymous')) : null;
+  const names = authors.map((author) => {
     const name = author.login && author.login !== author.pseud ? `${author.pseud} (${author.login})` : author.pseud;
-    line.append(author.url ? h(doc, 'a', { href: author.url }, name) : name);
+    return author.url ? h(doc, 'a', { href: author.url }, name) : name;
   });
-  return line;
+  // "by A, B and C": the message is put together with a mark for each creator, then the marks become the links.
+  const parts = withNodes((...marks) => {
+    const last = marks.length > 1 ? marks.pop()! : null;
+    const list = last === null ? listOf(marks) : t('readerAuthorsLast', listOf(marks), last);
+    return t('readerByline', list);
+  }, names);
+  return h(doc, 'p', { class: 'byline' }, ...parts);
 }
 
 /** Builds the story column. Nothing here is in the document yet: the caller appends it once. */
@@ -139,11 +145,11 @@ export function buildStory(doc: Document, work: Work): Story {
     doc,
     'header',
     { class: 'work-head' },
-    h(doc, 'h1', null, work.meta.title || 'Untitled'),
+    h(doc, 'h1', null, work.meta.title || t('workUntitled')),
     byline(doc, work),
-    work.meta.fandoms.length > 0 ? h(doc, 'p', { class: 'fandoms' }, work.meta.fandoms.join(', ')) : null,
-    notesBlock(doc, work.summary, 'Summary'),
-    notesBlock(doc, work.notes, 'Notes'),
+    work.meta.fandoms.length > 0 ? h(doc, 'p', { class: 'fandoms' }, listOf(work.meta.fandoms)) : null,
+    notesBlock(doc, work.summary, 'readerSummary'),
+    notesBlock(doc, work.notes, 'readerNotes'),
   );
   main.append(head);
 
@@ -152,7 +158,7 @@ export function buildStory(doc: Document, work: Work): Story {
   );
   for (const section of sections) main.append(section.element);
 
-  const endNotes = notesBlock(doc, work.endNotes, several ? 'Work end notes' : 'End notes', 'end-notes');
+  const endNotes = notesBlock(doc, work.endNotes, several ? 'readerWorkEndNotes' : 'readerEndNotes', 'end-notes');
   if (endNotes) main.append(endNotes);
   return { main, sections, oneShot };
 }

@@ -1,0 +1,37 @@
+/**
+ * Putting messages (lib/i18n) together on the page: lists, and messages with nodes (links) in them.
+ * Every word comes from messages.json, so a translation can reorder and punctuate them its own way.
+ */
+import { t } from '../../lib/i18n';
+
+/** "a, b, c" with the locale's separator (`listMore`). */
+export function listOf(items: readonly string[]): string {
+  let list = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) list = t('listMore', list, items[i]!);
+  return list;
+}
+
+/** Private-use characters stand for the nodes while the message is put together; pages and messages never hold them. */
+const FIRST_MARK = 0xe000;
+const LAST_MARK = 0xf8ff;
+const MARKS = /([\uE000-\uF8FF])/;
+
+/**
+ * A message with nodes in its placeholders, as text and nodes in order: `build` gets one mark per
+ * node and returns the message (`(by) => t('readerByline', by)`); each mark becomes its node again.
+ */
+export function withNodes(
+  build: (...marks: string[]) => string,
+  nodes: readonly (Node | string)[],
+): (Node | string)[] {
+  const count = Math.min(nodes.length, LAST_MARK - FIRST_MARK + 1);
+  const marks = Array.from({ length: count }, (_, i) => String.fromCharCode(FIRST_MARK + i));
+  const out: (Node | string)[] = [];
+  for (const part of build(...marks).split(MARKS)) {
+    if (part === '') continue;
+    const code = part.length === 1 ? part.charCodeAt(0) - FIRST_MARK : -1;
+    const node = code >= 0 && code < count ? nodes[code] : undefined;
+    out.push(node ?? part);
+  }
+  return out;
+}
