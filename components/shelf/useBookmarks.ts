@@ -34,6 +34,25 @@ export function useBookmarkEntries(): ShelfData {
         else map.current.delete(key);
       }
     };
+    let generation = 0;
+    const load = () => {
+      const mine = ++generation;
+      loaded = false;
+      getAllBookmarks().then(
+        (all) => {
+          if (!live || mine !== generation) return;
+          const next = new Map<string, ShelfEntry>();
+          for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
+          map.current = next;
+          apply(early.splice(0));
+          loaded = true;
+          setVersion((v) => v + 1);
+        },
+        (err: unknown) => {
+          if (live) setError(`Could not read your bookmarks: ${errorText(err)}`);
+        },
+      );
+    };
     // Watch first, so a change made while loading is not missed.
     const stop = watchBookmarks((changes) => {
       if (!live) return;
@@ -43,21 +62,8 @@ export function useBookmarkEntries(): ShelfData {
       }
       apply(changes);
       setVersion((v) => v + 1);
-    });
-    getAllBookmarks().then(
-      (all) => {
-        if (!live) return;
-        const next = new Map<string, ShelfEntry>();
-        for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
-        map.current = next;
-        apply(early.splice(0));
-        loaded = true;
-        setVersion((v) => v + 1);
-      },
-      (err: unknown) => {
-        if (live) setError(`Could not read your bookmarks: ${errorText(err)}`);
-      },
-    );
+    }, load);
+    load();
     return () => {
       live = false;
       stop();
