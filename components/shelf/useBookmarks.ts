@@ -5,8 +5,9 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
-import { bookmarkKey } from '../../lib/bookmarks/types';
+import { bookmarkKey, type Bookmark } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
+import { readShelfIndex } from '../../lib/storage/shelf-index';
 
 export interface ShelfData {
   /** null until loaded. */
@@ -16,7 +17,12 @@ export interface ShelfData {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useBookmarkEntries(): ShelfData {
+/**
+ * `fromIndex` (the popup): start from the background's shelf index (lib/storage/shelf-index.ts),
+ * one small read, instead of reading every bookmark record; records are read only when there is
+ * no usable index. The options page reads the records.
+ */
+export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
   const map = useRef(new Map<string, ShelfEntry>());
   const [version, setVersion] = useState(-1);
   const [error, setError] = useState<string | null>(null);
@@ -35,10 +41,10 @@ export function useBookmarkEntries(): ShelfData {
       }
     };
     let generation = 0;
-    const load = () => {
+    const load = (source: () => Promise<Bookmark[]> = getAllBookmarks) => {
       const mine = ++generation;
       loaded = false;
-      getAllBookmarks().then(
+      source().then(
         (all) => {
           if (!live || mine !== generation) return;
           const next = new Map<string, ShelfEntry>();
@@ -62,8 +68,8 @@ export function useBookmarkEntries(): ShelfData {
       }
       apply(changes);
       setVersion((v) => v + 1);
-    }, load);
-    load();
+    }, () => load());
+    load(fromIndex ? async () => (await readShelfIndex()) ?? getAllBookmarks() : getAllBookmarks);
     return () => {
       live = false;
       stop();

@@ -21,7 +21,6 @@ export interface ChangeWatcher {
 
 const watchers = new Set<ChangeWatcher>();
 let paused = 0;
-let listening = false;
 
 function dispatch(changes: StorageChanges, area: string): void {
   for (const w of watchers) {
@@ -36,10 +35,9 @@ function dispatch(changes: StorageChanges, area: string): void {
 /** Listen exactly while someone watches and nothing pauses. */
 function update(): void {
   const want = watchers.size > 0 && paused === 0;
-  if (want === listening) return;
-  listening = want;
-  if (want) browser.storage.onChanged.addListener(dispatch);
-  else browser.storage.onChanged.removeListener(dispatch);
+  const listening = browser.storage.onChanged.hasListener(dispatch);
+  if (want && !listening) browser.storage.onChanged.addListener(dispatch);
+  else if (!want && listening) browser.storage.onChanged.removeListener(dispatch);
 }
 
 /** Returns the unsubscribe. */
