@@ -5,6 +5,7 @@ import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import { createNewChapterTally } from '../lib/bookmarks/shelf';
 import { addRule, getAllBookmarks, watchBookmarks } from '../lib/storage';
+import { maintainShelfIndex } from '../lib/storage/shelf-index';
 import { startSync } from '../lib/storage/sync';
 
 /** The toolbar action: `action` in Manifest V3, `browser_action` in Firefox's Manifest V2 build. */
@@ -50,6 +51,11 @@ function showNewChapterCount(): void {
 
 export default defineBackground(() => {
   showNewChapterCount();
+  const shelfIndex = maintainShelfIndex();
+  const rebuildShelfIndex = () =>
+    shelfIndex.rebuild().catch((error) => console.warn('Lamplight could not index the shelf.', error));
+  browser.runtime.onStartup.addListener(rebuildShelfIndex);
+  browser.runtime.onInstalled.addListener(rebuildShelfIndex);
   startSync();
   browser.runtime.onInstalled.addListener(createMenus);
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -50,7 +50,7 @@ async function openResume(bookmark: Bookmark): Promise<void> {
 export function Shelf(props: { compact?: boolean }) {
   const compact = props.compact ?? false;
   const page = compact ? SHELF_PAGE.compact : SHELF_PAGE.full;
-  const { entries, error } = useBookmarkEntries();
+  const { entries, error } = useBookmarkEntries({ fromIndex: compact });
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ShelfSort>('readAt');
   const [status, setStatus] = useState<ShelfStatusFilter>('all');

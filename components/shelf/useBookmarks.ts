@@ -5,8 +5,10 @@
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
-import { bookmarkKey } from '../../lib/bookmarks/types';
+import { bookmarkKey, type Bookmark } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
+import { readShelfIndex } from '../../lib/storage/shelf-index';
+import { t } from '../../lib/i18n';
 
 export interface ShelfData {
   /** null until loaded. */
@@ -16,7 +18,12 @@ export interface ShelfData {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useBookmarkEntries(): ShelfData {
+/**
+ * `fromIndex` (the popup): start from the background's shelf index (lib/storage/shelf-index.ts),
+ * one small read, instead of reading every bookmark record; records are read only when there is
+ * no usable index. The options page reads the records.
+ */
+export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
   const map = useRef(new Map<string, ShelfEntry>());
   const [version, setVersion] = useState(-1);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +41,25 @@ export function useBookmarkEntries(): ShelfData {
         else map.current.delete(key);
       }
     };
+    let generation = 0;
+    const load = (source: () => Promise<Bookmark[]> = getAllBookmarks) => {
+      const mine = ++generation;
+      loaded = false;
+      source().then(
+        (all) => {
+          if (!live || mine !== generation) return;
+          const next = new Map<string, ShelfEntry>();
+          for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
+          map.current = next;
+          apply(early.splice(0));
+          loaded = true;
+          setVersion((v) => v + 1);
+        },
+        (err: unknown) => {
+          if (live) setError(t('shelfCouldNotRead', errorText(err)));
+        },
+      );
+    };
     // Watch first, so a change made while loading is not missed.
     const stop = watchBookmarks((changes) => {
       if (!live) return;
@@ -43,21 +69,8 @@ export function useBookmarkEntries(): ShelfData {
       }
       apply(changes);
       setVersion((v) => v + 1);
-    });
-    getAllBookmarks().then(
-      (all) => {
-        if (!live) return;
-        const next = new Map<string, ShelfEntry>();
-        for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
-        map.current = next;
-        apply(early.splice(0));
-        loaded = true;
-        setVersion((v) => v + 1);
-      },
-      (err: unknown) => {
-        if (live) setError(`Could not read your bookmarks: ${errorText(err)}`);
-      },
-    );
+    }, () => load());
+    load(fromIndex ? async () => (await readShelfIndex()) ?? getAllBookmarks() : getAllBookmarks);
     return () => {
       live = false;
       stop();

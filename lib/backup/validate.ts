@@ -107,6 +107,21 @@ function checkSettings(
 }
 
 /** A parsed JSON value → a valid backup (with its summary), or the first problem. */
+/** Backups this module built and froze: nothing can have changed them since they were checked. */
+const checked = new WeakSet<object>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** True for a backup returned by checkBackup (the import need not check it again). */
+export const isCheckedBackup = (data: unknown): data is BackupFile =>
+  typeof data === 'object' && data !== null && checked.has(data);
+
 export function checkBackup(data: unknown): BackupCheck {
   if (!isPlainObject(data)) {
     return fail(t('backupNotObject', kindOf(data)));
@@ -143,16 +158,18 @@ export function checkBackup(data: unknown): BackupCheck {
   if (!settings.ok) return fail(settings.error);
 
   const s = settings.settings;
+  const backup: BackupFile = deepFreeze({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: data.exportedAt as string,
+    filters: rules.rules,
+    bookmarks: bookmarks.bookmarks,
+    settings: s,
+  });
+  checked.add(backup);
   return {
     ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: data.exportedAt as string,
-      filters: rules.rules,
-      bookmarks: bookmarks.bookmarks,
-      settings: s,
-    },
+    backup,
     summary: {
       rules: rules.rules.length,
       bookmarks: bookmarks.bookmarks.length,

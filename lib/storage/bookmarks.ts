@@ -12,6 +12,7 @@ import { compareBookmarksById } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS, BOOKMARK_SCHEMA, validateBookmark } from '../bookmarks/validate';
 import type { SiteId } from '../sites/types';
+import { watchStorage, type StorageChanges } from './changes';
 import { httpUrl, isoDate, isPlainObject, jsonEqual, type Check } from './check';
 import { withKeyLock } from './lock';
 import { MIGRATIONS, runMigrations } from './migrations';
@@ -337,9 +338,11 @@ export interface BookmarkChange {
 /**
  * Calls back with the bookmarks that changed, from any context. Returns the unsubscribe.
  * (storage.onChanged for the whole area: a watch per key would not see new bookmarks.)
+ * `onResync`: after this context paused its storage events (./changes.ts), changes may have been
+ * missed: read every bookmark again. Only a context that pauses (the options page) needs it.
  */
-export function watchBookmarks(cb: (changes: BookmarkChange[]) => void): () => void {
-  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+export function watchBookmarks(cb: (changes: BookmarkChange[]) => void, onResync: () => void = () => {}): () => void {
+  const onChange = (changes: StorageChanges, area: string) => {
     if (area !== 'local') return;
     const out: BookmarkChange[] = [];
     for (const [driverKey, change] of Object.entries(changes)) {
@@ -364,8 +367,7 @@ export function watchBookmarks(cb: (changes: BookmarkChange[]) => void): () => v
     }
     if (out.length > 0) cb(out);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return watchStorage({ onChange, onResync });
 }
 
 /** Internal (backup import): the writes that store these valid bookmarks. */

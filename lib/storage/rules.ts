@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { newRuleId, ruleKey, validateRule } from '../filters/validate';
 import type { Rule } from '../filters/types';
+import { watchKey } from './changes';
 import { jsonEqual, show } from './check';
 import { filterRulesItem, versionedWrites } from './items';
 import { withKeyLock } from './lock';
@@ -143,5 +144,5 @@ export async function addRule(rule: NewRule | Rule): Promise<Rule> {
 
 /** Calls back with the valid rules whenever they change (from any context). */
 export function watchRules(cb: (rules: Rule[]) => void): () => void {
-  return filterRulesItem.watch((value) => cb(checkStoredRules(value).rules));
+  return watchKey(filterRulesItem.key, (value) => cb(checkStoredRules(value).rules), () => filterRulesItem.getValue());
 }

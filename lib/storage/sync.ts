@@ -23,6 +23,7 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { Bookmark } from '../bookmarks/types';
 import { BOOKMARK_PREFIX, bookmarkStorageKey, bookmarksFromSnapshot, encodeBookmark, getAllBookmarks } from './bookmarks';
+import { watchKey } from './changes';
 import { jsonEqual } from './check';
 import { filterRulesItem, syncStateItem, syncStatusItem } from './items';
 import { withKeyLock } from './lock';
@@ -431,5 +432,5 @@ export async function loadSyncStatus(): Promise<SyncStatus | null> {
 
 /** Calls back with the status whenever a sync records a new one. */
 export function watchSyncStatus(cb: (status: SyncStatus | null) => void): () => void {
-  return syncStatusItem.watch((value) => cb(parseSyncStatus(value)));
+  return watchKey(syncStatusItem.key, (value) => cb(parseSyncStatus(value)), () => syncStatusItem.getValue());
 }

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Bookmark } from '../../../lib/bookmarks/types';
+import { putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
+import {
+  decodeShelfIndex,
+  encodeShelfIndex,
+  maintainShelfIndex as startMaintainer,
+  readShelfIndex,
+} from '../../../lib/storage/shelf-index';
+import { makeBookmark } from './helpers';
+
+const work = (id: number, overrides: Partial<Bookmark> = {}) =>
+  makeBookmark({ workId: String(id), url: `https://archiveofourown.org/works/${id}`, ...overrides });
+
+/** Waits until the index holds what `expected` says (the maintainer writes asynchronously). */
+async function indexed(): Promise<Bookmark[] | null> {
+  await vi.waitFor(async () => expect(await readShelfIndex()).not.toBeNull());
+  return readShelfIndex();
+}
+
+const maintainers: { stop(): void }[] = [];
+function maintainShelfIndex() {
+  const maintainer = startMaintainer();
+  maintainers.push(maintainer);
+  return maintainer;
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => maintainers.splice(0).forEach((m) => m.stop()));
+
+describe('encodeShelfIndex / decodeShelfIndex', () => {
+  it('gives back exactly the bookmarks, optional fields present or absent', () => {
+    const bookmarks = [
+      work(1),
+      work(2, { chapterUrl: 'https://archiveofourown.org/works/2/chapters/9', chapterTotal: 7, paragraph: null }),
+      work(3, { title: '<img src=x onerror=alert(1)>', authors: [], fandoms: ['A', 'B'], note: 'line\nbreak' }),
+    ];
+    expect(decodeShelfIndex(encodeShelfIndex(bookmarks))).toEqual(bookmarks);
+  });
+
+  it('refuses anything that is not a whole current index', () => {
+    const good = JSON.parse(encodeShelfIndex([work(1)])) as { format: string; fields: string[]; rows: unknown[][] };
+    const bad = [
+      undefined,
+      42,
+      'not json',
+      JSON.stringify({ ...good, format: 'shelf-index/0' }),
+      JSON.stringify({ ...good, fields: good.fields.slice(1) }),
+      JSON.stringify({ ...good, rows: [good.rows[0]!.slice(1)] }),
+      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === 'authors' ? 'someone' : v))] }),
+      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === 'title' ? null : v))] }),
+    ];
+    for (const text of bad) expect(decodeShelfIndex(text), String(text)).toBeNull();
+  });
+});
+
+describe('maintainShelfIndex (the background)', () => {
+  it('builds the index from the records when there is none', async () => {
+    await putBookmark(work(1));
+    await putBookmark(work(2, { readAt: '2026-03-01T10:00:00.000Z' }));
+    maintainShelfIndex();
+    expect((await indexed())?.map((b) => b.workId)).toEqual(['2', '1']);
+  });
+
+  it('follows every change to the records: add, update, remove', async () => {
+    maintainShelfIndex();
+    await putBookmark(work(1));
+    await putBookmark(work(2));
+    await updateBookmark('ao3', '1', { note: 'changed', readAt: '2026-04-01T10:00:00.000Z' });
+    await removeBookmark('ao3', '2');
+    await vi.waitFor(async () => {
+      const now = await readShelfIndex();
+      expect(now?.map((b) => [b.workId, b.note])).toEqual([['1', 'changed']]);
+    });
+  });
+
+  it('starts from the index it left (a service worker waking mid-session) and rebuilds from the records on demand', async () => {
+    await putBookmark(work(1));
+    // An index that disagrees with the records: the maintainer trusts it until a rebuild.
+    await fakeBrowser.storage.session.set({ shelfIndex: encodeShelfIndex([work(1), work(9)]) });
+    const maintainer = maintainShelfIndex();
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await readShelfIndex())?.map((b) => b.workId).sort()).toEqual(['1', '9']);
+    await maintainer.rebuild();
+    expect((await readShelfIndex())?.map((b) => b.workId)).toEqual(['1']);
+  });
+
+  it('keeps a change made while a rebuild reads the records', async () => {
+    await putBookmark(work(1));
+    const maintainer = maintainShelfIndex();
+    const rebuilding = maintainer.rebuild();
+    await putBookmark(work(2));
+    await rebuilding;
+    await vi.waitFor(async () => expect((await readShelfIndex())?.map((b) => b.workId).sort()).toEqual(['1', '2']));
+  });
+
+  it('drops the index when it cannot be written, so readers use the records', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.session.set({ shelfIndex: encodeShelfIndex([work(1)]) });
+    const maintainer = maintainShelfIndex();
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await maintainer.rebuild();
+    expect(await readShelfIndex()).toBeNull();
+    expect(warn).toHaveBeenCalled();
+  });
+});
