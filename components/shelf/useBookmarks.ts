@@ -4,10 +4,10 @@
  * made once per bookmark version, so typing in the search never rebuilds 10,000 of them.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
+import { shelfEntry, type SearchText, type ShelfEntry } from '../../lib/bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
-import { readShelfIndex } from '../../lib/storage/shelf-index';
+import { readShelfIndexOnce } from '../../lib/storage/shelf-index';
 import { t } from '../../lib/i18n';
 
 export interface ShelfData {
@@ -15,6 +15,15 @@ export interface ShelfData {
   entries: ShelfEntry[] | null;
   error: string | null;
 }
+
+/** A bookmark, with its search text when the shelf index carried it. */
+interface Loaded {
+  bookmark: Bookmark;
+  search?: SearchText;
+}
+
+/** Every bookmark record (the search text is made when first needed). */
+const fromRecords = async (): Promise<Loaded[]> => (await getAllBookmarks()).map((bookmark) => ({ bookmark }));
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -42,14 +51,14 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       }
     };
     let generation = 0;
-    const load = (source: () => Promise<Bookmark[]> = getAllBookmarks) => {
+    const load = (source: () => Promise<readonly Loaded[]> = fromRecords) => {
       const mine = ++generation;
       loaded = false;
       source().then(
         (all) => {
           if (!live || mine !== generation) return;
           const next = new Map<string, ShelfEntry>();
-          for (const b of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b));
+          for (const { bookmark: b, search } of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b, search));
           map.current = next;
           apply(early.splice(0));
           loaded = true;
@@ -70,7 +79,7 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       apply(changes);
       setVersion((v) => v + 1);
     }, () => load());
-    load(fromIndex ? async () => (await readShelfIndex()) ?? getAllBookmarks() : getAllBookmarks);
+    load(fromIndex ? async () => (await readShelfIndexOnce()) ?? fromRecords() : fromRecords);
     return () => {
       live = false;
       stop();

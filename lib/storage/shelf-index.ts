@@ -10,118 +10,34 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS } from '../bookmarks/validate';
-import {
-  BOOKMARK_VERSION,
-  getAllBookmarks,
-  sortByReadAt,
-  watchBookmarks,
-  type BookmarkChange,
-} from './bookmarks';
+import { getAllBookmarks, watchBookmarks, type BookmarkChange } from './bookmarks';
+import { decodeShelfIndex, encodeShelfIndex, type IndexedBookmark } from './shelf-index-codec';
+
+export type { IndexedBookmark };
 
 const shelfIndexItem = storage.defineItem<string | null>('session:shelfIndex', { fallback: null });
 
-/** The index's own layout: a change to it (or to the record version) makes old indexes unreadable. */
-const FORMAT = `shelf-index/1/bookmark-v${BOOKMARK_VERSION}`;
-const FIELDS: readonly string[] = BOOKMARK_FIELDS;
-/** Optional fields: stored as null when absent. */
-const ABSENT_OK = new Set<string>(BOOKMARK_ABSENT_OK);
-
-interface IndexFile {
-  format: string;
-  fields: string[];
-  /** One array per bookmark, values in `fields` order (absent optional fields as null). */
-  rows: unknown[][];
-}
-
-/** Pure: the index text for these bookmarks. */
-export function encodeShelfIndex(bookmarks: Iterable<Bookmark>): string {
-  const rows: unknown[][] = [];
-  for (const b of bookmarks) {
-    const record = b as unknown as Record<string, unknown>;
-    rows.push(FIELDS.map((f) => record[f] ?? null));
-  }
-  const file: IndexFile = { format: FORMAT, fields: [...FIELDS], rows };
-  return JSON.stringify(file);
-}
-
-type Kind = 'string' | 'number' | 'boolean' | 'strings' | 'number|null';
-
-/**
- * What each field holds. The index is a cache only the background writes, from valid bookmarks:
- * reading it checks types (enough for the shelf to render), not every rule of the record schema
- * (that would cost the popup 100 ms for 10,000 bookmarks).
- */
-const KINDS: Record<keyof Bookmark, Kind> = {
-  site: 'string',
-  workId: 'string',
-  url: 'string',
-  title: 'string',
-  authors: 'strings',
-  fandoms: 'strings',
-  chapter: 'number',
-  chapterCount: 'number',
-  chapterTotal: 'number|null',
-  progress: 'number',
-  addedAt: 'string',
-  readAt: 'string',
-  note: 'string',
-  paragraph: 'number|null',
-  paragraphOffset: 'number',
-  newChapters: 'number',
-  status: 'string',
-  readerMode: 'boolean',
-  chapterUrl: 'string',
-};
-
-function hasKind(value: unknown, kind: Kind): boolean {
-  switch (kind) {
-    case 'strings':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'number|null':
-      return value === null || typeof value === 'number';
-    default:
-      return typeof value === kind;
-  }
-}
-
-/**
- * Pure: the bookmarks in an index text, or null when it is not a complete, current index (one
- * row of the wrong shape makes the whole index untrusted).
- */
-export function decodeShelfIndex(text: unknown): Bookmark[] | null {
-  if (typeof text !== 'string') return null;
-  let file: IndexFile;
+/** Every bookmark in the index (in no particular order), or null when there is no usable index. */
+export async function readShelfIndex(): Promise<IndexedBookmark[] | null> {
   try {
-    file = JSON.parse(text) as IndexFile;
+    return decodeShelfIndex(await shelfIndexItem.getValue());
   } catch {
     return null;
   }
-  if (file?.format !== FORMAT || !Array.isArray(file.rows) || file.fields?.join() !== FIELDS.join()) return null;
-  const out: Bookmark[] = [];
-  for (const row of file.rows) {
-    if (!Array.isArray(row) || row.length !== FIELDS.length) return null;
-    const record: Record<string, unknown> = {};
-    for (let i = 0; i < FIELDS.length; i++) {
-      const field = FIELDS[i] as keyof Bookmark;
-      const value = row[i];
-      if (value === null && ABSENT_OK.has(field)) continue;
-      if (!hasKind(value, KINDS[field])) return null;
-      record[field] = value;
-    }
-    out.push(record as unknown as Bookmark);
-  }
-  return out;
 }
 
-/** Every bookmark from the index, most recently read first, or null when there is no usable index. */
-export async function readShelfIndex(): Promise<Bookmark[] | null> {
-  try {
-    const bookmarks = decodeShelfIndex(await shelfIndexItem.getValue());
-    return bookmarks && sortByReadAt(bookmarks);
-  } catch {
-    return null;
-  }
+let prefetched: Promise<IndexedBookmark[] | null> | null = null;
+
+/** Starts reading the index now (the popup, before it renders); the next readShelfIndexOnce gets it. */
+export function prefetchShelfIndex(): void {
+  prefetched ??= readShelfIndex();
+}
+
+/** The prefetched read if there is one (once), else a new read. */
+export function readShelfIndexOnce(): Promise<IndexedBookmark[] | null> {
+  const read = prefetched ?? readShelfIndex();
+  prefetched = null;
+  return read;
 }
 
 /**
@@ -191,7 +107,7 @@ export function maintainShelfIndex(): { rebuild(): Promise<void>; stop(): void }
       if (byKey) return;
       if (indexed) {
         const patched = early.length > 0;
-        use(indexed);
+        use(indexed.map((entry) => entry.bookmark));
         if (patched) write();
       } else {
         void rebuild();

@@ -55,7 +55,7 @@ const SHELF = [
     readAt: '2026-02-01T00:00:00.000Z',
     addedAt: '2025-06-01T00:00:00.000Z',
   }),
-].map(shelfEntry);
+].map((b) => shelfEntry(b));
 
 describe('search', () => {
   it('folds case, accents and spaces', () => {

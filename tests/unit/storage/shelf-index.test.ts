@@ -1,22 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { searchText } from '../../../lib/bookmarks/shelf';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
-import {
-  decodeShelfIndex,
-  encodeShelfIndex,
-  maintainShelfIndex as startMaintainer,
-  readShelfIndex,
-} from '../../../lib/storage/shelf-index';
+import { maintainShelfIndex as startMaintainer, readShelfIndex } from '../../../lib/storage/shelf-index';
+import { decodeShelfIndex, encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
 import { makeBookmark } from './helpers';
 
 const work = (id: number, overrides: Partial<Bookmark> = {}) =>
   makeBookmark({ workId: String(id), url: `https://archiveofourown.org/works/${id}`, ...overrides });
 
-/** Waits until the index holds what `expected` says (the maintainer writes asynchronously). */
+/** The bookmarks in the index, most recently read first (null: no usable index). */
+async function indexedBookmarks(): Promise<Bookmark[] | null> {
+  const entries = await readShelfIndex();
+  return entries && entries.map((e) => e.bookmark).sort((a, b) => b.readAt.localeCompare(a.readAt) || a.workId.localeCompare(b.workId));
+}
+
+/** Waits until there is an index (the maintainer writes asynchronously). */
 async function indexed(): Promise<Bookmark[] | null> {
   await vi.waitFor(async () => expect(await readShelfIndex()).not.toBeNull());
-  return readShelfIndex();
+  return indexedBookmarks();
 }
 
 const maintainers: { stop(): void }[] = [];
@@ -35,12 +38,24 @@ describe('encodeShelfIndex / decodeShelfIndex', () => {
       work(1),
       work(2, { chapterUrl: 'https://archiveofourown.org/works/2/chapters/9', chapterTotal: 7, paragraph: null }),
       work(3, { title: '<img src=x onerror=alert(1)>', authors: [], fandoms: ['A', 'B'], note: 'line\nbreak' }),
+      work(4, { site: 'ffn', url: 'https://www.fanfiction.net/s/4/1/', title: '  Café   Noir ', authors: ['Zoë'], fandoms: ['A'] }),
+      work(5, { url: 'no-slash', status: 'later', authors: ['someone', 'someone'] }),
     ];
-    expect(decodeShelfIndex(encodeShelfIndex(bookmarks))).toEqual(bookmarks);
+    const decoded = decodeShelfIndex(encodeShelfIndex(bookmarks));
+    expect(decoded?.map((e) => e.bookmark)).toEqual(bookmarks);
+    // With the search text made ahead, exactly as the shelf would make it.
+    expect(decoded?.map((e) => e.search)).toEqual(bookmarks.map(searchText));
   });
 
   it('refuses anything that is not a whole current index', () => {
-    const good = JSON.parse(encodeShelfIndex([work(1)])) as { format: string; fields: string[]; rows: unknown[][] };
+    const good = JSON.parse(encodeShelfIndex([work(1)])) as {
+      format: string;
+      fields: string[];
+      strings: unknown[];
+      rows: unknown[][];
+    };
+    const withField = (field: string, value: unknown) =>
+      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === field ? value : v))] });
     const bad = [
       undefined,
       42,
@@ -48,8 +63,15 @@ describe('encodeShelfIndex / decodeShelfIndex', () => {
       JSON.stringify({ ...good, format: 'shelf-index/0' }),
       JSON.stringify({ ...good, fields: good.fields.slice(1) }),
       JSON.stringify({ ...good, rows: [good.rows[0]!.slice(1)] }),
-      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === 'authors' ? 'someone' : v))] }),
-      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === 'title' ? null : v))] }),
+      JSON.stringify({ ...good, strings: [...good.strings, 7] }),
+      JSON.stringify({ ...good, strings: undefined }),
+      withField('authors', 'someone'),
+      withField('authors', [99]),
+      withField('site', 0.5),
+      withField('url', 'https://archiveofourown.org/works/1'),
+      withField('url', [0]),
+      withField('title', null),
+      withField('chapterTotal', '7'),
     ];
     for (const text of bad) expect(decodeShelfIndex(text), String(text)).toBeNull();
   });
@@ -70,7 +92,7 @@ describe('maintainShelfIndex (the background)', () => {
     await updateBookmark('ao3', '1', { note: 'changed', readAt: '2026-04-01T10:00:00.000Z' });
     await removeBookmark('ao3', '2');
     await vi.waitFor(async () => {
-      const now = await readShelfIndex();
+      const now = await indexedBookmarks();
       expect(now?.map((b) => [b.workId, b.note])).toEqual([['1', 'changed']]);
     });
   });
@@ -81,9 +103,9 @@ describe('maintainShelfIndex (the background)', () => {
     await fakeBrowser.storage.session.set({ shelfIndex: encodeShelfIndex([work(1), work(9)]) });
     const maintainer = maintainShelfIndex();
     await new Promise((r) => setTimeout(r, 10));
-    expect((await readShelfIndex())?.map((b) => b.workId).sort()).toEqual(['1', '9']);
+    expect((await indexedBookmarks())?.map((b) => b.workId).sort()).toEqual(['1', '9']);
     await maintainer.rebuild();
-    expect((await readShelfIndex())?.map((b) => b.workId)).toEqual(['1']);
+    expect((await indexedBookmarks())?.map((b) => b.workId)).toEqual(['1']);
   });
 
   it('keeps a change made while a rebuild reads the records', async () => {
@@ -92,7 +114,7 @@ describe('maintainShelfIndex (the background)', () => {
     const rebuilding = maintainer.rebuild();
     await putBookmark(work(2));
     await rebuilding;
-    await vi.waitFor(async () => expect((await readShelfIndex())?.map((b) => b.workId).sort()).toEqual(['1', '2']));
+    await vi.waitFor(async () => expect((await indexedBookmarks())?.map((b) => b.workId).sort()).toEqual(['1', '2']));
   });
 
   it('drops the index when it cannot be written, so readers use the records', async () => {
