@@ -31,7 +31,7 @@ import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
 
 /** Rows rendered at first, and added by each "Show more". */
-export const SHELF_PAGE = { compact: 50, full: 100 } as const;
+export const SHELF_PAGE = { compact: 20, full: 100 } as const;
 const NOTE_MAX = 2000;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -4,10 +4,10 @@
  * made once per bookmark version, so typing in the search never rebuilds 10,000 of them.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { shelfEntry, type SearchText, type ShelfEntry } from '../../lib/bookmarks/shelf';
-import { bookmarkKey, type Bookmark } from '../../lib/bookmarks/types';
+import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
+import { bookmarkKey } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
-import { readShelfIndexOnce } from '../../lib/storage/shelf-index';
+import { readShelfIndex } from '../../lib/storage/shelf-index';
 import { t } from '../../lib/i18n';
 
 export interface ShelfData {
@@ -16,14 +16,8 @@ export interface ShelfData {
   error: string | null;
 }
 
-/** A bookmark, with its search text when the shelf index carried it. */
-interface Loaded {
-  bookmark: Bookmark;
-  search?: SearchText;
-}
-
-/** Every bookmark record (the search text is made when first needed). */
-const fromRecords = async (): Promise<Loaded[]> => (await getAllBookmarks()).map((bookmark) => ({ bookmark }));
+/** Every bookmark record as an entry (its search text is made when first needed). */
+const fromRecords = async (): Promise<ShelfEntry[]> => (await getAllBookmarks()).map((b) => shelfEntry(b));
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -51,14 +45,14 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       }
     };
     let generation = 0;
-    const load = (source: () => Promise<readonly Loaded[]> = fromRecords) => {
+    const load = (source: () => Promise<readonly ShelfEntry[]> = fromRecords) => {
       const mine = ++generation;
       loaded = false;
       source().then(
         (all) => {
           if (!live || mine !== generation) return;
           const next = new Map<string, ShelfEntry>();
-          for (const { bookmark: b, search } of all) next.set(bookmarkKey(b.site, b.workId), shelfEntry(b, search));
+          for (const entry of all) next.set(entry.key, entry);
           map.current = next;
           apply(early.splice(0));
           loaded = true;
@@ -79,7 +73,7 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       apply(changes);
       setVersion((v) => v + 1);
     }, () => load());
-    load(fromIndex ? async () => (await readShelfIndexOnce()) ?? fromRecords() : fromRecords);
+    load(fromIndex ? async () => (await readShelfIndex()) ?? fromRecords() : fromRecords);
     return () => {
       live = false;
       stop();

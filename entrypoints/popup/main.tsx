@@ -1,11 +1,15 @@
+import './start-shelf-read'; // first: see that file
 import { render } from 'preact';
 import '../../components/ui.css';
 import { t } from '../../lib/i18n';
-import { prefetchShelfIndex } from '../../lib/storage/shelf-index';
+import { shelfIndexReadSettled } from '../../lib/storage/shelf-index-read';
 import { App } from './App';
 
-// The shelf's one read starts before anything renders.
-prefetchShelfIndex();
+/** How long the popup waits for the shelf's read before it renders anyway (a slow storage). */
+const SHELF_WAIT_MS = 150;
+
 // index.html's <title> is the English fallback.
 document.title = t('extName');
+// One render with the shelf's data in hand, rather than an empty one laid out and then redone.
+await Promise.race([shelfIndexReadSettled(), new Promise((resolve) => setTimeout(resolve, SHELF_WAIT_MS))]);
 render(<App />, document.getElementById('app')!);

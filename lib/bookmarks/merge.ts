@@ -76,7 +76,7 @@ export function compareWorkIds(a: string, b: string): number {
 }
 
 /** Stable order for files: by site, then work id. */
-export function compareBookmarksById(a: Bookmark, b: Bookmark): number {
+export function compareBookmarksById(a: Pick<Bookmark, 'site' | 'workId'>, b: Pick<Bookmark, 'site' | 'workId'>): number {
   if (a.site !== b.site) return a.site < b.site ? -1 : 1;
   return compareWorkIds(a.workId, b.workId);
 }

@@ -12,6 +12,8 @@ import { bookmarkKey, type Bookmark, type BookmarkStatus } from './types';
 
 export interface ShelfEntry {
   readonly key: string;
+  readonly site: Bookmark['site'];
+  readonly workId: string;
   readonly bookmark: Bookmark;
   /** Title, creators and fandoms, folded (lowercase, no accents), one per line. */
   readonly haystack: string;
@@ -50,7 +52,8 @@ export function fold(text: string): string {
   return MESSY_SPACE.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower;
 }
 
-const time = (iso: string): number => {
+/** ms of an ISO date; an unreadable one sorts as the oldest. */
+export const timeOf = (iso: string): number => {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 };
@@ -61,6 +64,14 @@ export interface SearchText {
   readonly titleKey: string;
 }
 
+/** What the shelf index works out for a bookmark it has not built yet. */
+export interface IndexedFacts extends SearchText {
+  readonly site: Bookmark['site'];
+  readonly workId: string;
+  /** `readAt` in ms. */
+  readonly readAt: number;
+}
+
 export function searchText(b: Pick<Bookmark, 'title' | 'authors' | 'fandoms'>): SearchText {
   return { haystack: [b.title, ...b.authors, ...b.fandoms].map(fold).join('\n'), titleKey: fold(b.title) };
 }
@@ -68,27 +79,39 @@ export function searchText(b: Pick<Bookmark, 'title' | 'authors' | 'fandoms'>): 
 /**
  * A shelf entry. The folded texts (`haystack`, `titleKey`) and `addedAt` are made on first use
  * and kept: the popup shows its first rows without folding 10,000 bookmarks' texts, which the
- * first search (or `prepareSearch` in idle time) then does once.
+ * first search (or `prepareSearch` in idle time) then does once. An entry from the shelf index
+ * builds its bookmark only when asked (the popup shows 20 of 10,000).
  */
 class Entry implements ShelfEntry {
-  readonly key: string;
-  readonly readAt: number;
+  #bookmark: Bookmark | undefined;
+  #load: (() => Bookmark) | undefined;
   #addedAt: number | undefined;
   #haystack: string | undefined;
   #titleKey: string | undefined;
 
+  readonly key: string;
+
   constructor(
-    readonly bookmark: Bookmark,
+    readonly site: Bookmark['site'],
+    readonly workId: string,
+    readonly readAt: number,
+    bookmark: Bookmark | (() => Bookmark),
     known?: SearchText,
   ) {
-    this.key = bookmarkKey(bookmark.site, bookmark.workId);
-    this.readAt = time(bookmark.readAt);
+    this.key = bookmarkKey(site, workId);
+    if (typeof bookmark === 'function') this.#load = bookmark;
+    else this.#bookmark = bookmark;
     this.#haystack = known?.haystack;
     this.#titleKey = known?.titleKey;
   }
 
+  get bookmark(): Bookmark {
+    this.#bookmark ??= this.#load!();
+    return this.#bookmark;
+  }
+
   get addedAt(): number {
-    this.#addedAt ??= time(this.bookmark.addedAt);
+    this.#addedAt ??= timeOf(this.bookmark.addedAt);
     return this.#addedAt;
   }
 
@@ -103,9 +126,13 @@ class Entry implements ShelfEntry {
   }
 }
 
-/** `known`: the bookmark's search text when it was made ahead (the shelf index carries it). */
-export function shelfEntry(bookmark: Bookmark, known?: SearchText): ShelfEntry {
-  return new Entry(bookmark, known);
+export function shelfEntry(bookmark: Bookmark): ShelfEntry {
+  return new Entry(bookmark.site, bookmark.workId, timeOf(bookmark.readAt), bookmark);
+}
+
+/** An entry whose bookmark `load` builds when it is first needed (the shelf index's). */
+export function lazyShelfEntry(facts: IndexedFacts, load: () => Bookmark): ShelfEntry {
+  return new Entry(facts.site, facts.workId, facts.readAt, load, facts);
 }
 
 /**
@@ -142,7 +169,8 @@ function byNewest(a: number, b: number): number {
 }
 
 export function compareEntries(sort: ShelfSort): (a: ShelfEntry, b: ShelfEntry) => number {
-  const tie = (a: ShelfEntry, b: ShelfEntry) => compareBookmarksById(a.bookmark, b.bookmark);
+  // Ids only: an index entry's bookmark is not built for sorting.
+  const tie = (a: ShelfEntry, b: ShelfEntry) => compareBookmarksById(a, b);
   switch (sort) {
     case 'addedAt':
       return (a, b) => byNewest(a.addedAt, b.addedAt) || tie(a, b);

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { Shelf } from '../../../components/shelf/Shelf';
+import { SHELF_PAGE, Shelf } from '../../../components/shelf/Shelf';
 import { getBookmark, putBookmark, updateBookmark } from '../../../lib/storage';
 import { makeBookmark } from '../storage/helpers';
 
@@ -203,7 +203,7 @@ describe('Shelf', () => {
 
     await act(() => render(<Shelf compact />, container!));
     await settle();
-    expect(rows()).toHaveLength(50);
+    expect(rows()).toHaveLength(SHELF_PAGE.compact);
     expect(rows()[0]?.querySelector('select')).toBeNull();
     expect(rows()[0]?.querySelector('textarea, .shelf-note')).toBeNull();
     expect(button(rows()[0]!, 'Resume')).toBeTruthy();

@@ -33,18 +33,22 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(() => maintainers.splice(0).forEach((m) => m.stop()));
 
 describe('encodeShelfIndex / decodeShelfIndex', () => {
-  it('gives back exactly the bookmarks, optional fields present or absent', () => {
-    const bookmarks = [
+  it('gives back exactly the bookmarks, most recently read first, optional fields present or absent', () => {
+    const bookmarks: Bookmark[] = [
       work(1),
       work(2, { chapterUrl: 'https://archiveofourown.org/works/2/chapters/9', chapterTotal: 7, paragraph: null }),
       work(3, { title: '<img src=x onerror=alert(1)>', authors: [], fandoms: ['A', 'B'], note: 'line\nbreak' }),
       work(4, { site: 'ffn', url: 'https://www.fanfiction.net/s/4/1/', title: '  Café   Noir ', authors: ['Zoë'], fandoms: ['A'] }),
       work(5, { url: 'no-slash', status: 'later', authors: ['someone', 'someone'] }),
-    ];
-    const decoded = decodeShelfIndex(encodeShelfIndex(bookmarks));
+      work(6, { url: 'https://archiveofourown.org/works/6/' }),
+    ].map((b, i) => ({ ...b, readAt: `2026-0${9 - i}-01T10:00:00.000Z` }));
+    const decoded = decodeShelfIndex(encodeShelfIndex(bookmarks.toReversed()));
     expect(decoded?.map((e) => e.bookmark)).toEqual(bookmarks);
-    // With the search text made ahead, exactly as the shelf would make it.
-    expect(decoded?.map((e) => e.search)).toEqual(bookmarks.map(searchText));
+    // With the search text worked out ahead, exactly as the shelf would.
+    expect(decoded?.map(({ haystack, titleKey }) => ({ haystack, titleKey }))).toEqual(bookmarks.map(searchText));
+    expect(decoded?.map(({ key, readAt }) => [key, readAt])).toEqual(
+      bookmarks.map((b) => [`${b.site}:${b.workId}`, Date.parse(b.readAt)]),
+    );
   });
 
   it('refuses anything that is not a whole current index', () => {
@@ -69,7 +73,8 @@ describe('encodeShelfIndex / decodeShelfIndex', () => {
       withField('authors', [99]),
       withField('site', 0.5),
       withField('url', 'https://archiveofourown.org/works/1'),
-      withField('url', [0]),
+      withField('url', [1, 2]),
+      withField('readAt', 1764064800000),
       withField('title', null),
       withField('chapterTotal', '7'),
     ];
