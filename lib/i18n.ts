@@ -31,3 +31,10 @@ export function tn(base: PluralBase, count: number, ...substitutions: (string | 
   const text = browser.i18n.getMessage(`${base}_${pluralCategory(count)}` as MessageKey, subs);
   return text || t(`${base}_other` as MessageKey, ...subs);
 }
+
+/** "a, b, c", joined the locale's way (`listMore`). */
+export function listOf(items: readonly string[]): string {
+  let list = items[0] ?? '';
+  for (let i = 1; i < items.length; i++) list = t('listMore', list, items[i]!);
+  return list;
+}

@@ -24,7 +24,7 @@ import {
 } from '../../lib/bookmarks/shelf';
 import type { Bookmark, BookmarkStatus } from '../../lib/bookmarks/types';
 import { BOOKMARK_STATUSES } from '../../lib/bookmarks/validate';
-import { t, type MessageKey } from '../../lib/i18n';
+import { listOf, t, type MessageKey } from '../../lib/i18n';
 import { putBookmark, removeBookmark, updateBookmark } from '../../lib/storage';
 import { countText, formatNumber } from '../text';
 import { useBookmarkEntries } from './useBookmarks';
@@ -240,8 +240,8 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
         </a>
         {news && <span class="badge shelf-new">{news}</span>}
       </div>
-      {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', b.authors.join(', '))}</p>}
-      {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{b.fandoms.join(', ')}</p>}
+      {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', listOf(b.authors))}</p>}
+      {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{listOf(b.fandoms)}</p>}
       <p class="shelf-line">
         {chapterLabel(b)}
         {compact && <span class="muted"> · {STATUS_LABELS[b.status]}</span>}

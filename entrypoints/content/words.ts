@@ -1,15 +1,7 @@
 /**
- * Putting messages (lib/i18n) together on the page: lists, and messages with nodes (links) in them.
- * Every word comes from messages.json, so a translation can reorder and punctuate them its own way.
+ * Messages (lib/i18n) with nodes (links) in them, put together on the page. Every word comes from
+ * messages.json, so a translation can reorder and punctuate them its own way.
  */
-import { t } from '../../lib/i18n';
-
-/** "a, b, c" with the locale's separator (`listMore`). */
-export function listOf(items: readonly string[]): string {
-  let list = items[0] ?? '';
-  for (let i = 1; i < items.length; i++) list = t('listMore', list, items[i]!);
-  return list;
-}
 
 /** Private-use characters stand for the nodes while the message is put together; pages and messages never hold them. */
 const FIRST_MARK = 0xe000;

@@ -1,10 +1,12 @@
 /**
- * Small, pure value checks shared by the validators of every stored shape and of the backup
- * file. No browser API here (lib/bookmarks/validate.ts imports it and must stay pure).
+ * Small value checks shared by the validators of every stored shape and of the backup file.
  *
  * A check returns null when the value is fine, or what was expected ("a whole number of at
- * least 1"). Messages read as `<field> must be <expected>, not <value>`.
+ * least 1"). Messages read as `<field> must be <expected>, not <value>`. Their words come from
+ * messages.json, looked up only when a check fails (code that runs outside the extension, the
+ * bench, never needs them for valid data).
  */
+import { t, type MessageKey } from '../i18n';
 
 export type Check = (value: unknown) => string | null;
 
@@ -16,7 +18,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** A value as a person should see it in a message: short, JSON-ish. */
 export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return t('checkNothing');
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let text: string;
   try {
@@ -33,47 +35,47 @@ export const integer =
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
       ? null
       : max === Number.MAX_SAFE_INTEGER
-        ? `a whole number of at least ${min}`
-        : `a whole number from ${min} to ${max}`;
+        ? t('checkWholeAtLeast', min)
+        : t('checkWholeFromTo', min, max);
 
 export const number =
   (min: number, max: number): Check =>
   (v) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
       ? null
-      : `a number from ${min} to ${max}`;
+      : t('checkNumberFromTo', min, max);
 
-export const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'true or false');
+export const boolean: Check = (v) => (typeof v === 'boolean' ? null : t('checkBoolean'));
 
 export const text = (opts: { nonEmpty?: boolean; maxLength?: number; noSpaces?: boolean } = {}): Check => {
-  const want =
-    (opts.noSpaces ? 'text without spaces' : opts.nonEmpty ? 'non-empty text' : 'text') +
-    (opts.maxLength === undefined ? '' : ` of at most ${opts.maxLength} characters`);
+  const kind: MessageKey = opts.noSpaces ? 'checkTextNoSpaces' : opts.nonEmpty ? 'checkTextNonEmpty' : 'checkText';
+  const want = () => (opts.maxLength === undefined ? t(kind) : t('checkTextAtMost', t(kind), opts.maxLength));
   return (v) => {
-    if (typeof v !== 'string') return want;
-    if (opts.nonEmpty && v.trim() === '') return want;
-    if (opts.noSpaces && /\s/.test(v)) return want;
-    if (opts.maxLength !== undefined && v.length > opts.maxLength) return want;
+    if (typeof v !== 'string') return want();
+    if (opts.nonEmpty && v.trim() === '') return want();
+    if (opts.noSpaces && /\s/.test(v)) return want();
+    if (opts.maxLength !== undefined && v.length > opts.maxLength) return want();
     return null;
   };
 };
 
 export const textList: Check = (v) =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : 'a list of texts';
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? null : t('checkTextList');
 
 export const oneOf =
   <T extends string>(values: readonly T[]): Check =>
   (v) =>
     typeof v === 'string' && (values as readonly string[]).includes(v)
       ? null
-      : `one of ${values.map((x) => `"${x}"`).join(', ')}`;
+      : t('checkOneOf', values.map((x) => `"${x}"`).join(', '));
 
+/** `check`, or null, which means `what` (a message key: "unknown"). */
 export const nullable =
-  (check: Check, what: string): Check =>
+  (check: Check, what: MessageKey): Check =>
   (v) =>
-    v === null || check(v) === null ? null : `${check(v)} or null (${what})`;
+    v === null || check(v) === null ? null : t('checkOrNull', check(v) ?? '', t(what));
 
-const ISO_EXPECTED = 'a date like "2026-11-24T10:00:00.000Z"';
+const isoExpected = () => t('checkIsoDate', '2026-11-24T10:00:00.000Z');
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -97,11 +99,11 @@ function realDateTime(v: string): boolean {
 
 /** An ISO 8601 date-time with a zone, as `Date.prototype.toISOString` writes it. A real one. */
 export const isoDate: Check = (v) => {
-  if (typeof v !== 'string') return ISO_EXPECTED;
+  if (typeof v !== 'string') return isoExpected();
   // Fast path: exactly what toISOString writes (every date Lamplight itself stores).
   const t = v.length === 24 ? Date.parse(v) : Number.NaN;
   if (!Number.isNaN(t) && new Date(t).toISOString() === v) return null;
-  return realDateTime(v) ? null : ISO_EXPECTED;
+  return realDateTime(v) ? null : isoExpected();
 };
 
 
@@ -114,12 +116,12 @@ export const httpUrl: Check = (v) => {
       // fall through
     }
   }
-  return 'an http(s) address';
+  return t('checkHttpUrl');
 };
 
 /** `field must be <expected>, not <value>` */
 export const mustBe = (field: string, expected: string, value: unknown): string =>
-  `${field} must be ${expected}, not ${show(value)}`;
+  t('checkMustBe', field, expected, show(value));
 
 export type Schema = Record<string, Check>;
 
@@ -133,14 +135,14 @@ export function checkRecord(
   schema: Schema,
   required: readonly string[] | 'all',
 ): string | null {
-  if (!isPlainObject(input)) return `must be an object, not ${show(input)}`;
+  if (!isPlainObject(input)) return t('checkObject', show(input));
   for (const key of Object.keys(input)) {
-    if (!Object.hasOwn(schema, key)) return `unknown field "${key}"`;
+    if (!Object.hasOwn(schema, key)) return t('checkUnknownField', key);
   }
   for (const [field, check] of Object.entries(schema)) {
     const value = input[field];
     if (value === undefined) {
-      if (required === 'all' || required.includes(field)) return `missing ${field}`;
+      if (required === 'all' || required.includes(field)) return t('checkMissing', field);
       continue;
     }
     const expected = check(value);

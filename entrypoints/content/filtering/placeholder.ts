@@ -1,6 +1,5 @@
 import type { Reason } from '../../../lib/filters/types';
-import { t, tn } from '../../../lib/i18n';
-import { listOf } from '../words';
+import { listOf, t, tn } from '../../../lib/i18n';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
 export const SUMMARY = 'data-lamplight-summary';

@@ -5,9 +5,9 @@
  * The site's nodes are only read: story markup is copied with importNode (a deep clone, in one pass,
  * into elements that are not yet in the document), never re-parsed from a string, never moved.
  */
-import { t, type MessageKey } from '../../../lib/i18n';
+import { listOf, t, type MessageKey } from '../../../lib/i18n';
 import type { ChapterText, Work } from '../../../lib/sites/types';
-import { listOf, withNodes } from '../words';
+import { withNodes } from '../words';
 import { h } from './dom';
 
 export interface StorySection {

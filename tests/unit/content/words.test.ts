@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStory } from '../../../entrypoints/content/reader/view';
-import { listOf, withNodes } from '../../../entrypoints/content/words';
-import { t } from '../../../lib/i18n';
+import { withNodes } from '../../../entrypoints/content/words';
+import { listOf, t } from '../../../lib/i18n';
 import type { Author, Work } from '../../../lib/sites/types';
 
 describe('listOf', () => {
