@@ -26,6 +26,8 @@ import type { Bookmark, BookmarkStatus } from '../../lib/bookmarks/types';
 import { BOOKMARK_STATUSES } from '../../lib/bookmarks/validate';
 import { listOf, t, type MessageKey } from '../../lib/i18n';
 import { putBookmark, removeBookmark, updateBookmark } from '../../lib/storage';
+import { errorText } from '../hooks';
+import { Status, type StatusMessage } from '../Status';
 import { countText, formatNumber } from '../text';
 import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
@@ -34,13 +36,6 @@ import './shelf.css';
 export const SHELF_PAGE = { compact: 20, full: 100 } as const;
 const NOTE_MAX = 2000;
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-interface Message {
-  text: string;
-  error?: boolean;
-  undo?: () => Promise<unknown>;
-}
 
 /** Opens the bookmark where the reader stopped, in a new tab (the popup closes by itself as it loses focus). */
 async function openResume(bookmark: Bookmark): Promise<void> {
@@ -55,18 +50,14 @@ export function Shelf(props: { compact?: boolean }) {
   const [sort, setSort] = useState<ShelfSort>('readAt');
   const [status, setStatus] = useState<ShelfStatusFilter>('all');
   const [limit, setLimit] = useState<number>(page);
-  const [message, setMessage] = useState<Message | null>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
 
   const sorted = useMemo(() => (entries ? sortEntries(entries, sort) : []), [entries, sort]);
   usePreparedSearch(sorted);
   const shown = useMemo(() => filterEntries(sorted, { search, status }), [sorted, search, status]);
   useEffect(() => setLimit(page), [search, status, sort, page]);
-  useEffect(() => {
-    if (message?.undo) undoRef.current?.focus();
-  }, [message]);
 
-  const announce = (m: Message) => setMessage(m);
+  const announce = (m: StatusMessage) => setMessage(m);
   /** Announces an error; `key` is a message with the error text as its one placeholder. */
   const fail = (key: MessageKey) => (err: unknown) => announce({ text: t(key, errorText(err)), error: true });
 
@@ -76,7 +67,7 @@ export function Shelf(props: { compact?: boolean }) {
     },
     remove: (b) => {
       removeBookmark(b.site, b.workId).then(
-        () => announce({ text: t('shelfDeleted', b.title), undo: () => putBookmark(b) }),
+        () => announce({ text: t('shelfDeleted', b.title), undo: () => putBookmark(b), focusUndo: true }),
         fail('commonCouldNotDelete'),
       );
     },
@@ -165,27 +156,7 @@ export function Shelf(props: { compact?: boolean }) {
           )}
         </>
       )}
-      <div role="status" class={`status${message?.error ? ' status-error' : ''}`}>
-        {message && (
-          <>
-            <span>{message.text}</span>
-            {message.undo && (
-              <button
-                type="button"
-                class="link-button"
-                ref={undoRef}
-                onClick={() => {
-                  const undo = message.undo;
-                  setMessage(null);
-                  undo?.().then(() => announce({ text: t('commonUndone') }), fail('commonCouldNotUndo'));
-                }}
-              >
-                {t('commonUndo')}
-              </button>
-            )}
-          </>
-        )}
-      </div>
+      <Status message={message} onChange={setMessage} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { bookmarkKey } from '../../lib/bookmarks/types';
 import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
 import { readShelfIndex } from '../../lib/storage/shelf-index';
 import { t } from '../../lib/i18n';
+import { errorText } from '../hooks';
 
 export interface ShelfData {
   /** null until loaded. */
@@ -18,8 +19,6 @@ export interface ShelfData {
 
 /** Every bookmark record as an entry (its search text is made when first needed). */
 const fromRecords = async (): Promise<ShelfEntry[]> => (await getAllBookmarks()).map((b) => shelfEntry(b));
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * `fromIndex` (the popup): start from the background's shelf index (lib/storage/shelf-index.ts),
