@@ -77,7 +77,7 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       live = false;
       stop();
     };
-  }, []);
+  }, [fromIndex]);
 
   const entries = useMemo(() => (version < 0 ? null : [...map.current.values()]), [version]);
   return { entries, error };
