@@ -159,78 +159,58 @@ const trim = (value: number, digits: number) => String(Number(value.toFixed(digi
  * Words are read when shown (getters), in the reader's language (lib/i18n), so this module can be
  * loaded before the browser's i18n is at hand (tests, benchmarks).
  */
-const option = (value: string, key: MessageKey) => ({
-  value,
-  get label() {
-    return t(key);
-  },
-});
+const labelled = <T extends object>(key: MessageKey, item: T): T & { readonly label: string } =>
+  Object.defineProperty(item, 'label', { get: () => t(key), enumerable: true }) as T & { readonly label: string };
+
+const option = (value: string, key: MessageKey) => labelled(key, { value });
+
+/** A control, labelled with the message `key`. */
+const field = <F extends ReaderSettingField>(key: MessageKey, rest: Omit<F, 'label'>): F => labelled(key, rest) as F;
 
 /** The reader's settings panel, in order. (skipAdultGate belongs to the adult-gate feature's UI.) */
 export const READER_SETTING_FIELDS: readonly ReaderSettingField[] = [
-  {
+  field<ChoiceField>('readerSettingFont', {
     kind: 'choice',
     key: 'font',
-    get label() {
-      return t('readerSettingFont');
-    },
     options: [
       option('serif', 'readerFontSerif'),
       option('sans', 'readerFontSans'),
       option('dyslexic', 'readerFontDyslexic'),
       option('system', 'readerFontSystem'),
     ],
-  },
-  {
+  }),
+  field<RangeField>('readerSettingTextSize', {
     kind: 'range',
     key: 'fontSize',
-    get label() {
-      return t('readerSettingTextSize');
-    },
     range: READER_RANGES.fontSize,
     format: (v) => t('readerValuePixels', v),
-  },
-  {
+  }),
+  field<RangeField>('readerSettingLineHeight', {
     kind: 'range',
     key: 'lineHeight',
-    get label() {
-      return t('readerSettingLineHeight');
-    },
     range: READER_RANGES.lineHeight,
     format: (v) => trim(v, 2),
-  },
-  {
+  }),
+  field<RangeField>('readerSettingWidth', {
     kind: 'range',
     key: 'width',
-    get label() {
-      return t('readerSettingWidth');
-    },
     range: READER_RANGES.width,
     format: (v) => tn('readerValueCharacters', v),
-  },
-  {
+  }),
+  field<RangeField>('readerSettingParagraphSpacing', {
     kind: 'range',
     key: 'paragraphSpacing',
-    get label() {
-      return t('readerSettingParagraphSpacing');
-    },
     range: READER_RANGES.paragraphSpacing,
     format: (v) => (v === 0 ? t('readerValueNone') : t('readerValueEm', trim(v, 2))),
-  },
-  {
+  }),
+  field<ChoiceField>('readerSettingAlign', {
     kind: 'choice',
     key: 'align',
-    get label() {
-      return t('readerSettingAlign');
-    },
     options: [option('start', 'readerAlignStart'), option('justify', 'readerAlignJustify')],
-  },
-  {
+  }),
+  field<ChoiceField>('readerSettingTheme', {
     kind: 'choice',
     key: 'theme',
-    get label() {
-      return t('readerSettingTheme');
-    },
     options: [
       option('auto', 'readerThemeAuto'),
       option('light', 'readerThemeLight'),
@@ -238,21 +218,12 @@ export const READER_SETTING_FIELDS: readonly ReaderSettingField[] = [
       option('dark', 'readerThemeDark'),
       option('black', 'readerThemeBlack'),
     ],
-  },
-  {
+  }),
+  field<RangeField>('readerSettingSpeed', {
     kind: 'range',
     key: 'wordsPerMinute',
-    get label() {
-      return t('readerSettingSpeed');
-    },
     range: READER_RANGES.wordsPerMinute,
     format: (v) => tn('readerValueWordsPerMinute', v),
-  },
-  {
-    kind: 'toggle',
-    key: 'openAutomatically',
-    get label() {
-      return t('readerSettingOpenAutomatically');
-    },
-  },
+  }),
+  field<ToggleField>('readerSettingOpenAutomatically', { kind: 'toggle', key: 'openAutomatically' }),
 ];

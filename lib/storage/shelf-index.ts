@@ -79,7 +79,9 @@ export function maintainShelfIndex(): { rebuild(): Promise<void>; stop(): void }
     write();
   });
 
-  const rebuild = async () => {
+  /** The rebuild under way: a second request (install and a missing index, together) joins it. */
+  let rebuilding: Promise<void> | null = null;
+  const runRebuild = async () => {
     const seen: BookmarkChange[] = [];
     rebuilds.add(seen);
     try {
@@ -91,20 +93,18 @@ export function maintainShelfIndex(): { rebuild(): Promise<void>; stop(): void }
     write();
     await writes;
   };
+  const rebuild = () => {
+    rebuilding ??= runRebuild().finally(() => (rebuilding = null));
+    return rebuilding;
+  };
   // A service worker that wakes mid-session starts from the index it left.
-  readShelfIndex().then(
-    (indexed) => {
-      if (byKey) return;
-      if (indexed) {
-        const patched = early.length > 0;
-        use(indexed.map((entry) => entry.bookmark));
-        if (patched) write();
-      } else {
-        void rebuild();
-      }
-    },
-    () => void rebuild(),
-  );
+  void readShelfIndex().then((indexed) => {
+    if (byKey) return;
+    if (!indexed) return void rebuild().catch((error: unknown) => console.warn('[lamplight] could not index the shelf', error));
+    const patched = early.length > 0;
+    use(indexed.map((entry) => entry.bookmark));
+    if (patched) write();
+  });
   return { rebuild, stop };
 }
 

@@ -94,6 +94,20 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
+/** The session of a launched context: its extension's worker, and a close that deletes `profile`. */
+export async function sessionOf(context: BrowserContext, profile: string): Promise<ChromiumSession> {
+  const serviceWorker = await extensionWorker(context);
+  return {
+    context,
+    extensionId: new URL(serviceWorker.url()).host,
+    serviceWorker,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 export function chromiumPath(): string {
   const found = findExecutable(process.env.CHROMIUM_PATH, ['chromium', 'chromium-browser', 'google-chrome']);
   if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.');
@@ -178,17 +192,7 @@ export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR): Promi
     ctx.on('page', (p) => void watchInitiators(ctx, p));
     for (const p of ctx.pages()) void watchInitiators(ctx, p);
 
-    const serviceWorker = await extensionWorker(ctx);
-    const extensionId = new URL(serviceWorker.url()).host;
-    return {
-      context: ctx,
-      extensionId,
-      serviceWorker,
-      async close() {
-        await ctx.close().catch(() => {});
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
+    return await sessionOf(ctx, profile);
   } catch (error) {
     await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });

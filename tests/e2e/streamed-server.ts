@@ -12,8 +12,8 @@ import https from 'node:https';
 import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_EXTENSION_DIR, chromiumArgs, chromiumPath, extensionWorker } from './chromium';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROME_EXTENSION_DIR, chromiumArgs, chromiumPath, sessionOf, type ChromiumSession } from './chromium';
 
 export interface StreamedRequest {
   method: string;
@@ -111,12 +111,7 @@ export async function startStreamedServer(pages: StreamedPage[]): Promise<Stream
   return state;
 }
 
-export interface StreamedChromium {
-  context: BrowserContext;
-  extensionId: string;
-  serviceWorker: Worker;
-  close(): Promise<void>;
-}
+export type StreamedChromium = ChromiumSession;
 
 /**
  * Chromium with the built extension (the arguments of launchChromium() in ./chromium.ts), no request
@@ -140,17 +135,7 @@ export async function launchStreamedChromium(port: number, extensionDir = CHROME
         ['--ignore-certificate-errors'],
       ),
     });
-    const ctx = context;
-    const serviceWorker = await extensionWorker(ctx);
-    return {
-      context: ctx,
-      extensionId: new URL(serviceWorker.url()).host,
-      serviceWorker,
-      async close() {
-        await ctx.close().catch(() => {});
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
+    return await sessionOf(context, profile);
   } catch (error) {
     await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
