@@ -33,7 +33,7 @@ import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
 
 /** Rows rendered at first, and added by each "Show more". */
-export const SHELF_PAGE = { compact: 20, full: 100 } as const;
+export const SHELF_PAGE = { compact: 10, full: 100 } as const;
 const NOTE_MAX = 2000;
 
 
@@ -45,14 +45,17 @@ async function openResume(bookmark: Bookmark): Promise<void> {
 export function Shelf(props: { compact?: boolean }) {
   const compact = props.compact ?? false;
   const page = compact ? SHELF_PAGE.compact : SHELF_PAGE.full;
-  const { entries, error } = useBookmarkEntries({ fromIndex: compact });
+  const { entries, sortedBy, error } = useBookmarkEntries({ fromIndex: compact });
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ShelfSort>('readAt');
   const [status, setStatus] = useState<ShelfStatusFilter>('all');
   const [limit, setLimit] = useState<number>(page);
   const [message, setMessage] = useState<StatusMessage | null>(null);
 
-  const sorted = useMemo(() => (entries ? sortEntries(entries, sort) : []), [entries, sort]);
+  const sorted = useMemo(
+    () => (!entries ? [] : sort === sortedBy ? entries : sortEntries(entries, sort)),
+    [entries, sortedBy, sort],
+  );
   usePreparedSearch(sorted);
   const shown = useMemo(() => filterEntries(sorted, { search, status }), [sorted, search, status]);
   useEffect(() => setLimit(page), [search, status, sort, page]);

@@ -1,19 +1,21 @@
 /**
  * Every bookmark as shelf entries, kept current: loaded once, then patched from storage changes
- * (another tab saving progress, the content script's Bookmark button). An entry's search text is
- * made once per bookmark version, so typing in the search never rebuilds 10,000 of them.
+ * (another tab saving progress, the content script's Bookmark button). Entries of unchanged
+ * bookmarks are kept, so what they worked out (search text, read time) is not made again.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { shelfEntry, type ShelfEntry } from '../../lib/bookmarks/shelf';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import { shelfEntry, type ShelfEntry, type ShelfSort } from '../../lib/bookmarks/shelf';
 import { bookmarkKey } from '../../lib/bookmarks/types';
-import { getAllBookmarks, watchBookmarks } from '../../lib/storage';
-import { readShelfIndex } from '../../lib/storage/shelf-index';
 import { t } from '../../lib/i18n';
+import { getAllBookmarks, watchBookmarks, type BookmarkChange } from '../../lib/storage';
+import { readShelfIndex } from '../../lib/storage/shelf-index';
 import { errorText } from '../hooks';
 
 export interface ShelfData {
   /** null until loaded. */
   entries: ShelfEntry[] | null;
+  /** The order `entries` are in already, if any: both sources give them most recently read first. */
+  sortedBy: ShelfSort | null;
   error: string | null;
 }
 
@@ -26,36 +28,38 @@ const fromRecords = async (): Promise<ShelfEntry[]> => (await getAllBookmarks())
  * no usable index. The options page reads the records.
  */
 export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
-  const map = useRef(new Map<string, ShelfEntry>());
-  const [version, setVersion] = useState(-1);
+  const [loaded, setLoaded] = useState<Pick<ShelfData, 'entries' | 'sortedBy'>>({ entries: null, sortedBy: null });
   const [error, setError] = useState<string | null>(null);
 
   // A layout effect: the read starts as the first render is committed, not a frame later.
   useLayoutEffect(() => {
     let live = true;
-    let loaded = false;
-    /** Changes seen before the first load finished, applied on top of it. */
-    const early: Parameters<Parameters<typeof watchBookmarks>[0]>[0] = [];
-    const apply = (changes: typeof early) => {
+    /** The entries, null while loading. */
+    let current: ShelfEntry[] | null = null;
+    /** The entries by bookmark key, made at the first change (most popups see none). */
+    let byKey: Map<string, ShelfEntry> | null = null;
+    /** Changes seen while loading, applied on top of the load. */
+    const early: BookmarkChange[] = [];
+    const apply = (changes: readonly BookmarkChange[]) => {
+      byKey ??= new Map(current!.map((entry) => [entry.key, entry]));
       for (const c of changes) {
         const key = bookmarkKey(c.site, c.workId);
-        if (c.bookmark) map.current.set(key, shelfEntry(c.bookmark));
-        else map.current.delete(key);
+        if (c.bookmark) byKey.set(key, shelfEntry(c.bookmark));
+        else byKey.delete(key);
       }
+      current = [...byKey.values()];
     };
     let generation = 0;
     const load = (source: () => Promise<readonly ShelfEntry[]> = fromRecords) => {
       const mine = ++generation;
-      loaded = false;
+      current = null;
+      byKey = null;
       source().then(
         (all) => {
           if (!live || mine !== generation) return;
-          const next = new Map<string, ShelfEntry>();
-          for (const entry of all) next.set(entry.key, entry);
-          map.current = next;
-          apply(early.splice(0));
-          loaded = true;
-          setVersion((v) => v + 1);
+          current = [...all];
+          if (early.length > 0) apply(early.splice(0));
+          setLoaded({ entries: current, sortedBy: byKey ? null : 'readAt' });
         },
         (err: unknown) => {
           if (live) setError(t('shelfCouldNotRead', errorText(err)));
@@ -65,12 +69,12 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
     // Watch first, so a change made while loading is not missed.
     const stop = watchBookmarks((changes) => {
       if (!live) return;
-      if (!loaded) {
+      if (current === null) {
         early.push(...changes);
         return;
       }
       apply(changes);
-      setVersion((v) => v + 1);
+      setLoaded({ entries: current, sortedBy: null });
     }, () => load());
     load(fromIndex ? async () => (await readShelfIndex()) ?? fromRecords() : fromRecords);
     return () => {
@@ -79,6 +83,5 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
     };
   }, [fromIndex]);
 
-  const entries = useMemo(() => (version < 0 ? null : [...map.current.values()]), [version]);
-  return { entries, error };
+  return { ...loaded, error };
 }

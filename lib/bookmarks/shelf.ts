@@ -1,9 +1,9 @@
 /**
  * The shelf (popup and options): search, filter and sort bookmarks. Pure.
  *
- * Built for 10,000 bookmarks: each bookmark's lowercase search text is made once, on first use
- * (`shelfEntry`, cached by the caller per bookmark object), a search is then one `includes` per
- * term per entry, and the UI renders only a window of the result.
+ * Built for 10,000 bookmarks: an entry makes what it needs on first use (a record's entry,
+ * `shelfEntry`, folds its texts once; the popup's entries come from the shelf index,
+ * lib/storage/shelf-index-entries.ts), and the UI renders only a window of the result.
  */
 import { t, type MessageKey } from '../i18n';
 import { withResumeMarker } from '../reader/navigation';
@@ -15,12 +15,14 @@ export interface ShelfEntry {
   readonly site: Bookmark['site'];
   readonly workId: string;
   readonly bookmark: Bookmark;
-  /** Title, creators and fandoms, folded (lowercase, no accents), one per line. */
-  readonly haystack: string;
   /** The title folded, for sorting by title. */
   readonly titleKey: string;
   readonly readAt: number;
   readonly addedAt: number;
+  /** Whether every search term (`searchTerms`) is in the title, a creator or a fandom. */
+  matches(terms: readonly string[]): boolean;
+  /** Does ahead of time what the first search would (in idle time). */
+  prepareSearch(): void;
 }
 
 export type ShelfSort = 'readAt' | 'addedAt' | 'title' | 'new';
@@ -60,16 +62,9 @@ export const timeOf = (iso: string): number => {
 
 /** A bookmark's folded texts, as the search and the title sort use them. */
 export interface SearchText {
+  /** Title, creators and fandoms, folded (lowercase, no accents), one per line. */
   readonly haystack: string;
   readonly titleKey: string;
-}
-
-/** What the shelf index works out for a bookmark it has not built yet. */
-export interface IndexedFacts extends SearchText {
-  readonly site: Bookmark['site'];
-  readonly workId: string;
-  /** `readAt` in ms. */
-  readonly readAt: number;
 }
 
 export function searchText(b: Pick<Bookmark, 'title' | 'authors' | 'fandoms'>): SearchText {
@@ -77,37 +72,25 @@ export function searchText(b: Pick<Bookmark, 'title' | 'authors' | 'fandoms'>): 
 }
 
 /**
- * A shelf entry. The folded texts (`haystack`, `titleKey`) and `addedAt` are made on first use
- * and kept: the popup shows its first rows without folding 10,000 bookmarks' texts, which the
- * first search (or `prepareSearch` in idle time) then does once. An entry from the shelf index
- * builds its bookmark only when asked (the popup shows 20 of 10,000).
+ * A shelf entry of a bookmark record. The folded texts and `addedAt` are made on first use and
+ * kept: the shelf shows its first rows without folding 10,000 bookmarks' texts, which the first
+ * search (or `prepareSearch` in idle time) then does once.
  */
-class Entry implements ShelfEntry {
-  #bookmark: Bookmark | undefined;
-  #load: (() => Bookmark) | undefined;
+class RecordEntry implements ShelfEntry {
   #addedAt: number | undefined;
   #haystack: string | undefined;
   #titleKey: string | undefined;
 
   readonly key: string;
+  readonly site: Bookmark['site'];
+  readonly workId: string;
+  readonly readAt: number;
 
-  constructor(
-    readonly site: Bookmark['site'],
-    readonly workId: string,
-    readonly readAt: number,
-    bookmark: Bookmark | (() => Bookmark),
-    known?: SearchText,
-  ) {
-    this.key = bookmarkKey(site, workId);
-    if (typeof bookmark === 'function') this.#load = bookmark;
-    else this.#bookmark = bookmark;
-    this.#haystack = known?.haystack;
-    this.#titleKey = known?.titleKey;
-  }
-
-  get bookmark(): Bookmark {
-    this.#bookmark ??= this.#load!();
-    return this.#bookmark;
+  constructor(readonly bookmark: Bookmark) {
+    this.site = bookmark.site;
+    this.workId = bookmark.workId;
+    this.key = bookmarkKey(bookmark.site, bookmark.workId);
+    this.readAt = timeOf(bookmark.readAt);
   }
 
   get addedAt(): number {
@@ -124,15 +107,19 @@ class Entry implements ShelfEntry {
     this.#titleKey ??= fold(this.bookmark.title);
     return this.#titleKey;
   }
+
+  matches(terms: readonly string[]): boolean {
+    for (const term of terms) if (!this.haystack.includes(term)) return false;
+    return true;
+  }
+
+  prepareSearch(): void {
+    void this.haystack;
+  }
 }
 
-export function shelfEntry(bookmark: Bookmark): ShelfEntry {
-  return new Entry(bookmark.site, bookmark.workId, timeOf(bookmark.readAt), bookmark);
-}
-
-/** An entry whose bookmark `load` builds when it is first needed (the shelf index's). */
-export function lazyShelfEntry(facts: IndexedFacts, load: () => Bookmark): ShelfEntry {
-  return new Entry(facts.site, facts.workId, facts.readAt, load, facts);
+export function shelfEntry(bookmark: Bookmark): ShelfEntry & SearchText {
+  return new RecordEntry(bookmark);
 }
 
 /**
@@ -144,7 +131,7 @@ export function prepareSearch(entries: readonly ShelfEntry[], from: number, more
   let i = from;
   while (i < entries.length) {
     const end = Math.min(entries.length, i + 200);
-    for (; i < end; i++) void entries[i]!.haystack;
+    for (; i < end; i++) entries[i]!.prepareSearch();
     if (!more()) break;
   }
   return i;
@@ -152,13 +139,9 @@ export function prepareSearch(entries: readonly ShelfEntry[], from: number, more
 
 /** The search's terms: folded words; every one must appear (in title, a creator or a fandom). */
 export function searchTerms(query: string): string[] {
-  const folded = fold(query);
+  // Control characters are never part of a term (the shelf index separates its texts with them).
+  const folded = fold(query.replace(/[\u0000-\u001f]/g, ' '));
   return folded === '' ? [] : folded.split(' ');
-}
-
-export function matchesSearch(entry: ShelfEntry, terms: readonly string[]): boolean {
-  for (const term of terms) if (!entry.haystack.includes(term)) return false;
-  return true;
 }
 
 const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -206,7 +189,7 @@ export function filterEntries(
   const out: ShelfEntry[] = [];
   for (const entry of entries) {
     if (query.status !== 'all' && entry.bookmark.status !== query.status) continue;
-    if (terms.length > 0 && !matchesSearch(entry, terms)) continue;
+    if (terms.length > 0 && !entry.matches(terms)) continue;
     out.push(entry);
   }
   return out;

@@ -1,201 +1,279 @@
 /**
- * The shelf index's text (see ./shelf-index.ts). Pure.
+ * The shelf index's stored form (see ./shelf-index.ts). Pure.
  *
- * Every byte of it is read each time the popup opens, so it is compact: one array per bookmark
- * (no field names), and the strings bookmarks share (creators, fandoms, site, status, the start
- * of each URL) written once in a table and referred to by number. 10,000 bookmarks take about
- * half the room of their JSON records.
+ * The popup reads all of it each time it opens, so it is made to be taken in without building
+ * anything per bookmark: three long strings with one row per bookmark, most recently read first
+ * (the popup's first order):
+ *  - `titles`;
+ *  - `tags`: the creators and fandoms, as positions in `shared`;
+ *  - `rows`: every other field, the read time first, then the site and work id.
+ * Separators and escaping: ./shelf-index-text.ts. Strings many bookmarks share (creators, fandoms,
+ * site, status, the start of a URL) are written once in `shared`; a date is its ms in base 36
+ * when that gives back the same text. Checking an index is one regular expression per row of
+ * each string, which builds nothing; a row's bookmark is built when it is asked for.
  */
-import { fold, lazyShelfEntry, timeOf, type ShelfEntry } from '../bookmarks/shelf';
+import { timeOf } from '../bookmarks/shelf';
 import type { Bookmark } from '../bookmarks/types';
 import { BOOKMARK_FIELDS } from '../bookmarks/validate';
 import { BOOKMARK_VERSION, sortByReadAt } from './bookmarks';
+import {
+  below,
+  escapeText,
+  GS,
+  NUMBER,
+  RS,
+  TEXT,
+  unescapeText,
+  US,
+} from './shelf-index-text';
 
-/**
- * How a field is written: as it is; through the shared-string table; a URL as [shared start,
- * rest] (just [shared start] when the rest is the work id). (Dates stay text: turning 20,000
- * numbers back into date text costs the popup more than reading the longer text.)
- */
-type Kind = 'plain' | 'shared' | 'sharedList' | 'url';
+/** How a field of `rows` is written. */
+type Kind = 'text' | 'shared' | 'url' | 'optionalUrl' | 'number' | 'nullableNumber' | 'date' | 'boolean';
 
-const KINDS: Record<keyof Bookmark, Kind> = {
-  site: 'shared',
-  workId: 'plain',
-  url: 'url',
-  title: 'plain',
-  authors: 'sharedList',
-  fandoms: 'sharedList',
-  chapter: 'plain',
-  chapterCount: 'plain',
-  chapterTotal: 'plain',
-  progress: 'plain',
-  addedAt: 'plain',
-  readAt: 'plain',
-  note: 'plain',
-  paragraph: 'plain',
-  paragraphOffset: 'plain',
-  newChapters: 'plain',
-  status: 'shared',
-  readerMode: 'plain',
-  chapterUrl: 'url',
-};
+const ROW_FIELDS = [
+  ['readAt', 'date'],
+  ['site', 'shared'],
+  ['workId', 'text'],
+  ['url', 'url'],
+  ['chapter', 'number'],
+  ['chapterCount', 'number'],
+  ['chapterTotal', 'nullableNumber'],
+  ['progress', 'number'],
+  ['addedAt', 'date'],
+  ['note', 'text'],
+  ['paragraph', 'nullableNumber'],
+  ['paragraphOffset', 'number'],
+  ['newChapters', 'number'],
+  ['status', 'shared'],
+  ['readerMode', 'boolean'],
+  ['chapterUrl', 'optionalUrl'],
+] as const satisfies readonly (readonly [keyof Bookmark, Kind])[];
 
-/** The layout's name: a change to it (or to the record version) makes older indexes unreadable. */
-const FORMAT = `shelf-index/2/bookmark-v${BOOKMARK_VERSION}`;
-const FIELDS = BOOKMARK_FIELDS;
-/** Each field's position in a row. */
-const AT = Object.fromEntries(FIELDS.map((field, i) => [field, i])) as Record<keyof Bookmark, number>;
+/** Every field (title, tags, rows): stored with the index, so a change of layout makes older ones unreadable. */
+export const SHELF_INDEX_FIELDS: readonly (keyof Bookmark)[] = ['title', 'authors', 'fandoms', ...ROW_FIELDS.map(([field]) => field)];
+const FORMAT = `shelf-index/3/bookmark-v${BOOKMARK_VERSION}`;
+/** Dates whose ms take more base-36 digits than this are written as text (none before the year 100,000). */
+const DATE_DIGITS = 10;
 
-interface IndexFile {
+export interface ShelfIndexFile {
   format: string;
   fields: string[];
-  /** The shared strings; rows refer to them by position. */
-  strings: string[];
-  /** One array per bookmark, values in `fields` order. */
-  rows: unknown[][];
+  count: number;
+  /** Strings the tags and rows refer to by position. */
+  shared: string[];
+  titles: string;
+  tags: string;
+  rows: string;
 }
 
-/** The index text; rows most recently read first, the popup's first order (sorting them again is then cheap). */
-export function encodeShelfIndex(bookmarks: Iterable<Bookmark>): string {
-  const strings: string[] = [];
+/** The index; rows most recently read first. */
+export function encodeShelfIndex(bookmarks: Iterable<Bookmark>): ShelfIndexFile {
+  const shared: string[] = [];
   const position = new Map<string, number>();
-  const shared = (s: string): number => {
+  const ref = (s: string): string => {
     let at = position.get(s);
     if (at === undefined) {
-      at = strings.push(s) - 1;
+      at = shared.push(s) - 1;
       position.set(s, at);
     }
-    return at;
+    return String(at);
   };
-  const encode = (kind: Kind, value: unknown, b: Bookmark): unknown => {
-    if (value === undefined || value === null) return null;
+  // "https://site/works/" + id + "/chapters/9": the start is shared by most of a site's bookmarks.
+  const url = (value: string, workId: string): string => {
+    const at = value.indexOf(`/${workId}`) + 1;
+    if (at === 0) return `=${escapeText(value)}`;
+    const rest = value.slice(at + workId.length);
+    return ref(value.slice(0, at)) + (rest === '' ? '' : GS + escapeText(rest));
+  };
+  const date = (iso: string): string => {
+    const ms = Date.parse(iso);
+    const digits = Number.isNaN(ms) ? '' : ms.toString(36);
+    return digits !== '' && digits.replace('-', '').length <= DATE_DIGITS && new Date(ms).toISOString() === iso
+      ? digits
+      : `=${escapeText(iso)}`;
+  };
+  const encode = (kind: Kind, value: unknown, b: Bookmark): string => {
     switch (kind) {
+      case 'text':
+        return escapeText(value as string);
       case 'shared':
-        return shared(value as string);
-      case 'sharedList':
-        return (value as string[]).map(shared);
-      case 'url': {
-        // "https://site/works/" + "123": the start is shared by most of a site's bookmarks.
-        const url = value as string;
-        const cut = url.lastIndexOf('/') + 1;
-        const rest = url.slice(cut);
-        return rest === b.workId ? [shared(url.slice(0, cut))] : [shared(url.slice(0, cut)), rest];
-      }
-      default:
-        return value;
+        return ref(value as string);
+      case 'url':
+        return url(value as string, b.workId);
+      case 'optionalUrl':
+        return value === undefined ? '' : url(value as string, b.workId);
+      case 'nullableNumber':
+        return value === null ? '' : String(value);
+      case 'number':
+        return String(value);
+      case 'date':
+        return date(value as string);
+      case 'boolean':
+        return value ? '1' : '0';
     }
   };
-  const rows: unknown[][] = [];
-  for (const b of sortByReadAt([...bookmarks])) {
-    const record = b as unknown as Record<string, unknown>;
-    rows.push(FIELDS.map((field) => encode(KINDS[field], record[field], b)));
+  const titles: string[] = [];
+  const tags: string[] = [];
+  const rows: string[] = [];
+  const sorted = sortByReadAt([...bookmarks]);
+  for (const b of sorted) {
+    titles.push(escapeText(b.title));
+    tags.push(b.authors.map(ref).join(GS) + US + b.fandoms.map(ref).join(GS));
+    rows.push(ROW_FIELDS.map(([field, kind]) => encode(kind, b[field], b)).join(US));
   }
-  const file: IndexFile = { format: FORMAT, fields: [...FIELDS], strings, rows };
-  return JSON.stringify(file);
-}
-
-const isShared = (v: unknown, count: number): boolean =>
-  typeof v === 'number' && v >= 0 && v < count && Number.isInteger(v);
-
-function isSharedList(v: unknown, count: number): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (!isShared(x, count)) return false;
-  return true;
-}
-
-const isUrl = (v: unknown, count: number): boolean =>
-  Array.isArray(v) && isShared(v[0], count) && (v.length === 1 || (v.length === 2 && typeof v[1] === 'string'));
-
-/**
- * A row's values are of the right kinds, checked without building anything, in plain
- * expressions: this runs 10,000 times, once, in a popup that has just started (unoptimised code).
- */
-function rowIsWhole(r: unknown, count: number): r is unknown[] {
-  if (!Array.isArray(r) || r.length !== FIELDS.length) return false;
-  const chapterTotal = r[AT.chapterTotal];
-  const paragraph = r[AT.paragraph];
-  return (
-    isShared(r[AT.site], count) &&
-    typeof r[AT.workId] === 'string' &&
-    isUrl(r[AT.url], count) &&
-    typeof r[AT.title] === 'string' &&
-    isSharedList(r[AT.authors], count) &&
-    isSharedList(r[AT.fandoms], count) &&
-    typeof r[AT.chapter] === 'number' &&
-    typeof r[AT.chapterCount] === 'number' &&
-    (chapterTotal === null || typeof chapterTotal === 'number') &&
-    typeof r[AT.progress] === 'number' &&
-    typeof r[AT.addedAt] === 'string' &&
-    typeof r[AT.readAt] === 'string' &&
-    typeof r[AT.note] === 'string' &&
-    (paragraph === null || typeof paragraph === 'number') &&
-    typeof r[AT.paragraphOffset] === 'number' &&
-    typeof r[AT.newChapters] === 'number' &&
-    isShared(r[AT.status], count) &&
-    typeof r[AT.readerMode] === 'boolean' &&
-    (r[AT.chapterUrl] === null || isUrl(r[AT.chapterUrl], count))
-  );
-}
-
-/** The bookmark of a whole row. */
-function bookmarkOf(r: unknown[], strings: readonly string[]): Bookmark {
-  const workId = r[AT.workId] as string;
-  const url = (v: unknown) => {
-    const [start, rest] = v as [number, string?];
-    return strings[start] + (rest ?? workId);
+  return {
+    format: FORMAT,
+    fields: [...SHELF_INDEX_FIELDS],
+    count: sorted.length,
+    shared,
+    titles: titles.join(RS),
+    tags: tags.join(RS),
+    rows: rows.join(RS),
   };
-  const bookmark: Bookmark = {
-    site: strings[r[AT.site] as number] as Bookmark['site'],
-    workId,
-    url: url(r[AT.url]),
-    title: r[AT.title] as string,
-    authors: (r[AT.authors] as number[]).map((i) => strings[i]!),
-    fandoms: (r[AT.fandoms] as number[]).map((i) => strings[i]!),
-    chapter: r[AT.chapter] as number,
-    chapterCount: r[AT.chapterCount] as number,
-    chapterTotal: r[AT.chapterTotal] as number | null,
-    progress: r[AT.progress] as number,
-    addedAt: r[AT.addedAt] as string,
-    readAt: r[AT.readAt] as string,
-    note: r[AT.note] as string,
-    paragraph: r[AT.paragraph] as number | null,
-    paragraphOffset: r[AT.paragraphOffset] as number,
-    newChapters: r[AT.newChapters] as number,
-    status: strings[r[AT.status] as number] as Bookmark['status'],
-    readerMode: r[AT.readerMode] as boolean,
-  };
-  if (r[AT.chapterUrl] !== null) bookmark.chapterUrl = url(r[AT.chapterUrl]);
-  return bookmark;
+}
+
+// ---- Reading ------------------------------------------------------------------------------------
+
+/** A checked index: its strings, and where each row ends in them (at an RS or the string's end). */
+export interface CheckedShelfIndex {
+  count: number;
+  shared: readonly string[];
+  titles: string;
+  tags: string;
+  rows: string;
+  titleEnds: Int32Array;
+  tagEnds: Int32Array;
+  rowEnds: Int32Array;
+}
+
+function pattern(kind: Kind, shared: number): string {
+  const url = `(?:${below(shared)}(?:\\u001d${TEXT})?|=${TEXT})`;
+  switch (kind) {
+    case 'text':
+      return TEXT;
+    case 'shared':
+      return below(shared);
+    case 'url':
+      return url;
+    case 'optionalUrl':
+      return `(?:${url})?`;
+    case 'number':
+      return NUMBER;
+    case 'nullableNumber':
+      return `(?:${NUMBER})?`;
+    case 'date':
+      return `(?:-?[0-9a-z]{1,${DATE_DIGITS}}|=${TEXT})`;
+    case 'boolean':
+      return '[01]';
+  }
 }
 
 /**
- * The shelf entries of an index text, or null when it is not a whole, current index (one value of
- * the wrong kind makes the whole index untrusted). Each entry's search text and read time are
- * worked out now (each shared string folded once); its bookmark is built when first asked for,
- * which for most of 10,000 entries is never while the popup is open.
+ * Where each of `count` rows ends, checking each against `row` (a pattern for one row), or null
+ * when the text is not exactly `count` such rows.
  */
-export function decodeShelfIndex(text: unknown): ShelfEntry[] | null {
-  if (typeof text !== 'string') return null;
-  let file: IndexFile;
-  try {
-    file = JSON.parse(text) as IndexFile;
-  } catch {
-    return null;
+function rowEnds(text: string, row: string, count: number): Int32Array | null {
+  if (count === 0) return text === '' ? new Int32Array(0) : null;
+  const middle = new RegExp(`(?:${row})\\u001e`, 'y');
+  const last = new RegExp(`(?:${row})$`, 'y');
+  const ends = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const re = i < count - 1 ? middle : last;
+    re.lastIndex = at;
+    if (!re.test(text)) return null;
+    at = re.lastIndex;
+    ends[i] = i < count - 1 ? at - 1 : at;
   }
-  if (file?.format !== FORMAT || file.fields?.join() !== FIELDS.join()) return null;
-  const { strings, rows } = file;
-  if (!Array.isArray(rows) || !Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return null;
-  const folded: (string | undefined)[] = [];
-  const out: ShelfEntry[] = [];
-  for (const r of rows) {
-    if (!rowIsWhole(r, strings.length)) return null;
-    const titleKey = fold(r[AT.title] as string);
-    let haystack = titleKey;
-    for (const at of r[AT.authors] as number[]) haystack += `\n${(folded[at] ??= fold(strings[at]!))}`;
-    for (const at of r[AT.fandoms] as number[]) haystack += `\n${(folded[at] ??= fold(strings[at]!))}`;
-    const site = strings[r[AT.site] as number] as Bookmark['site'];
-    const facts = { site, workId: r[AT.workId] as string, readAt: timeOf(r[AT.readAt] as string), haystack, titleKey };
-    out.push(lazyShelfEntry(facts, () => bookmarkOf(r, strings)));
-  }
-  return out;
+  return ends;
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The index, checked whole, or null when it is not a whole, current one. */
+export function checkShelfIndex(value: unknown): CheckedShelfIndex | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const file = value as Partial<ShelfIndexFile>;
+  const { count, shared, titles, tags, rows } = file;
+  if (file.format !== FORMAT || !isStringList(file.fields) || file.fields.join() !== SHELF_INDEX_FIELDS.join()) return null;
+  if (!Number.isSafeInteger(count) || count! < 0 || !isStringList(shared)) return null;
+  if (typeof titles !== 'string' || typeof tags !== 'string' || typeof rows !== 'string') return null;
+  const refs = `(?:${below(shared.length)}(?:\\u001d${below(shared.length)})*)?`;
+  const titleEnds = rowEnds(titles, TEXT, count!);
+  const tagEnds = titleEnds && rowEnds(tags, `${refs}\\u001f${refs}`, count!);
+  const ends = tagEnds && rowEnds(rows, ROW_FIELDS.map(([, kind]) => pattern(kind, shared.length)).join('\\u001f'), count!);
+  return ends ? { count: count!, shared, titles, tags, rows, titleEnds: titleEnds!, tagEnds: tagEnds!, rowEnds: ends } : null;
+}
+
+const startOf = (ends: Int32Array, row: number): number => (row === 0 ? 0 : ends[row - 1]! + 1);
+const fieldsOf = (text: string, ends: Int32Array, row: number): string[] => text.slice(startOf(ends, row), ends[row]).split(US);
+
+const dateOf = (field: string): string => (field.startsWith('=') ? unescapeText(field.slice(1)) : new Date(parseInt(field, 36)).toISOString());
+
+/** A row's read time in ms (the first field of its row), without building the rest. */
+export function readTimeAt(index: CheckedShelfIndex, row: number): number {
+  const start = startOf(index.rowEnds, row);
+  const field = index.rows.slice(start, index.rows.indexOf(US, start));
+  return field.startsWith('=') ? timeOf(unescapeText(field.slice(1))) : parseInt(field, 36);
+}
+
+/** A row's site and work id (its second and third fields). */
+export function idAt(index: CheckedShelfIndex, row: number): Pick<Bookmark, 'site' | 'workId'> {
+  const start = startOf(index.rowEnds, row);
+  const site = index.rows.indexOf(US, start) + 1;
+  const workId = index.rows.indexOf(US, site) + 1;
+  return {
+    site: index.shared[Number(index.rows.slice(site, workId - 1))] as Bookmark['site'],
+    workId: unescapeText(index.rows.slice(workId, index.rows.indexOf(US, workId))),
+  };
+}
+
+export const titleAt = (index: CheckedShelfIndex, row: number): string =>
+  unescapeText(index.titles.slice(startOf(index.titleEnds, row), index.titleEnds[row]));
+
+/** A row's bookmark. */
+export function bookmarkAt(index: CheckedShelfIndex, row: number): Bookmark {
+  const [authors, fandoms] = fieldsOf(index.tags, index.tagEnds, row) as [string, string];
+  const shared = (refs: string) => (refs === '' ? [] : refs.split(GS).map((at) => index.shared[Number(at)]!));
+  const fields = fieldsOf(index.rows, index.rowEnds, row);
+  const out: Record<string, unknown> = { title: titleAt(index, row), authors: shared(authors), fandoms: shared(fandoms) };
+  const workId = unescapeText(fields[2]!);
+  const url = (field: string): string => {
+    if (field.startsWith('=')) return unescapeText(field.slice(1));
+    const [start, rest] = field.split(GS) as [string, string?];
+    return index.shared[Number(start)]! + workId + (rest === undefined ? '' : unescapeText(rest));
+  };
+  ROW_FIELDS.forEach(([field, kind], i) => {
+    const text = fields[i]!;
+    switch (kind) {
+      case 'text':
+        out[field] = unescapeText(text);
+        break;
+      case 'shared':
+        out[field] = index.shared[Number(text)];
+        break;
+      case 'url':
+        out[field] = url(text);
+        break;
+      case 'optionalUrl':
+        if (text !== '') out[field] = url(text);
+        break;
+      case 'number':
+        out[field] = Number(text);
+        break;
+      case 'nullableNumber':
+        out[field] = text === '' ? null : Number(text);
+        break;
+      case 'date':
+        out[field] = dateOf(text);
+        break;
+      case 'boolean':
+        out[field] = text === '1';
+        break;
+    }
+  });
+  // In the order a bookmark is written everywhere else.
+  const bookmark: Record<string, unknown> = {};
+  for (const field of BOOKMARK_FIELDS) if (field in out) bookmark[field] = out[field];
+  return bookmark as unknown as Bookmark;
 }

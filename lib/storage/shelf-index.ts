@@ -1,7 +1,7 @@
 /**
- * The shelf index: every bookmark in one compact string in `storage.session`, so the popup shows
- * 10,000 bookmarks after one read of ~1.4 MB instead of 10,000 record reads (~40 ms of reading and
- * decoding against ~500 ms).
+ * The shelf index: every bookmark in a few long strings in `storage.session` (layout:
+ * ./shelf-index-codec.ts), so the popup shows 10,000 bookmarks after one read of ~0.95 MB, checked
+ * in a few ms, instead of 10,000 record reads (~500 ms).
  *
  * The per-bookmark records in storage.local stay the only truth. The index is a cache with one
  * writer, the background, which keeps it from `watchBookmarks` and rebuilds it from the records
@@ -13,10 +13,11 @@ import { storage } from 'wxt/utils/storage';
 import type { ShelfEntry } from '../bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import { getAllBookmarks, watchBookmarks, type BookmarkChange } from './bookmarks';
-import { decodeShelfIndex, encodeShelfIndex } from './shelf-index-codec';
+import { encodeShelfIndex, type ShelfIndexFile } from './shelf-index-codec';
+import { decodeShelfIndex } from './shelf-index-entries';
 import { readRawShelfIndex, SHELF_INDEX_KEY } from './shelf-index-read';
 
-const shelfIndexItem = storage.defineItem<string | null>(`session:${SHELF_INDEX_KEY}`, { fallback: null });
+const shelfIndexItem = storage.defineItem<ShelfIndexFile | null>(`session:${SHELF_INDEX_KEY}`, { fallback: null });
 
 /**
  * The shelf entries of the index, most recently read first, or null when there is no usable index.

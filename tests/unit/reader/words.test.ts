@@ -30,14 +30,10 @@ describe('countWords', () => {
     expect(countWords(text)).toBe(expected);
   });
 
-  it('counts a 300,000-word text quickly', () => {
+  // Its speed is the bench's (the reader rows: a 300,000-word Entire Work).
+  it('counts a 300,000-word text', () => {
     const paragraph = 'The quick brown fox, who wasn’t slow, jumped over the well-known lazy dog. ';
     const repeats = Math.ceil(300_000 / 13); // 13 words a sentence
-    const text = paragraph.repeat(repeats);
-    const started = performance.now();
-    const count = countWords(text);
-    const elapsed = performance.now() - started;
-    expect(count).toBe(13 * repeats);
-    expect(elapsed).toBeLessThan(250); // typically ~10 ms; generous for slow CI machines
+    expect(countWords(paragraph.repeat(repeats))).toBe(13 * repeats);
   });
 });

@@ -6,6 +6,7 @@ import {
   fold,
   resumeUrl,
   searchTerms,
+  searchText,
   shelfEntry,
   shelfView,
   sortEntries,
@@ -111,8 +112,9 @@ describe('sort', () => {
   });
 });
 
+// Their speed is the bench's (Shelf rows); here, that they give the right rows.
 describe('10,000 bookmarks', () => {
-  it('search, filter and sort stay fast', () => {
+  it('search, filter and sort find the right ones', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       shelfEntry(
         makeBookmark({
@@ -126,18 +128,18 @@ describe('10,000 bookmarks', () => {
         }),
       ),
     );
-    const started = performance.now();
     const sorted = sortEntries(many, 'title');
-    for (const search of ['s', 'sl', 'slo', 'slow', 'slow b', 'slow burn', 'slow burn omens author1']) {
-      filterEntries(sorted, { search, status: 'reading' });
-    }
+    const slowBurn = (i: number) => i % 7 === 0;
+    const expected = (wanted: (i: number) => boolean) =>
+      many.filter((_, i) => i % 3 !== 0 && wanted(i)).map((e) => e.key).sort();
+    expect(filterEntries(sorted, { search: 'slow', status: 'reading' }).map((e) => e.key).sort()).toEqual(expected(slowBurn));
+    expect(filterEntries(sorted, { search: 'slow burn omens author1', status: 'reading' }).map((e) => e.key).sort()).toEqual(
+      expected((i) => slowBurn(i) && i % 2 === 0 && String(i % 300).startsWith('1')),
+    );
     const view = shelfView(many, q({ search: 'slow burn good omens', sort: 'new' }));
-    const elapsed = performance.now() - started;
-    expect(view.length).toBeGreaterThan(0);
-    expect(view.every((e) => e.haystack.includes('slow burn') && e.haystack.includes('good omens'))).toBe(true);
+    expect(view.length).toBe(many.filter((_, i) => slowBurn(i) && i % 2 === 0).length);
+    expect(view.every((e) => searchText(e.bookmark).haystack.includes('slow burn'))).toBe(true);
     expect(view[0]!.bookmark.newChapters).toBe(1);
-    // Generous for slow CI machines; a keystroke costs a few milliseconds here.
-    expect(elapsed).toBeLessThan(1500);
   });
 });
 

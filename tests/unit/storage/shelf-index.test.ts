@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { searchText } from '../../../lib/bookmarks/shelf';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
 import { maintainShelfIndex as startMaintainer, readShelfIndex } from '../../../lib/storage/shelf-index';
-import { decodeShelfIndex, encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
+import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
 import { makeBookmark } from './helpers';
 
 const work = (id: number, overrides: Partial<Bookmark> = {}) =>
@@ -31,56 +30,6 @@ function maintainShelfIndex() {
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => maintainers.splice(0).forEach((m) => m.stop()));
-
-describe('encodeShelfIndex / decodeShelfIndex', () => {
-  it('gives back exactly the bookmarks, most recently read first, optional fields present or absent', () => {
-    const bookmarks: Bookmark[] = [
-      work(1),
-      work(2, { chapterUrl: 'https://archiveofourown.org/works/2/chapters/9', chapterTotal: 7, paragraph: null }),
-      work(3, { title: '<img src=x onerror=alert(1)>', authors: [], fandoms: ['A', 'B'], note: 'line\nbreak' }),
-      work(4, { site: 'ffn', url: 'https://www.fanfiction.net/s/4/1/', title: '  Café   Noir ', authors: ['Zoë'], fandoms: ['A'] }),
-      work(5, { url: 'no-slash', status: 'later', authors: ['someone', 'someone'] }),
-      work(6, { url: 'https://archiveofourown.org/works/6/' }),
-    ].map((b, i) => ({ ...b, readAt: `2026-0${9 - i}-01T10:00:00.000Z` }));
-    const decoded = decodeShelfIndex(encodeShelfIndex(bookmarks.toReversed()));
-    expect(decoded?.map((e) => e.bookmark)).toEqual(bookmarks);
-    // With the search text worked out ahead, exactly as the shelf would.
-    expect(decoded?.map(({ haystack, titleKey }) => ({ haystack, titleKey }))).toEqual(bookmarks.map(searchText));
-    expect(decoded?.map(({ key, readAt }) => [key, readAt])).toEqual(
-      bookmarks.map((b) => [`${b.site}:${b.workId}`, Date.parse(b.readAt)]),
-    );
-  });
-
-  it('refuses anything that is not a whole current index', () => {
-    const good = JSON.parse(encodeShelfIndex([work(1)])) as {
-      format: string;
-      fields: string[];
-      strings: unknown[];
-      rows: unknown[][];
-    };
-    const withField = (field: string, value: unknown) =>
-      JSON.stringify({ ...good, rows: [good.rows[0]!.map((v, i) => (good.fields[i] === field ? value : v))] });
-    const bad = [
-      undefined,
-      42,
-      'not json',
-      JSON.stringify({ ...good, format: 'shelf-index/0' }),
-      JSON.stringify({ ...good, fields: good.fields.slice(1) }),
-      JSON.stringify({ ...good, rows: [good.rows[0]!.slice(1)] }),
-      JSON.stringify({ ...good, strings: [...good.strings, 7] }),
-      JSON.stringify({ ...good, strings: undefined }),
-      withField('authors', 'someone'),
-      withField('authors', [99]),
-      withField('site', 0.5),
-      withField('url', 'https://archiveofourown.org/works/1'),
-      withField('url', [1, 2]),
-      withField('readAt', 1764064800000),
-      withField('title', null),
-      withField('chapterTotal', '7'),
-    ];
-    for (const text of bad) expect(decodeShelfIndex(text), String(text)).toBeNull();
-  });
-});
 
 describe('maintainShelfIndex (the background)', () => {
   it('builds the index from the records when there is none', async () => {
