@@ -250,6 +250,26 @@ describe('Chromium: bookmarks and reading progress', () => {
     }
   });
 
+  test('the popup lists the shelf from the background’s index in storage.session', async () => {
+    type Index = { format: string; count: number; titles: string };
+    const readIndex = () =>
+      session.serviceWorker.evaluate(async () => (await (globalThis as any).chrome.storage.session.get('shelfIndex')).shelfIndex as Index);
+    const writeIndex = (index: Index) =>
+      session.serviceWorker.evaluate((value) => (globalThis as any).chrome.storage.session.set({ shelfIndex: value }), index);
+    await expect.poll(async () => (await readIndex())?.titles.includes('Parlay In Reverse'), POLL).toBe(true);
+    const index = await readIndex();
+    expect(index.format).toMatch(/^shelf-index\//);
+    // A title changed in the index alone: the popup shows it, so it listed from the index, not the records.
+    await writeIndex({ ...index, titles: index.titles.replace('Parlay In Reverse', 'Parlay (from the index)') });
+    const popup = await openPopup();
+    try {
+      await popup.locator('li.shelf-item').filter({ hasText: 'Parlay (from the index)' }).waitFor({ state: 'visible', timeout: 10_000 });
+    } finally {
+      await popup.close();
+      await writeIndex(index);
+    }
+  });
+
   test('nothing was fetched: only the pages the tests opened (and their own assets, refused)', () => {
     expect(auditRequests(withInitiators(requestLog), openedFixtures)).toEqual([]);
   });
