@@ -42,10 +42,14 @@ async function openResume(bookmark: Bookmark): Promise<void> {
   await browser.tabs.create({ url: resumeUrl(bookmark), active: true });
 }
 
-export function Shelf(props: { compact?: boolean }) {
+/**
+ * `indexed` (the popup): the entries of the shelf index, read before the first render (null: there
+ * was no usable index); without it the compact shelf reads the index itself.
+ */
+export function Shelf(props: { compact?: boolean; indexed?: ShelfEntry[] | null }) {
   const compact = props.compact ?? false;
   const page = compact ? SHELF_PAGE.compact : SHELF_PAGE.full;
-  const { entries, sortedBy, error } = useBookmarkEntries({ fromIndex: compact });
+  const { entries, sortedBy, error } = useBookmarkEntries({ fromIndex: compact, indexed: props.indexed });
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ShelfSort>('readAt');
   const [status, setStatus] = useState<ShelfStatusFilter>('all');

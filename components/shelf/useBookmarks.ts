@@ -25,10 +25,16 @@ const fromRecords = async (): Promise<ShelfEntry[]> => (await getAllBookmarks())
 /**
  * `fromIndex` (the popup): start from the background's shelf index (lib/storage/shelf-index.ts),
  * one small read, instead of reading every bookmark record; records are read only when there is
- * no usable index. The options page reads the records.
+ * no usable index. `indexed`: that index's entries, read already (null: there was none). The
+ * options page reads the records.
  */
-export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
-  const [loaded, setLoaded] = useState<Pick<ShelfData, 'entries' | 'sortedBy'>>({ entries: null, sortedBy: null });
+export function useBookmarkEntries({
+  fromIndex = false,
+  indexed,
+}: { fromIndex?: boolean; indexed?: ShelfEntry[] | null } = {}): ShelfData {
+  const [loaded, setLoaded] = useState<Pick<ShelfData, 'entries' | 'sortedBy'>>(() =>
+    indexed ? { entries: indexed, sortedBy: 'readAt' } : { entries: null, sortedBy: null },
+  );
   const [error, setError] = useState<string | null>(null);
 
   // A layout effect: the read starts as the first render is committed, not a frame later.
@@ -76,12 +82,14 @@ export function useBookmarkEntries({ fromIndex = false } = {}): ShelfData {
       apply(changes);
       setLoaded({ entries: current, sortedBy: null });
     }, () => load());
-    load(fromIndex ? async () => (await readShelfIndex()) ?? fromRecords() : fromRecords);
+    if (indexed) current = indexed;
+    else if (fromIndex && indexed === undefined) load(async () => (await readShelfIndex()) ?? fromRecords());
+    else load();
     return () => {
       live = false;
       stop();
     };
-  }, [fromIndex]);
+  }, [fromIndex, indexed]);
 
   return { ...loaded, error };
 }

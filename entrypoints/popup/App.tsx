@@ -3,9 +3,11 @@ import { FiltersSection } from '../../components/FiltersSection';
 import { RuleList } from '../../components/RuleList';
 import { Shelf } from '../../components/shelf/Shelf';
 import { ThisPage } from '../../components/ThisPage';
+import type { ShelfEntry } from '../../lib/bookmarks/shelf';
 import { t } from '../../lib/i18n';
 
-export function App() {
+/** `shelf`: the bookmarks read from the shelf index before rendering (see `Shelf`'s `indexed`). */
+export function App({ shelf }: { shelf?: ShelfEntry[] | null }) {
   return (
     <main class="page popup">
       <header class="page-head">
@@ -16,7 +18,7 @@ export function App() {
       </header>
       <ThisPage />
       <FiltersSection list={(rules, announce) => <RuleList rules={rules} announce={announce} />} />
-      <Shelf compact />
+      <Shelf compact indexed={shelf} />
     </main>
   );
 }

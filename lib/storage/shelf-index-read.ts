@@ -16,14 +16,6 @@ export function startShelfIndexRead(): void {
   early ??= read();
 }
 
-/** Resolves when the early read is done (at once if none was started); never rejects. */
-export function shelfIndexReadSettled(): Promise<void> {
-  return (early ?? Promise.resolve()).then(
-    () => undefined,
-    () => undefined,
-  );
-}
-
 /** The stored index text (or whatever is there instead), from the early read if one was started. */
 export function readRawShelfIndex(): Promise<unknown> {
   const result = early ?? read();

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SHELF_PAGE, Shelf } from '../../../components/shelf/Shelf';
 import { getBookmark, putBookmark, updateBookmark } from '../../../lib/storage';
+import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
+import { decodeShelfIndex } from '../../../lib/storage/shelf-index-entries';
 import { makeBookmark } from '../storage/helpers';
 
 let container: HTMLElement | null = null;
@@ -208,5 +210,34 @@ describe('Shelf', () => {
     expect(rows()[0]?.querySelector('textarea, .shelf-note')).toBeNull();
     expect(button(rows()[0]!, 'Resume')).toBeTruthy();
     expect(button(rows()[0]!, 'Delete')).toBeTruthy();
+  });
+
+  describe('the popup, given the shelf index read before its first render', () => {
+    it('lists from the index in its first render, then follows changes to the records', async () => {
+      await putBookmark(SAMPLE[0]!);
+      await putBookmark(SAMPLE[1]!);
+      // The index disagrees with the records (a title), so what is shown says where it came from.
+      const indexed = decodeShelfIndex(encodeShelfIndex([{ ...SAMPLE[0]!, title: 'Indexed title' }, SAMPLE[1]!]))!;
+      container = document.createElement('div');
+      document.body.append(container);
+      render(<Shelf compact indexed={indexed} />, container);
+      expect(rows().map((r) => r.querySelector('.shelf-title')?.textContent)).toEqual(['Indexed title', 'Café Noir']);
+      await settle();
+      await updateBookmark('ao3', '2', { readAt: '2026-04-01T00:00:00.000Z', chapter: 3 });
+      await settle();
+      expect(rows().map((r) => r.querySelector('.shelf-title')?.textContent)).toEqual(['Café Noir', 'Indexed title']);
+      expect(rows()[0]?.textContent).toContain('Chapter 3');
+      await type(container.querySelector<HTMLInputElement>('input[type="search"]')!, 'indexed');
+      expect(rows().map((r) => r.querySelector('.shelf-title')?.textContent)).toEqual(['Indexed title']);
+    });
+
+    it('reads the records when there was no usable index', async () => {
+      await putBookmark(SAMPLE[0]!);
+      container = document.createElement('div');
+      document.body.append(container);
+      await act(() => render(<Shelf compact indexed={null} />, container!));
+      await settle();
+      expect(rows().map((r) => r.querySelector('.shelf-title')?.textContent)).toEqual([SAMPLE[0]!.title]);
+    });
   });
 });
