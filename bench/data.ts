@@ -213,11 +213,16 @@ export function generateBookmarks(pool: TagPool, count: number, seed: number): R
       readAt: new Date(added + int(rand, 0, 30) * 86_400_000).toISOString(),
       note: rand() < 0.1 ? 'Recommended on a forum' : '',
     };
-    const check = validateBookmark(bookmark);
-    if (!check.ok) throw new Error(`bench bookmark ${i} is invalid (${check.error})`);
-    out[`bookmark:ao3:${workId}`] = { v: MIGRATIONS.bookmark.version, ...check.bookmark };
+    Object.assign(out, storedBookmark(bookmark));
   }
   return out;
+}
+
+/** storage.local contents for one bookmark, as lib/storage writes it (checked with `validateBookmark`). */
+export function storedBookmark(bookmark: Bookmark): Record<string, unknown> {
+  const check = validateBookmark(bookmark);
+  if (!check.ok) throw new Error(`bench bookmark ${bookmark.workId} is invalid (${check.error})`);
+  return { [`bookmark:${bookmark.site}:${bookmark.workId}`]: { v: MIGRATIONS.bookmark.version, ...check.bookmark } };
 }
 
 /** storage.local contents for a rule list, as lib/storage writes it. */

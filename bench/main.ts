@@ -16,13 +16,14 @@ import { backupSection } from './sections/backup';
 import { filteringSection } from './sections/filtering';
 import { flashPage, flashSection } from './sections/flash';
 import { LISTING_URL, listingSection } from './sections/listing';
+import { progressSection } from './sections/progress';
 import { readerSection } from './sections/reader';
 import { shelfSection } from './sections/shelf';
 import { sizeSection } from './sections/size';
 import { na, renderTable, type Row } from './stats';
 import { startStreamedServer, type StreamedServer } from '../tests/e2e/streamed-server';
 
-const SECTIONS = ['size', 'filtering', 'listing', 'flash', 'reader', 'shelf', 'backup'] as const;
+const SECTIONS = ['size', 'filtering', 'listing', 'flash', 'reader', 'shelf', 'progress', 'backup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Fixture pages whose blurbs feed the generated rules and works. */
@@ -158,6 +159,7 @@ export async function main(args: string[]): Promise<number> {
       flash: () => flashSection(bench, server!, streamed),
       reader: () => readerSection(bench),
       shelf: () => shelfSection(bench),
+      progress: () => progressSection(bench),
       backup: () => backupSection(bench),
     };
     for (const section of SECTIONS) {

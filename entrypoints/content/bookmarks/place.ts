@@ -19,26 +19,16 @@ export interface ChapterView {
 export const READING_LINE = 0;
 
 const HEADING = /^H[1-6]$/;
-/** Elements that are never a paragraph of the story. */
-const NOT_TEXT = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|LINK|META)$/;
+/** A parent's element children that can be a paragraph of the story (one query, not a walk). */
+const BLOCKS = ':scope > :not(script, style, template, noscript, link, meta)';
 /** Elements that only wrap the story (a work skin's `<div>` around every paragraph). */
 const WRAPPER = /^(DIV|SECTION|ARTICLE|MAIN|BLOCKQUOTE|CENTER)$/;
 
 function blockChildren(parent: Element, skipLeadingHeading: boolean): Element[] {
-  const out: Element[] = [];
-  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
-    if (NOT_TEXT.test(el.tagName)) continue;
-    // AO3's visually-hidden "Chapter Text" landmark heading (the reader keeps its copy too).
-    if (skipLeadingHeading && out.length === 0 && HEADING.test(el.tagName) && el === firstOf(parent)) continue;
-    out.push(el);
-  }
+  const out = Array.from(parent.querySelectorAll(BLOCKS));
+  // AO3's visually-hidden "Chapter Text" landmark heading (the reader keeps its copy too).
+  if (skipLeadingHeading && out[0] && HEADING.test(out[0].tagName)) out.shift();
   return out;
-}
-
-function firstOf(parent: Element): Element | null {
-  let el = parent.firstElementChild;
-  while (el && NOT_TEXT.test(el.tagName)) el = el.nextElementSibling;
-  return el;
 }
 
 /**

@@ -114,22 +114,12 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     }
   };
 
-  let saving: Promise<unknown> = Promise.resolve();
-  const save = (at: Place) => {
-    saving = saving
-      .then(() => updateBookmark(site, id, (b) => placePatch(b, at, deps.now())))
-      .then((saved) => {
-        if (saved && !stopped) current = saved;
-      })
-      .catch((error: unknown) => warn('could not save your place.', error));
-    return saving;
-  };
-
   /**
-   * When the page is being left there is no time to read the bookmark back first: the write must
-   * be on its way before the page goes, so it is built from the copy this page already holds.
+   * Saves the place from the copy of the bookmark this page holds (kept current from other tabs'
+   * changes by the watch below): one write, no read first. Leaving the page needs exactly that
+   * (the write must be on its way before the page goes), and it spares every save a storage read.
    */
-  const saveOnLeaving = (at: Place) => {
+  const save = (at: Place) => {
     if (!current) return;
     const patch = placePatch(current, at, deps.now());
     if (!patch) return;
@@ -140,13 +130,10 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
   const flush = (leaving = false) => {
     clearTimeout(idleTimer);
     idleTimer = undefined;
-    // Leaving also covers a save still reading the bookmark back: that one may never land.
     if ((!dirty && !leaving) || !current || resuming || stopped) return;
     dirty = false;
     const at = place();
-    if (!at) return;
-    if (leaving) saveOnLeaving(at);
-    else void save(at);
+    if (at) save(at);
   };
 
   const onScroll = () => {
@@ -167,7 +154,7 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     if (at && at.chapter !== current.chapter) {
       dirty = false;
       clearTimeout(idleTimer);
-      void save(at);
+      save(at);
     }
   };
   const onVisibility = () => {

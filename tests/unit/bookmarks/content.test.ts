@@ -225,6 +225,19 @@ describe('work page: paragraphs, progress and resume', () => {
     expect(saved?.readAt).toBe('2026-05-01T12:00:00.000Z');
   });
 
+  it('a save keeps what was changed elsewhere meanwhile (note and status from the popup)', async () => {
+    await putBookmark(makeBookmark({ workId: WORK, chapter: 1, chapterCount: 14, paragraph: 0, paragraphOffset: 0, readerMode: false }));
+    fakeLayout();
+    await startAll(CH1.url, 'work', false);
+    await updateBookmark('ao3', WORK, { note: 'from the popup', status: 'later' });
+    await settle();
+    window.scrollTo(0, 1000 + 12 * 100);
+    window.dispatchEvent(new Event('scroll'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await settle();
+    expect(await getBookmark('ao3', WORK)).toMatchObject({ paragraph: 12, note: 'from the popup', status: 'later' });
+  });
+
   it('saves at once when the page is left', async () => {
     await putBookmark(makeBookmark({ workId: WORK, chapter: 1, chapterCount: 14, paragraph: 0 }));
     fakeLayout();
