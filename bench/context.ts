@@ -1,5 +1,5 @@
 /** What every bench section gets: the browsers, the data, the run settings, and helpers. */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { Rule } from '../lib/filters/types';
 import type { WorkMeta } from '../lib/sites/types';
 import type { BenchBrowser, Served, TraceEvent } from './browser';
@@ -32,17 +32,50 @@ export interface Bench {
   log(message: string): void;
 }
 
-/** Sets storage.local of the extension to exactly `items` (through its service worker). */
-export async function setExtensionStorage(bench: Bench, items: Record<string, unknown>): Promise<void> {
+/** The extension's service worker, where the bench reaches its storage. */
+export function extensionWorker(bench: Bench): Worker {
   const worker =
     bench.ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${bench.extensionId}/`)) ??
     bench.ext.serviceWorker;
   if (!worker) throw new Error('the extension has no service worker');
-  await worker.evaluate(async (values) => {
+  return worker;
+}
+
+/**
+ * Empties storage.local and storage.sync. Both: the background mirrors the rules to sync, and a
+ * cleared local area would get the previous section's rules back from there.
+ */
+export async function clearExtensionStorage(bench: Bench): Promise<void> {
+  await extensionWorker(bench).evaluate(async () => {
     const chrome = (globalThis as any).chrome;
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set(values);
-  }, items);
+    await Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]);
+  });
+}
+
+/** Sets storage.local of the extension to exactly `items` (through its service worker), storage.sync empty. */
+export async function setExtensionStorage(bench: Bench, items: Record<string, unknown>): Promise<void> {
+  await clearExtensionStorage(bench);
+  await extensionWorker(bench).evaluate(async (values) => (globalThis as any).chrome.storage.local.set(values), items);
+}
+
+/**
+ * Waits until the background has done what seeding `bookmarks` bookmarks sets off, as it has long
+ * before a reader opens the popup: its shelf index holds them all, and the sync engine's debounce
+ * (2 s of quiet, then one pass over storage) is over.
+ */
+/** lib/storage/sync.ts's SYNC_DEBOUNCE_MS (2 s; importing it would start WXT's storage here), plus its pass. */
+const SYNC_SETTLE_MS = 4000;
+
+export async function backgroundSettled(bench: Bench, bookmarks: number): Promise<void> {
+  const worker = extensionWorker(bench);
+  const deadline = Date.now() + 30_000;
+  const indexed = () =>
+    worker.evaluate(async () => ((await (globalThis as any).chrome.storage.session.get('shelfIndex')).shelfIndex?.count as number) ?? -1);
+  while ((await indexed()) !== bookmarks) {
+    if (Date.now() > deadline) throw new Error(`the background's shelf index did not reach ${bookmarks} bookmarks within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, SYNC_SETTLE_MS));
 }
 
 /** Main-thread task time of the page's renderer (CDP Performance.getMetrics TaskDuration), in ms. */

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Bench } from '../context';
+import { clearExtensionStorage, setExtensionStorage, type Bench } from '../context';
 import { ruleKey } from '../../lib/filters/validate';
 import { generateBookmarks, storedRules } from '../data';
 import { ms, na, stats, type Row } from '../stats';
@@ -25,27 +25,6 @@ const WAIT_MS = 30_000;
 type Mode = 'merge' | 'replace';
 
 const median = (xs: readonly number[]) => stats(xs).median;
-
-/** Clears storage.local and storage.sync of the extension (through its service worker). */
-async function clearStorage(bench: Bench): Promise<void> {
-  const worker =
-    bench.ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${bench.extensionId}/`)) ??
-    bench.ext.serviceWorker;
-  if (!worker) throw new Error('the extension has no service worker');
-  await worker.evaluate(async () => {
-    const chrome = (globalThis as any).chrome;
-    await Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]);
-  });
-}
-
-/** Storage seeded with the bookmarks and rules, as setExtensionStorage does, with storage.sync cleared too. */
-async function seed(bench: Bench, items: Record<string, unknown>): Promise<void> {
-  await clearStorage(bench);
-  const worker =
-    bench.ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${bench.extensionId}/`)) ??
-    bench.ext.serviceWorker;
-  await worker!.evaluate(async (values) => (globalThis as any).chrome.storage.local.set(values), items);
-}
 
 async function openOptions(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
@@ -125,7 +104,7 @@ export async function backupSection(bench: Bench): Promise<void> {
   const page = await bench.ext.context.newPage();
   try {
     // Export.
-    await seed(bench, items);
+    await setExtensionStorage(bench, items);
     await openOptions(page, url);
     const exportButton = page.getByRole('button', { name: 'Export backup', exact: true });
     for (let i = 0; i < total && !exportProblem; i++) {
@@ -158,7 +137,7 @@ export async function backupSection(bench: Bench): Promise<void> {
       for (const mode of ['merge', 'replace'] as const) {
         if (importProblem[mode]) continue;
         bench.log(`backup: import (${mode}) ${i + 1}/${total}${i < warmup ? ' (warm-up)' : ''}`);
-        await clearStorage(bench);
+        await clearExtensionStorage(bench);
         await openOptions(page, url);
         await page.getByLabel('Import backup', { exact: true }).setInputFiles(file);
         const choice = region(page).getByRole('group', { name: 'Import this backup', exact: true });
@@ -188,7 +167,7 @@ export async function backupSection(bench: Bench): Promise<void> {
     for (const mode of ['merge', 'replace'] as const) importProblem[mode] ??= `bench error: ${message}`;
   } finally {
     await page.close();
-    await clearStorage(bench).catch(() => {});
+    await clearExtensionStorage(bench).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 

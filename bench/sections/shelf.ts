@@ -9,7 +9,7 @@
  * bookmark titles as text. If the popup shows no seeded bookmark, the rows say so.
  */
 import type { Page } from 'playwright-core';
-import { setExtensionStorage, type Bench } from '../context';
+import { backgroundSettled, setExtensionStorage, type Bench } from '../context';
 import { generateBookmarks } from '../data';
 import { ms, na, stats } from '../stats';
 
@@ -97,6 +97,7 @@ export async function shelfSection(bench: Bench): Promise<void> {
   const section = `Shelf: popup with ${COUNT.toLocaleString('en')} bookmarks`;
   const items = generateBookmarks(bench.pool, COUNT, 10_000);
   await setExtensionStorage(bench, items);
+  await backgroundSettled(bench, COUNT);
   // Titles are two to five words (never one, which could be a word of the popup's own UI).
   const titles = [...new Set(Object.values(items).map((b) => (b as { title: string }).title))].filter((t) => t.includes(' '));
   // A letter that narrows the list: the most common first letter of the titles.

@@ -210,21 +210,29 @@ const fieldsOf = (text: string, ends: Int32Array, row: number): string[] => text
 
 const dateOf = (field: string): string => (field.startsWith('=') ? unescapeText(field.slice(1)) : new Date(parseInt(field, 36)).toISOString());
 
-/** A row's read time in ms (the first field of its row), without building the rest. */
+/** Each field's position in a row. */
+const AT = Object.fromEntries(ROW_FIELDS.map(([field], i) => [field, i])) as Record<(typeof ROW_FIELDS)[number][0], number>;
+
+/** One field of a row, without splitting the rest (the read time and id come first: one or two steps). */
+function rowField(index: CheckedShelfIndex, row: number, at: number): string {
+  const { rows, rowEnds } = index;
+  let start = startOf(rowEnds, row);
+  for (let i = 0; i < at; i++) start = rows.indexOf(US, start) + 1;
+  const end = rows.indexOf(US, start);
+  return rows.slice(start, end < 0 || end > rowEnds[row]! ? rowEnds[row] : end);
+}
+
+/** A row's read time in ms, without building the rest. */
 export function readTimeAt(index: CheckedShelfIndex, row: number): number {
-  const start = startOf(index.rowEnds, row);
-  const field = index.rows.slice(start, index.rows.indexOf(US, start));
+  const field = rowField(index, row, AT.readAt);
   return field.startsWith('=') ? timeOf(unescapeText(field.slice(1))) : parseInt(field, 36);
 }
 
-/** A row's site and work id (its second and third fields). */
+/** A row's site and work id, without building the rest. */
 export function idAt(index: CheckedShelfIndex, row: number): Pick<Bookmark, 'site' | 'workId'> {
-  const start = startOf(index.rowEnds, row);
-  const site = index.rows.indexOf(US, start) + 1;
-  const workId = index.rows.indexOf(US, site) + 1;
   return {
-    site: index.shared[Number(index.rows.slice(site, workId - 1))] as Bookmark['site'],
-    workId: unescapeText(index.rows.slice(workId, index.rows.indexOf(US, workId))),
+    site: index.shared[Number(rowField(index, row, AT.site))] as Bookmark['site'],
+    workId: unescapeText(rowField(index, row, AT.workId)),
   };
 }
 
@@ -237,7 +245,7 @@ export function bookmarkAt(index: CheckedShelfIndex, row: number): Bookmark {
   const shared = (refs: string) => (refs === '' ? [] : refs.split(GS).map((at) => index.shared[Number(at)]!));
   const fields = fieldsOf(index.rows, index.rowEnds, row);
   const out: Record<string, unknown> = { title: titleAt(index, row), authors: shared(authors), fandoms: shared(fandoms) };
-  const workId = unescapeText(fields[2]!);
+  const workId = unescapeText(fields[AT.workId]!);
   const url = (field: string): string => {
     if (field.startsWith('=')) return unescapeText(field.slice(1));
     const [start, rest] = field.split(GS) as [string, string?];

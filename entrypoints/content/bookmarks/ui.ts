@@ -25,10 +25,12 @@ export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonEl
   return button;
 }
 
+/** Shows whether the work is saved. Runs on every change to the bookmark (each progress save): cheap when nothing changes. */
 export function showPressed(button: HTMLButtonElement, saved: boolean): void {
-  if (button.getAttribute('aria-pressed') !== String(saved)) button.setAttribute('aria-pressed', String(saved));
-  const title = t(saved ? 'bookmarkPageSavedTitle' : 'bookmarkPageUnsavedTitle');
-  if (button.title !== title) button.title = title;
+  const pressed = String(saved);
+  if (button.getAttribute('aria-pressed') === pressed && button.title !== '') return;
+  button.setAttribute('aria-pressed', pressed);
+  button.title = t(saved ? 'bookmarkPageSavedTitle' : 'bookmarkPageUnsavedTitle');
 }
 
 /** Puts the button in the work's navigation bar just after "Reader mode". Returns how to take it out. */
