@@ -16,7 +16,7 @@ export function startShelfIndexRead(): void {
   early ??= read();
 }
 
-/** The stored index text (or whatever is there instead), from the early read if one was started. */
+/** The stored index (or whatever is there instead), from the early read if one was started. */
 export function readRawShelfIndex(): Promise<unknown> {
   const result = early ?? read();
   early = null;
