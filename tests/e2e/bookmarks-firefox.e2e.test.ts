@@ -106,6 +106,33 @@ describe('Firefox ESR: bookmarks', () => {
     }
   });
 
+  test('the popup lists the shelf from the background’s index in storage.session', async () => {
+    type Index = { format: string; titles: string };
+    const title = ((await extensionPage.evaluate(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], KEY)) as {
+      title: string;
+    }).title;
+    const readIndex = () =>
+      extensionPage.evaluate(async () => (await (globalThis as any).browser.storage.session.get('shelfIndex')).shelfIndex as Index | undefined);
+    const writeIndex = (index: Index) =>
+      extensionPage.evaluate(async (value) => (globalThis as any).browser.storage.session.set({ shelfIndex: value }), index);
+    const index = await poll(readIndex, (i) => i?.titles.includes(title) === true);
+    expect(index?.format).toMatch(/^shelf-index\//);
+    // A title changed in the index alone: the popup shows it, so it listed from the index, not the records.
+    await writeIndex({ ...index!, titles: index!.titles.replace(title, 'Listed from the index') });
+    const popup = await session.browser.newPage();
+    try {
+      openExtensionPage(popup, 'popup.html');
+      const shown = await poll(
+        () => popup.evaluate(() => Array.from(document.querySelectorAll('li.shelf-item .shelf-title'), (a) => a.textContent)),
+        (titles) => titles.length > 0,
+      );
+      expect(shown).toEqual(['Listed from the index']);
+    } finally {
+      await popup.close();
+      await writeIndex(index!);
+    }
+  });
+
   test('nothing was fetched but the pages the test opened', () => {
     expect([
       ...auditRequests(firefoxRequestLog, firefoxOpenedFixtures),
