@@ -213,7 +213,7 @@ const dateOf = (field: string): string => (field.startsWith('=') ? unescapeText(
 /** Each field's position in a row. */
 const AT = Object.fromEntries(ROW_FIELDS.map(([field], i) => [field, i])) as Record<(typeof ROW_FIELDS)[number][0], number>;
 
-/** One field of a row, without splitting the rest (the read time and id come first: one or two steps). */
+/** One field of a row, without splitting the rest (the read time and id come first: a step or two). */
 function rowField(index: CheckedShelfIndex, row: number, at: number): string {
   const { rows, rowEnds } = index;
   let start = startOf(rowEnds, row);
@@ -222,10 +222,10 @@ function rowField(index: CheckedShelfIndex, row: number, at: number): string {
   return rows.slice(start, end < 0 || end > rowEnds[row]! ? rowEnds[row] : end);
 }
 
-/** A row's read time in ms, without building the rest. */
-export function readTimeAt(index: CheckedShelfIndex, row: number): number {
-  const field = rowField(index, row, AT.readAt);
-  return field.startsWith('=') ? timeOf(unescapeText(field.slice(1))) : parseInt(field, 36);
+/** A row's read or added time in ms, without building the rest. */
+export function timeAt(index: CheckedShelfIndex, row: number, field: 'readAt' | 'addedAt'): number {
+  const text = rowField(index, row, AT[field]);
+  return text.startsWith('=') ? timeOf(unescapeText(text.slice(1))) : parseInt(text, 36);
 }
 
 /** A row's site and work id, without building the rest. */

@@ -1,14 +1,14 @@
 /**
  * Shelf entries over a checked shelf index (./shelf-index-codec.ts). Pure.
  *
- * Nothing is built per bookmark until it is used: an entry reads its row's read time when sorted,
+ * Nothing is built per bookmark until it is used: an entry reads its row's times when sorted,
  * its id when keyed, its bookmark when shown. The search folds all the titles at once and finds
  * each term with `indexOf` over them, and folds each shared creator or fandom once: a keystroke
  * scans one string and a table of numbers, and builds nothing per bookmark.
  */
-import { fold, timeOf, type ShelfEntry } from '../bookmarks/shelf';
+import { fold, type ShelfEntry } from '../bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { bookmarkAt, checkShelfIndex, idAt, readTimeAt, titleAt, type CheckedShelfIndex } from './shelf-index-codec';
+import { bookmarkAt, checkShelfIndex, idAt, timeAt, titleAt, type CheckedShelfIndex } from './shelf-index-codec';
 import { RS } from './shelf-index-text';
 
 /** The shelf entries of an index, most recently read first, or null when it is not a whole, current index. */
@@ -172,12 +172,12 @@ class IndexedEntry implements ShelfEntry {
   }
 
   get readAt() {
-    this.#readAt ??= readTimeAt(this.index, this.row);
+    this.#readAt ??= timeAt(this.index, this.row, 'readAt');
     return this.#readAt;
   }
 
   get addedAt() {
-    this.#addedAt ??= timeOf(this.bookmark.addedAt);
+    this.#addedAt ??= timeAt(this.index, this.row, 'addedAt');
     return this.#addedAt;
   }
 
