@@ -46,8 +46,7 @@ await build({
   logLevel: 'warning',
 });
 
-// tests/e2e/fixtures.ts finds the repository from its own location; bundled, it is elsewhere.
-process.env.LAMPLIGHT_FIXTURES ??= path.resolve(root, '..', 'shared', 'fixtures');
+// tests/support/fixtures.ts finds the repository from its own location; bundled, it is elsewhere.
 process.env.LAMPLIGHT_E2E_OUTPUT ??= path.join(root, '.output');
 process.env.LAMPLIGHT_ROOT = root;
 

@@ -1,15 +1,14 @@
 /**
- * FanFiction.net in Chromium: the built extension on the real saved FFN story pages (shared/fixtures/ffn,
+ * FanFiction.net in Chromium: the built extension on the real saved FFN story pages (tests/fixtures/ffn,
  * served at their real URLs by the harness) and on the HAND-WRITTEN listing tests/fixtures/ffn/
  * listing-handwritten.html (invented entries in FFN's listing markup; not a saved page), served here
  * at a community-page URL. Expected values come from the fixtures' HTML, never from the adapter.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, openFixture, requestLog, withInitiators, type ChromiumSession } from './chromium';
-import { FIXTURE_URLS, REPO_ROOT } from './fixtures';
+import { fixtureBytes } from '../support/fixtures';
+import { FIXTURE_URLS } from './fixtures';
 
 const CH1 = 'ffn/ambtus-counting-ch1.html' as const;
 const OLD_LAYOUT = 'ffn/stuck-sga-ch1-old-layout.html' as const;
@@ -17,7 +16,6 @@ const CH2_URL = FIXTURE_URLS['ffn/ambtus-counting-ch2.html'];
 
 /** The hand-written listing (a community page; its six entries are listed in its top comment). */
 const LISTING_URL = 'https://www.fanfiction.net/community/Lamplight-Test-Shelf/123456/';
-const LISTING_FILE = path.join(REPO_ROOT, 'tests', 'fixtures', 'ffn', 'listing-handwritten.html');
 /** Entry 4 of the listing: "Crossover - Harry Potter & Naruto … - Harry P., Naruto U.", the only one with Naruto U. */
 const NARUTO_STORY = '13000004';
 const ALL_STORIES = ['13000001', '13000002', '13000003', '13000004', '13000005', '13000006'];
@@ -37,7 +35,7 @@ async function htmlAttribute(p: Page, name: string, expected: string): Promise<s
 beforeAll(async () => {
   session = await launchChromium();
   // Registered after the harness's catch-all route, so it answers first for this one URL.
-  const listing = readFileSync(LISTING_FILE);
+  const listing = fixtureBytes('ffn/listing-handwritten.html');
   await session.context.route(LISTING_URL, (route) =>
     route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: listing }),
   );

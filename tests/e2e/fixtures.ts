@@ -1,23 +1,17 @@
 /**
- * The fixture table: each saved page under ../shared/fixtures/ and the real URL it was captured from
- * (see /work/shared/fixtures/MANIFEST.md). E2E tests serve these files at these URLs, so content
+ * The fixture table: each saved page under tests/fixtures/ and the real URL it was captured from
+ * (see tests/fixtures/MANIFEST.md). E2E tests serve these files at these URLs, so content
  * scripts run exactly as they would on the live site while nothing leaves the machine.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixtureBytes, FIXTURES_DIR, REPO_ROOT } from '../support/fixtures';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { FIXTURES_DIR, REPO_ROOT };
 
 /** The `wxt build` output under test (chrome-mv3/, firefox-mv2/); LAMPLIGHT_E2E_OUTPUT overrides it. */
 export const OUTPUT_DIR = process.env.LAMPLIGHT_E2E_OUTPUT
   ? path.resolve(process.env.LAMPLIGHT_E2E_OUTPUT)
   : path.join(REPO_ROOT, '.output');
-
-/** Fixtures live beside the repo (`../shared/fixtures`); LAMPLIGHT_FIXTURES overrides that. */
-export const FIXTURES_DIR = process.env.LAMPLIGHT_FIXTURES
-  ? path.resolve(process.env.LAMPLIGHT_FIXTURES)
-  : path.resolve(REPO_ROOT, '..', 'shared', 'fixtures');
 
 const AO3 = 'https://archiveofourown.org';
 const FFN = 'https://www.fanfiction.net';
@@ -85,11 +79,7 @@ const cache = new Map<FixtureFile, Buffer>();
 export function readFixture(file: FixtureFile): Buffer {
   let body = cache.get(file);
   if (!body) {
-    const full = path.join(FIXTURES_DIR, file);
-    if (!existsSync(full)) {
-      throw new Error(`Fixture ${file} not found under ${FIXTURES_DIR} (set LAMPLIGHT_FIXTURES to the fixtures folder).`);
-    }
-    body = readFileSync(full);
+    body = fixtureBytes(file);
     cache.set(file, body);
   }
   return body;

@@ -10,16 +10,13 @@
  * as literal text: `window.__pwned` stays undefined everywhere, no element is made from it, no
  * dialog opens and no error is logged.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as H from '../fixtures/hostile/generate.mjs';
 import { launchChromium, requestLog, withInitiators, type ChromiumSession } from './chromium';
-import { REPO_ROOT } from './fixtures';
+import { fixtureBytes, fixtureText } from '../support/fixtures';
 
 const POLL = { timeout: 15_000, interval: 100 };
-const HOSTILE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'hostile');
 
 /** A long-tag rule: AO3 allows no `*` in tags, and the pattern length is capped, so match its middle. */
 const LONG_PATTERN = `*${H.LONG_TAG.slice(9, 60)}*`;
@@ -56,7 +53,7 @@ async function madeFromText(p: Page, scope: 'document' | 'reader'): Promise<stri
   const found = await scan(p, scope);
   if (scope === 'reader') return found;
   // The test-made page itself carries `javascript:` creator links (the adapters must ignore them): those stay.
-  const own = readFileSync(path.join(HOSTILE_DIR, pageFile(p)), 'utf8').split(`href="${H.JS_URL}"`).length - 1;
+  const own = fixtureText(`hostile/${pageFile(p)}`).split(`href="${H.JS_URL}"`).length - 1;
   const mine = found.filter((f) => f === `a[href=${H.JS_URL}]`);
   return mine.length === own ? found.filter((f) => f !== `a[href=${H.JS_URL}]`) : found;
 }
@@ -95,7 +92,7 @@ beforeAll(async () => {
   session = await launchChromium();
   // Registered after the harness's catch-all route, so they answer first for these two URLs.
   for (const { file, url } of [H.FILES.work, H.FILES.listing]) {
-    const body = readFileSync(path.join(HOSTILE_DIR, file));
+    const body = fixtureBytes(`hostile/${file}`);
     await session.context.route(url, (route) =>
       route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body }),
     );

@@ -3,8 +3,6 @@
  * story in the reader's open shadow root, the site's page hidden) and the reader's own off switch
  * turns it off again. The expected story text is read from the fixture in Node, not through the extension.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Window } from 'happy-dom';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +14,7 @@ import {
   openFirefoxFixture,
   type FirefoxSession,
 } from './firefox';
-import { auditRequests, FIXTURES_DIR, type FixtureFile } from './fixtures';
+import { auditRequests, readFixture, type FixtureFile } from './fixtures';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 
@@ -45,7 +43,7 @@ async function storyEnds(file: FixtureFile): Promise<{ first: string; last: stri
     },
   });
   try {
-    const doc = new win.DOMParser().parseFromString(readFileSync(path.join(FIXTURES_DIR, file), 'utf8'), 'text/html');
+    const doc = new win.DOMParser().parseFromString(readFixture(file).toString('utf8'), 'text/html');
     const containers = doc.querySelectorAll('#chapters div.userstuff');
     if (containers.length !== 1) throw new Error(`${file}: expected one chapter text, found ${containers.length}`);
     const paragraphs = Array.from(containers[0]!.querySelectorAll('p'))

@@ -8,13 +8,13 @@
  *
  * Also writes the README's screenshots (docs/screenshots/reader-light.png, reader-dark.png).
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, openedFixtures, openFixture, requestLog, withInitiators, type ChromiumSession } from './chromium';
-import { auditRequests, FIXTURE_URLS, FIXTURES_DIR, normaliseUrl, REPO_ROOT, type FixtureFile } from './fixtures';
+import { auditRequests, FIXTURE_URLS, normaliseUrl, readFixture, REPO_ROOT, type FixtureFile } from './fixtures';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const CH2: FixtureFile = 'ao3/work-wip-14ch-chapter2-17793689.html';
@@ -54,7 +54,7 @@ async function storyEnds(file: FixtureFile): Promise<{ first: string; last: stri
     },
   });
   try {
-    const html = readFileSync(path.join(FIXTURES_DIR, file), 'utf8');
+    const html = readFixture(file).toString('utf8');
     const doc = new win.DOMParser().parseFromString(html, 'text/html');
     const containers = doc.querySelectorAll('#chapters div.userstuff');
     if (containers.length !== 1) throw new Error(`${file}: expected one chapter text, found ${containers.length}`);

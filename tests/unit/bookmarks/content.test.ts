@@ -4,8 +4,6 @@
  * @vitest-environment happy-dom
  * @vitest-environment-options {"url":"https://archiveofourown.org/","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true,"disableIframePageLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -21,10 +19,8 @@ import { ao3 } from '../../../lib/sites/ao3';
 import type { PageKind, SiteAdapter } from '../../../lib/sites/types';
 import { getBookmark, putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage';
 import { makeBookmark } from '../storage/helpers';
+import { fixtureText } from '../../support/fixtures';
 
-const FIXTURES = process.env.LAMPLIGHT_FIXTURES
-  ? path.resolve(process.env.LAMPLIGHT_FIXTURES)
-  : path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 const WORK = '17793689';
 const CH1 = {
@@ -42,7 +38,7 @@ const LISTING = {
 const GONE = { file: 'ao3/work-404-41237499.html', url: 'https://archiveofourown.org/works/41237499' };
 
 function loadPage(file: string, url: string): void {
-  const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+  const text = fixtureText(file);
   const parsed = new DOMParser().parseFromString(text, 'text/html');
   for (const el of Array.from(parsed.querySelectorAll('script, link, iframe, noscript'))) el.remove();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);

@@ -3,8 +3,6 @@
  * @vitest-environment happy-dom
  * @vitest-environment-options {"url":"https://archiveofourown.org/","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true,"disableIframePageLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,10 +12,8 @@ import { DEFAULT_READER_SETTINGS } from '../../../lib/reader/settings';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { SiteAdapter, Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
+import { fixtureText } from '../../support/fixtures';
 
-const FIXTURES = process.env.LAMPLIGHT_FIXTURES
-  ? path.resolve(process.env.LAMPLIGHT_FIXTURES)
-  : path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
 
 const CHAPTER2 = {
   file: 'ao3/work-wip-14ch-chapter2-17793689.html',
@@ -26,7 +22,7 @@ const CHAPTER2 = {
 
 /** Loads a saved page into the test document (scripts, styles and frames left out: no network, no jQuery). */
 function loadPage(file: string, url: string): void {
-  const text = readFileSync(path.join(FIXTURES, file), 'utf8');
+  const text = fixtureText(file);
   const parsed = new DOMParser().parseFromString(text, 'text/html');
   for (const el of Array.from(parsed.querySelectorAll('script, link, iframe, noscript'))) el.remove();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);

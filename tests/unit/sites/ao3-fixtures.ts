@@ -1,10 +1,10 @@
-/** Loading the shared AO3 fixtures (real saved pages) for the adapter tests. */
+/** Loading the AO3 fixtures (real saved pages in tests/fixtures/ao3) for the adapter tests. */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { fixtureText, FIXTURES_DIR } from '../../support/fixtures';
 
-/** /work/shared/fixtures/ao3 locally; in CI shared/ sits beside the clone in the same way. */
-export const AO3_FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/ao3');
+export const AO3_FIXTURES = path.join(FIXTURES_DIR, 'ao3');
 
 export function ao3FixtureNames(): string[] {
   return readdirSync(AO3_FIXTURES)
@@ -18,7 +18,7 @@ export function parseHtml(html: string): Document {
 
 /** A freshly parsed fixture: safe to change in a test. */
 export function loadFixture(name: string): Document {
-  return parseHtml(readFileSync(path.join(AO3_FIXTURES, name), 'utf8'));
+  return parseHtml(fixtureText(`ao3/${name}`));
 }
 
 const parsed = new Map<string, Document>();

@@ -1,5 +1,5 @@
 /**
- * ffn.classify for every FanFiction.net fixture: the three real story pages (shared/fixtures/ffn)
+ * ffn.classify for every FanFiction.net fixture: the three real story pages (tests/fixtures/ffn)
  * and the two HAND-WRITTEN pages (tests/fixtures/ffn: a listing and a "Story Not Found" page).
  */
 

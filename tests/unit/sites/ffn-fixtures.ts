@@ -1,16 +1,9 @@
 /**
- * FanFiction.net fixtures for the adapter tests: the real saved story pages in shared/fixtures/ffn
- * (see shared/fixtures/MANIFEST.md), and the hand-written pages in tests/fixtures/ffn (each says
- * so in an HTML comment at its top).
+ * FanFiction.net fixtures for the adapter tests, all in tests/fixtures/ffn (see tests/fixtures/MANIFEST.md):
+ * the real saved story pages, and the hand-written pages (each says so in an HTML comment at its top).
  */
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-/** /work/shared/fixtures/ffn locally; in CI shared/ sits beside the clone in the same way. */
-export const FFN_SHARED = path.resolve(__dirname, '../../../../shared/fixtures/ffn');
-/** Hand-written pages, kept with the tests. */
-export const FFN_HANDWRITTEN = path.resolve(__dirname, '../../fixtures/ffn');
+import { fixtureText } from '../../support/fixtures';
 
 /** Real pages saved from fanfiction.net (2022 captures), with the URL each was saved from. */
 export const REAL_PAGES = {
@@ -33,17 +26,13 @@ export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-function fileOf(name: FfnPage): string {
-  return name in REAL_PAGES ? path.join(FFN_SHARED, name) : path.join(FFN_HANDWRITTEN, name);
-}
-
 export function pageUrl(name: FfnPage): URL {
   return new URL(name in REAL_PAGES ? REAL_PAGES[name as RealPage] : HANDWRITTEN_PAGES[name as HandwrittenPage]);
 }
 
 /** The raw HTML of a fixture. */
 export function fixtureHtml(name: FfnPage): string {
-  return readFileSync(fileOf(name), 'utf8');
+  return fixtureText(`ffn/${name}`);
 }
 
 /** A freshly parsed fixture: safe to change in a test. */

@@ -1,6 +1,6 @@
 /**
  * ffn.readWork over every real FanFiction.net story page. Expected values were read from the HTML
- * of shared/fixtures/ffn (the chapter menus, buttons, #profile_top and its gray line), never printed
+ * of tests/fixtures/ffn (the chapter menus, buttons, #profile_top and its gray line), never printed
  * from the parser.
  */
 
