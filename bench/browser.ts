@@ -49,7 +49,7 @@ export function snapshotExtension(dir: string): { dir: string; remove(): void } 
 
 export function launchArgs(extensionDir: string | null, streamPort: number): string[] {
   // As the harness (without the extension, Playwright's own --disable-extensions stays in force);
-  // no host name resolves except the one the streaming server answers (DESIGN.md 7).
+  // no host name resolves except the one the streaming server answers.
   return chromiumArgs(extensionDir, `MAP archiveofourown.org 127.0.0.1:${streamPort} , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`, [
     '--ignore-certificate-errors',
   ]);

@@ -1,5 +1,5 @@
 /**
- * Backup (DESIGN.md sections 5 and 6): **Export backup** downloads
+ * Backup (docs/ARCHITECTURE.md section 6): **Export backup** downloads
  * `lamplight-backup-YYYY-MM-DD.json`; **Import backup** reads a file, says what it holds, and
  * merges (default) or replaces (after an inline confirmation). The outcome goes to a
  * role="status" region, or the exact problem to a role="alert" region.

@@ -1,17 +1,17 @@
 /**
- * The backup file: a public format (DESIGN.md section 5). Readers keep these files for years,
+ * The backup file: a public format. Readers keep these files for years,
  * so every version ever released must keep importing.
  *
  * Version 1:
  * ```
  * { "format": "lamplight-backup", "version": 1, "exportedAt": "<ISO date-time>",
- *   "filters":   [ rule without id … ],          // DESIGN.md section 4
+ *   "filters":   [ rule without id … ],
  *   "bookmarks": [ bookmark … ],                  // lib/bookmarks/types.ts, all fields
  *   "settings":  { "reader"?: {…}, "app"?: {…} }  // any subset of the fields
  * }
  * ```
  * Rules carry no `id` (ids are per install; import gives new ones; an `id` in a file is
- * accepted and ignored). Bookmark entries must have the DESIGN.md fields (`note` may be left
+ * accepted and ignored). Bookmark entries must have the documented fields (`note` may be left
  * out); `paragraph`, `paragraphOffset`, `newChapters`, `status`, `readerMode` may be left out
  * and get their defaults. `chapterUrl` (the page the reader was reading `chapter` on, an http(s)
  * address) is optional and stays absent when left out: it joined version 1 before the first

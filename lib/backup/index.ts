@@ -1,4 +1,4 @@
-/** Backup files: export, parse (pure), apply. DESIGN.md section 5; the format is in ./format.ts. */
+/** Backup files: export, parse (pure), apply. The format is in ./format.ts. */
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,

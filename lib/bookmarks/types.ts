@@ -14,7 +14,7 @@ export interface ReadingPosition {
   paragraphOffset: number;
 }
 
-/** A bookmark as kept in storage and in the backup file (DESIGN.md section 5). */
+/** A bookmark as kept in storage and in the backup file (docs/ARCHITECTURE.md section 6). */
 export interface Bookmark {
   site: SiteId;
   workId: string;

@@ -30,8 +30,8 @@ export const BOOKMARK_STATUSES = Object.keys(STATUSES) as BookmarkStatus[];
 export const MAX_WORK_ID_LENGTH = 100;
 
 /**
- * Every field, in the order a bookmark is written (storage and backup file): the DESIGN.md
- * section 5 fields first, then the reading-position and state fields, then `chapterUrl` (optional).
+ * Every field, in the order a bookmark is written (storage and backup file): the fields of the documented
+ * backup example first, then the reading-position and state fields, then `chapterUrl` (optional).
  */
 export const BOOKMARK_SCHEMA: Record<keyof Bookmark, Check> = {
   site: oneOf(SITE_IDS),
@@ -59,7 +59,7 @@ export const BOOKMARK_FIELDS = Object.keys(BOOKMARK_SCHEMA) as (keyof Bookmark)[
 
 /**
  * Fields a backup entry may leave out, and what they become. Everything else is required.
- * (`note` is in DESIGN.md's example but is optional: an empty note is no note.)
+ * (`note` is in the format's example but is optional: an empty note is no note.)
  */
 export const BOOKMARK_OPTIONAL_DEFAULTS: Pick<
   Bookmark,

@@ -1,4 +1,4 @@
-/** From the rules that matched a work to what happens to it (DESIGN.md section 4). */
+/** From the rules that matched a work to what happens to it. */
 
 import type { Judgement, Reason, RuleAction } from './types';
 

@@ -1,4 +1,4 @@
-/** Lamplight's filter engine: pure functions over `WorkMeta` (DESIGN.md sections 1 and 4). */
+/** Lamplight's filter engine: pure functions over `WorkMeta`. */
 
 export type {
   CompleteRule,

@@ -1,5 +1,5 @@
 /**
- * Text normalization and filter-pattern compilation (DESIGN.md section 4).
+ * Text normalization and filter-pattern compilation.
  *
  * A pattern is matched against the WHOLE normalized value; `*` matches any run of characters
  * (including none). Nothing else is special: `.`, `+`, `(`, `[`… are literal. AO3 forbids `*`

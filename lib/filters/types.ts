@@ -1,4 +1,4 @@
-/** Filter rules as the reader writes them and as they are stored (DESIGN.md section 4). */
+/** Filter rules as the reader writes them and as they are stored. */
 
 export type RuleAction = 'hide' | 'collapse' | 'allow';
 

@@ -1,6 +1,6 @@
 /**
  * The only door into the rule list: anything the reader types or a backup file holds passes
- * through `validateRule` before it is stored (DESIGN.md section 4). Messages are short and
+ * through `validateRule` before it is stored. Messages are short and
  * meant for people.
  */
 

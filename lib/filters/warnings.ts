@@ -1,5 +1,5 @@
 /**
- * AO3's archive warnings and ratings (AO3-MARKUP.md section 3), and the warning spellings that
+ * AO3's archive warnings and ratings, and the warning spellings that
  * name the same warning: tag name vs displayed text, and the 2024 rename (AO3-6831).
  */
 

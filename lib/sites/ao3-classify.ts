@@ -15,7 +15,7 @@ const LISTING_MAIN_CLASSES = [
   'readings-index',
 ];
 
-/** Containers of work or bookmark blurbs (AO3-MARKUP.md 2.3). */
+/** Containers of work or bookmark blurbs. */
 const BLURB_CONTAINERS = [
   'ol.work.index.group',
   'ul.work.index.group',

@@ -1,5 +1,5 @@
 /**
- * Backup in Chromium (DESIGN.md sections 5 and 6): the built extension's options page exports an
+ * Backup in Chromium (docs/ARCHITECTURE.md section 6): the built extension's options page exports an
  * ordinary download named lamplight-backup-YYYY-MM-DD.json; after storage is cleared, importing that
  * file (Merge) brings back the same rules and bookmarks, and the popup lists them. Every bad file is
  * refused with parseBackup's own message in role="alert", and leaves storage byte-for-byte as it was.

@@ -5,7 +5,7 @@
  * (on the site's page, and in reader mode). A listing that shows more chapters than the bookmark
  * recorded marks the work "N new chapters", and the popup says so too.
  *
- * Accessible names (DESIGN.md section 6) find every control: Bookmark, Reader mode, Resume.
+ * Accessible names (docs/ARCHITECTURE.md section 7) find every control: Bookmark, Reader mode, Resume.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -6,7 +6,7 @@
  *
  * `data-lamplight-judged` (entrypoints/content/filtering/hold.ts) is used only as a "filtering has
  * settled" signal before asserting that something did NOT happen; every assertion is about what a
- * reader gets: visibility, the DESIGN section 6 attributes, accessible roles and names.
+ * reader gets: visibility, the page-facing attributes (docs/ARCHITECTURE.md section 7), accessible roles and names.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';

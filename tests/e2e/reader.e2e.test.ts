@@ -3,7 +3,7 @@
  *
  * What the tests expect of the story is read from the fixture files in Node (happy-dom, scripts off),
  * never through the extension: the chapter's first and last paragraphs must show in the reader.
- * Controls are found by their accessible names (DESIGN.md section 6); Playwright's CSS and text
+ * Controls are found by their accessible names (docs/ARCHITECTURE.md section 7); Playwright's CSS and text
  * locators pierce the reader's open shadow root.
  *
  * Also writes the README's screenshots (docs/screenshots/reader-light.png, reader-dark.png).

@@ -1,7 +1,7 @@
 /**
  * For the "no flash" tests: a local HTTPS server that sends a page in two parts with a pause between
  * them, as a slow connection does, and a Chromium whose only route to archiveofourown.org is that
- * server (DESIGN.md section 7).
+ * server.
  *
  * Nothing leaves the machine: the browser resolves archiveofourown.org to 127.0.0.1:PORT and every
  * other host name to nothing; the server answers only on 127.0.0.1 and logs every request.

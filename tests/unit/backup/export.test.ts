@@ -32,7 +32,7 @@ async function populate(order: 'forward' | 'backward' = 'forward') {
 }
 
 describe('exportBackup', () => {
-  it('writes the DESIGN.md section 5 format: rules without ids, bookmarks by site then id, full settings', async () => {
+  it('writes the backup format: rules without ids, bookmarks by site then id, full settings', async () => {
     await populate();
     const file = await exportBackup(T1);
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings']);

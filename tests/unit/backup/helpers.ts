@@ -30,8 +30,8 @@ export function validData(): {
   };
 }
 
-/** The DESIGN.md section 5 example, word for word (with the "…" filled in). */
-export const DESIGN_EXAMPLE = `{ "format": "lamplight-backup", "version": 1, "exportedAt": "2026-11-24T10:00:00.000Z",
+/** The example of docs/ARCHITECTURE.md section 6, word for word. */
+export const FORMAT_EXAMPLE = `{ "format": "lamplight-backup", "version": 1, "exportedAt": "2026-11-24T10:00:00.000Z",
   "filters": [ { "field": "warning", "pattern": "Major Character Death", "action": "collapse", "enabled": true } ],
   "bookmarks": [ { "site": "ao3", "workId": "123", "url": "https://archiveofourown.org/works/123",
       "title": "A title", "authors": ["someone"], "fandoms": ["A fandom"], "chapter": 2, "chapterCount": 5,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from '../../../lib/backup/json-error';
-import { DESIGN_EXAMPLE } from './helpers';
+import { FORMAT_EXAMPLE } from './helpers';
 
 const parses = (s: string): boolean => {
   try {
@@ -41,7 +41,7 @@ describe('locateJsonError', () => {
     };
     const alphabet = '{}[]",:0123456789.-+eE \n\\atrufnl/u';
     for (let round = 0; round < 3000; round++) {
-      let s = DESIGN_EXAMPLE;
+      let s = FORMAT_EXAMPLE;
       const edits = 1 + Math.floor(random() * 3);
       for (let e = 0; e < edits; e++) {
         const at = Math.floor(random() * s.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../../lib/backup/parse';
 import { BAD_FILES, MB } from './bad-files';
-import { DESIGN_EXAMPLE, text, validData } from './helpers';
+import { FORMAT_EXAMPLE, text, validData } from './helpers';
 
 describe('parseBackup refuses, saying exactly what and where', () => {
   it.each(BAD_FILES)('%s', (_name, contents, size, error) => {
@@ -32,8 +32,8 @@ describe('parseBackup accepts', () => {
     expect(result.backup.settings).toEqual({ reader: { fontSize: 21, theme: 'dark' }, app: { filteringPaused: true } });
   });
 
-  it('the DESIGN.md example (no status/paragraph fields, empty settings)', () => {
-    const result = parseBackup(DESIGN_EXAMPLE, DESIGN_EXAMPLE.length);
+  it('the documented example (no status/paragraph fields, empty settings)', () => {
+    const result = parseBackup(FORMAT_EXAMPLE, FORMAT_EXAMPLE.length);
     expect(result).toMatchObject({ ok: true, summary: { rules: 1, bookmarks: 1, settings: false } });
     if (result.ok) {
       expect(result.backup.bookmarks[0]).toMatchObject({
@@ -51,7 +51,7 @@ describe('parseBackup accepts', () => {
   });
 
   it('a file with a byte-order mark (saved by Notepad), and reports positions in the file', () => {
-    expect(parseBackup(`\uFEFF${DESIGN_EXAMPLE}`, 1).ok).toBe(true);
+    expect(parseBackup(`\uFEFF${FORMAT_EXAMPLE}`, 1).ok).toBe(true);
     expect(parseBackup('\uFEFF{,}', 1)).toEqual({
       ok: false,
       error: 'Not a valid JSON file: Unexpected token "," at position 2 (line 1, column 3)',
@@ -79,7 +79,7 @@ describe('parseBackup accepts', () => {
   });
 
   it('a file exactly 20 MB in size', () => {
-    expect(parseBackup(DESIGN_EXAMPLE, 20 * MB).ok).toBe(true);
+    expect(parseBackup(FORMAT_EXAMPLE, 20 * MB).ok).toBe(true);
   });
 
   it('empty lists and empty settings', () => {

@@ -54,7 +54,7 @@ function meta(overrides: Partial<WorkMeta> = {}): WorkMeta {
 const CH1 = 'https://archiveofourown.org/works/17793689/chapters/41980418';
 
 describe('newBookmark', () => {
-  it('makes a valid bookmark from the work page (DESIGN.md fields, chapterUrl, status reading)', () => {
+  it('makes a valid bookmark from the work page (the backup format fields, chapterUrl, status reading)', () => {
     const b = newBookmark(
       meta(),
       { chapter: 1, chapterUrl: CH1, paragraph: 7, paragraphOffset: 0.25, progress: 0.1, readerMode: true },

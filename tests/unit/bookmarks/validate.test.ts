@@ -100,7 +100,7 @@ describe('validateBookmarkEntry (backup files)', () => {
     });
   });
 
-  it('still requires the DESIGN.md fields and refuses unknown ones', () => {
+  it('still requires the backup format fields and refuses unknown ones', () => {
     const { readAt: _r, ...noReadAt } = makeBookmark();
     expect(validateBookmarkEntry(noReadAt)).toEqual({ ok: false, error: 'missing readAt' });
     expect(validateBookmarkEntry({ ...makeBookmark(), colour: 'red' })).toEqual({

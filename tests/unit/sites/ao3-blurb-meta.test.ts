@@ -45,7 +45,7 @@ describe('ao3.readBlurbs: WorkMeta of chosen blurbs', () => {
 
 describe('ao3.readBlurbs: hidden warnings and bookmarker tags', () => {
   it("falls back to the warning symbol's title when the viewer hides warning tags", () => {
-    // AO3-MARKUP.md 2.5: with "Hide warnings" on, li.warnings holds a "Show warnings" link instead of the tags
+    // AO3: with "Hide warnings" on, li.warnings holds a "Show warnings" link instead of the tags
     const doc = loadFixture('listing-tag-works-choose-not-to-warn.html');
     const blurb = doc.querySelector('#work_78858976');
     const warningTags = blurb?.querySelectorAll(':scope > ul.tags > li.warnings');
@@ -83,7 +83,7 @@ describe('ao3.readBlurbs: hidden warnings and bookmarker tags', () => {
     const doc = loadFixture('bookmarks-user-logged-in-2025-09.html');
     const userModule = doc.querySelector('#bookmark_2181848826 > div.user.module');
     if (!userModule) throw new Error('fixture changed');
-    // AO3-MARKUP.md 6 (a): bookmarker's tags ul.meta.tags.commas, notes blockquote.userstuff.notes
+    // AO3 bookmarks page: bookmarker's tags ul.meta.tags.commas, notes blockquote.userstuff.notes
     const heading = doc.createElement('h6');
     heading.className = 'meta heading';
     heading.textContent = "Bookmarker's Tags:";
@@ -113,7 +113,7 @@ describe('ao3.readBlurbs: hidden warnings and bookmarker tags', () => {
   });
 
   it('reads a tag-landing bookmark blurb (one bookmarkable, short bookmarker blurbs inside) once', () => {
-    // AO3-MARKUP.md 6 (b): li.bookmark.blurb holding the work, with li.user.short.blurb entries inside
+    // AO3 bookmarks page: li.bookmark.blurb holding the work, with li.user.short.blurb entries inside
     const doc = loadFixture('listing-tag-works-single-result.html');
     const work = doc.querySelector('#work_29881599');
     const list = work?.parentElement;

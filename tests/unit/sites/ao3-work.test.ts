@@ -419,7 +419,7 @@ describe('ao3.readWork: chapters and navigation', () => {
 });
 
 /**
- * AO3-MARKUP.md 4.3/4.4: the Entire Work view has one div.chapter per chapter (ids "summary",
+ * AO3's Entire Work view has one div.chapter per chapter (ids "summary",
  * "notes", "work" repeat) and a "Chapter by Chapter" link instead of Entire Work/Prev/Next/menu.
  * No fixture holds one, so it is built from the real chapter-2 page of work 48582418.
  */
