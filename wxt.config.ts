@@ -5,13 +5,18 @@ import { SITE_MATCHES } from './lib/sites';
 // Firefox reads `data_collection_permissions` from version 140 on desktop and 142 on Android.
 const FIREFOX_MIN = '140.0';
 const FIREFOX_ANDROID_MIN = '142.0';
+const SOURCE_MAPPED = process.env.LAMPLIGHT_SOURCEMAP === 'hidden';
 
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // `npm run bench`'s profile maps sampled frames back to source files: it builds a copy with
+    // source maps beside the code (no sourceMappingURL comment) in its own folder.
+    build: { sourcemap: SOURCE_MAPPED ? 'hidden' : false },
   }),
+  outDirTemplate: SOURCE_MAPPED ? '{{browser}}-mv{{manifestVersion}}-sourcemapped' : undefined,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -160,6 +160,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Ties together the events of one async stream, such as a CPU profile's chunks. */
+  id?: string;
   args?: Record<string, any>;
 }
 

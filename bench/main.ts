@@ -16,6 +16,7 @@ import { backupSection } from './sections/backup';
 import { filteringSection } from './sections/filtering';
 import { flashPage, flashSection } from './sections/flash';
 import { LISTING_URL, listingSection } from './sections/listing';
+import { profileSection } from './sections/profile';
 import { progressSection } from './sections/progress';
 import { readerSection } from './sections/reader';
 import { shelfSection } from './sections/shelf';
@@ -23,7 +24,7 @@ import { sizeSection } from './sections/size';
 import { na, renderTable, type Row } from './stats';
 import { startStreamedServer, type StreamedServer } from '../tests/e2e/streamed-server';
 
-const SECTIONS = ['size', 'filtering', 'listing', 'flash', 'reader', 'shelf', 'progress', 'backup'] as const;
+const SECTIONS = ['size', 'filtering', 'listing', 'profile', 'flash', 'reader', 'shelf', 'progress', 'backup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Fixture pages whose blurbs feed the generated rules and works. */
@@ -156,6 +157,7 @@ export async function main(args: string[]): Promise<number> {
       size: async () => sizeSection(bench),
       filtering: () => filteringSection(bench),
       listing: () => listingSection(bench),
+      profile: () => profileSection(bench),
       flash: () => flashSection(bench, server!, streamed),
       reader: () => readerSection(bench),
       shelf: () => shelfSection(bench),
