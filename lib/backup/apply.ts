@@ -1,9 +1,7 @@
 /**
  * Import a checked backup. All or nothing: the whole backup is validated and the new state
- * computed before the first write; the writes are one `set` per storage area (plus one
- * `remove` in replace mode), and if any of them fails the keys touched are put back.
+ * computed before the first write, which lib/storage's `writeAllOrNothing` then makes.
  */
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { mergeBookmarkLists } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import type { Rule } from '../filters/types';
@@ -15,7 +13,7 @@ import { withChangesPaused } from '../storage/changes';
 import { jsonEqual } from '../storage/check';
 import { appSettingsItem, filterRulesItem, readerSettingsItem } from '../storage/items';
 import { withKeyLock } from '../storage/lock';
-import { getRawItems } from '../storage/raw';
+import { writeAllOrNothing, type StorageWrite } from '../storage/transaction';
 import { loadRules, rulesWrite } from '../storage/rules';
 import {
   APP_SETTINGS_SPEC,
@@ -156,48 +154,25 @@ async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult>
   const reader = { ...readerBase, ...backup.settings.reader };
   const app = { ...appBase, ...backup.settings.app };
 
-  const writes: { key: StorageItemKey; value: unknown }[] = [];
+  const writes: StorageWrite[] = [];
   if (!jsonEqual(rules.rules, rulesNow)) writes.push(...rulesWrite(rules.rules));
   if (!jsonEqual(reader, readerNow)) writes.push(...settingsWrite(READER_SETTINGS_SPEC, reader));
   if (!jsonEqual(app, appNow)) writes.push(...settingsWrite(APP_SETTINGS_SPEC, app));
   writes.push(...bookmarkWrites(marks.write));
   const removals = marks.remove.map((b) => bookmarkStorageKey(b.site, b.workId));
 
-  // One call per area (sync first: it is the one with quotas), then the removals. If a call
-  // fails, the keys that earlier calls changed are put back as they were.
-  const sync = writes.filter((w) => w.key.startsWith('sync:'));
-  const other = writes.filter((w) => !w.key.startsWith('sync:'));
-  const steps = [
-    { keys: sync.map((w) => w.key), run: () => storage.setItems(sync) },
-    { keys: other.map((w) => w.key), run: () => storage.setItems(other) },
-    { keys: removals, run: () => storage.removeItems(removals) },
-  ].filter((step) => step.keys.length > 0);
-  // What the undo would put back. A bookmark key that getAllBookmarks did not return holds nothing:
-  // no need to read it (into empty storage, that is 10,000 reads saved).
+  // A bookmark key that getAllBookmarks did not return holds nothing: no need to read it back.
   const stored = new Set(bookmarksNow.map((b) => bookmarkStorageKey(b.site, b.workId)));
-  const touched = steps.flatMap((step) => step.keys);
-  const toRead = touched.filter((key) => !key.startsWith(`local:${BOOKMARK_PREFIX}`) || stored.has(key));
-  const read = new Map((await getRawItems(toRead)).map((item) => [item.key, item.value]));
-  const before = touched.map((key) => ({ key, value: read.get(key) ?? null }));
-  const done = new Set<string>();
-  for (const step of steps) {
-    try {
-      await step.run();
-      for (const key of step.keys) done.add(key);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      const undo = before.filter((b) => done.has(b.key));
-      try {
-        const restore = undo.filter((b) => b.value !== null && b.value !== undefined);
-        const absent = undo.filter((b) => b.value === null || b.value === undefined).map((b) => b.key);
-        if (restore.length > 0) await storage.setItems(restore);
-        if (absent.length > 0) await storage.removeItems(absent);
-      } catch (undoErr) {
-        const undoWhy = undoErr instanceof Error ? undoErr.message : String(undoErr);
-        return { ok: false, error: t('backupPartlyFailed', why, undoWhy) };
-      }
-      return { ok: false, error: t('backupSaveFailed', why) };
-    }
+  const written = await writeAllOrNothing({
+    writes,
+    removals,
+    knownEmpty: (key) => key.startsWith(`local:${BOOKMARK_PREFIX}`) && !stored.has(key),
+  });
+  if (!written.ok) {
+    return {
+      ok: false,
+      error: written.undoError === undefined ? t('backupSaveFailed', written.error) : t('backupPartlyFailed', written.error, written.undoError),
+    };
   }
 
   const settingsInFile =
