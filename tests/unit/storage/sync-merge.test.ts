@@ -144,6 +144,24 @@ describe('mergeSync', () => {
     expect(a2.rules).toEqual([rule('a'), { ...rule('b'), action: 'hide' }]);
   });
 
+  it('a change made in the same second as a deletion elsewhere loses to it (the deletion wins ties)', () => {
+    const base = mergeSync({ now: T0, rules: [rule('a'), rule('b')], bookmarks: [bm('1', '2026-02-01T00:00:00.000Z')], state: null, remote: noRemote() });
+    const a = mergeSync({ now: T0 + 10, rules: [rule('a')], bookmarks: [], state: base.state, remote: readMirror(mirrorItems(base)) });
+    // Device C edits rule b and reads bookmark 1 further, stamped T0 + 10 as well.
+    const c = mergeSync({
+      now: T0 + 10,
+      rules: [rule('a'), { ...rule('b'), action: 'hide' }],
+      bookmarks: [bm('1', '2026-02-01T00:00:00.000Z', { chapter: 2 })],
+      state: base.state,
+      remote: readMirror(mirrorItems(a)),
+    });
+    expect(c.rules).toEqual([rule('a')]);
+    expect(c.bookmarkRemovals.map((x) => x.workId)).toEqual(['1']);
+    // One second later the change would have won.
+    const later = mergeSync({ now: T0 + 11, rules: [rule('a'), { ...rule('b'), action: 'hide' }], bookmarks: [], state: base.state, remote: readMirror(mirrorItems(a)) });
+    expect(later.rules).toEqual([rule('a'), { ...rule('b'), action: 'hide' }]);
+  });
+
   it('tombstones older than 60 days are dropped, and at most the 300 newest kept', () => {
     const deleted: Record<string, number> = { 'r:old': T0 - 61 * DAY };
     for (let i = 0; i < 400; i++) deleted[`r:x${i}`] = T0 - i;
