@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
-import { t } from '../../../lib/i18n';
+import { t, tn } from '../../../lib/i18n';
 
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
   string,
@@ -35,5 +36,28 @@ describe('messages.json', () => {
 describe('t', () => {
   it('reads the English message', () => {
     expect(t('extName')).toBe('Lamplight');
+  });
+});
+
+describe('t and tn, cached', () => {
+  it('asks the browser once per message, whatever the substitutions', () => {
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    const labels = ['First', 'Second', 'Third'].map((title) => t('filterHideWorkLabel', title));
+    expect(labels).toEqual(['Hide this work: First', 'Hide this work: Second', 'Hide this work: Third']);
+    expect(getMessage.mock.calls.filter(([key]) => key === 'filterHideWorkLabel')).toHaveLength(1);
+    getMessage.mockRestore();
+  });
+
+  it('inserts page text as it is: $-signs, slot look-alikes and markup stay literal', () => {
+    const title = '$1 $$ \uE0000\uE001 <img src=x onerror=alert(1)>';
+    expect(t('filterHideWorkLabel', title)).toBe(`Hide this work: ${title}`);
+    expect(t('readerHoursMinutes', 3, 5)).toBe('3 h 5 min');
+    expect(t('readerHoursMinutes', 4, 10)).toBe('4 h 10 min');
+  });
+
+  it('keeps plural forms apart, and the key when a message is missing', () => {
+    expect(tn('filterSummary', 1)).toBe('Lamplight filtered 1 work on this page.');
+    expect(tn('filterSummary', 7)).toBe('Lamplight filtered 7 works on this page.');
+    expect(t('noSuchMessage' as never)).toBe('noSuchMessage');
   });
 });
