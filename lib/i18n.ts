@@ -10,31 +10,9 @@ export type MessageKey = keyof typeof english;
 /** Keys written as `<base>_one` / `<base>_other` (and any other CLDR category a locale needs). */
 export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? B : never }[MessageKey];
 
-/** Marks where substitution i goes in a cached message: private-use characters no message holds. */
-const slot = (i: number) => `\uE000${i}\uE001`;
-const SLOT = /\uE000(\d)\uE001/g;
-
-/**
- * Messages as the browser gave them, with slots where the substitutions go: one `getMessage` per key
- * and substitution count, however often the message is shown (a listing shows one per work).
- */
-const templates = new Map<string, string>();
-
-/** `getMessage(key, substitutions)`, from the cache; '' when the locale has no such key. */
-function message(key: string, substitutions: readonly string[]): string {
-  const cacheKey = `${key}\u0000${substitutions.length}`;
-  let template = templates.get(cacheKey);
-  if (template === undefined) {
-    template = browser.i18n.getMessage(key as MessageKey, substitutions.map((_, i) => slot(i)));
-    templates.set(cacheKey, template);
-  }
-  // One pass over the template: a substituted value is never read again for slots.
-  return substitutions.length === 0 ? template : template.replace(SLOT, (_, i: string) => substitutions[Number(i)] ?? '');
-}
-
 /** The message for `key`, with `$NAME$` placeholders filled from `substitutions` in order ($1, $2…). */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = message(key, substitutions.map(String));
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
   // A key missing from every locale is a bug; show the key rather than nothing.
   return text || key;
 }
@@ -50,7 +28,7 @@ function pluralCategory(n: number): Intl.LDMLPluralRule {
 export function tn(base: PluralBase, count: number, ...substitutions: (string | number)[]): string {
   const subs = [count, ...substitutions].map(String);
   // A locale may have forms English lacks (`_few`, `_many`…): asked for by name, absent ones give ''.
-  const text = message(`${base}_${pluralCategory(count)}`, subs);
+  const text = browser.i18n.getMessage(`${base}_${pluralCategory(count)}` as MessageKey, subs);
   return text || t(`${base}_other` as MessageKey, ...subs);
 }
 

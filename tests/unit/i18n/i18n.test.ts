@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { t, tn } from '../../../lib/i18n';
 
@@ -39,17 +38,9 @@ describe('t', () => {
   });
 });
 
-describe('t and tn, cached', () => {
-  it('asks the browser once per message, whatever the substitutions', () => {
-    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
-    const labels = ['First', 'Second', 'Third'].map((title) => t('filterHideWorkLabel', title));
-    expect(labels).toEqual(['Hide this work: First', 'Hide this work: Second', 'Hide this work: Third']);
-    expect(getMessage.mock.calls.filter(([key]) => key === 'filterHideWorkLabel')).toHaveLength(1);
-    getMessage.mockRestore();
-  });
-
-  it('inserts page text as it is: $-signs, slot look-alikes and markup stay literal', () => {
-    const title = '$1 $$ \uE0000\uE001 <img src=x onerror=alert(1)>';
+describe('t and tn', () => {
+  it('inserts page text as it is: $-signs and markup stay literal', () => {
+    const title = '$1 $$ <img src=x onerror=alert(1)>';
     expect(t('filterHideWorkLabel', title)).toBe(`Hide this work: ${title}`);
     expect(t('readerHoursMinutes', 3, 5)).toBe('3 h 5 min');
     expect(t('readerHoursMinutes', 4, 10)).toBe('4 h 10 min');
