@@ -14,7 +14,7 @@
  * | `sync:syncFormat`, `sync:rules.<n>`, `sync:deleted.<n>`, `sync:bookmarks.<n>` (+ `….meta`)   |
  * |                                    | sync  | the sync mirror       | `syncFormat.v`             |
  *
- * The sync mirror and state: ./sync-merge.ts (design, format) and ./sync.ts (the engine).
+ * The sync mirror and state: lib/sync (design, format, merge) and ./sync.ts (the engine).
  *
  * Read through the safe loaders (`loadRules`, `loadReaderSettings`, `loadAppSettings` in
  * ./settings.ts, `getAllBookmarks` … in ./bookmarks.ts): they validate, quarantine what is bad
@@ -26,7 +26,7 @@ import type { ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS } from '../reader/settings';
 import { MIGRATIONS, wxtMigrations, type MigrationChain } from './migrations';
 import { DEFAULT_APP_SETTINGS, type AppSettings } from './validate';
-import type { SyncState, SyncStatus } from './sync-merge';
+import type { SyncState, SyncStatus } from '../sync';
 
 export type { AppSettings };
 export { DEFAULT_APP_SETTINGS };
@@ -46,7 +46,7 @@ export const appSettingsItem = storage.defineItem<AppSettings>('sync:appSettings
   ...wxtMigrations(MIGRATIONS.appSettings),
 });
 
-/** This device's sync bookkeeping (./sync-merge.ts): read and written by the sync engine only. */
+/** This device's sync bookkeeping (lib/sync/format.ts): read and written by the sync engine only. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
 
 /** The last sync's outcome, for the options page (./sync.ts). */

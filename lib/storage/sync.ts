@@ -1,7 +1,7 @@
 /**
  * Sync across devices through the browser's own sync (`storage.sync`; no server of ours): the
- * engine. The background script starts it (`startSync()`). The design, the mirror's format and
- * the merge rules are in ./sync-merge.ts; the packing into the sync quotas in ./sync-pack.ts.
+ * engine. The background script starts it (`startSync()`). The design, the mirror's format and the
+ * merge rules are in lib/sync (format.ts, merge.ts); the packing into the sync quotas in lib/sync/pack.ts.
  *
  * One sync ("reconcile"): read both areas; merge this device's rules (always) and bookmarks (when
  * appSettings.syncBookmarks is on) with the mirror; write what changed locally (only if nothing
@@ -41,7 +41,7 @@ import {
   sameSyncStatus,
   type MirrorPlan,
   type SyncStatus,
-} from './sync-merge';
+} from '../sync';
 import { APP_SETTINGS_SCHEMA, DEFAULT_APP_SETTINGS, repairSettings } from './validate';
 
 export type { SyncStatus };

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Bookmark } from '../../lib/bookmarks/types';
 import type { Rule } from '../../lib/filters/types';
-import { readMirror } from '../../lib/storage/sync-merge';
+import { readMirror } from '../../lib/sync';
 import { launchChromium, type ChromiumSession } from './chromium';
 
 const POLL = { timeout: 30_000, interval: 250 };

@@ -19,7 +19,7 @@ import { ruleName } from '../../components/rules';
 import { parseBackup } from '../../lib/backup/parse';
 import type { Bookmark } from '../../lib/bookmarks/types';
 import type { Rule } from '../../lib/filters/types';
-import { readMirror } from '../../lib/storage/sync-merge';
+import { readMirror } from '../../lib/sync';
 import { launchChromium, type ChromiumSession } from './chromium';
 
 const RULES: Rule[] = [

@@ -11,8 +11,8 @@ import { getAllBookmarks, putBookmark, removeBookmark, updateBookmark } from '..
 import { addRule, loadRules, saveRules, updateRules } from '../../../lib/storage/rules';
 import { saveAppSettings } from '../../../lib/storage/settings';
 import { createSyncEngine, loadSyncStatus, NEWER_FORMAT_ERROR, type SyncStatus } from '../../../lib/storage/sync';
-import { isMirrorKey, readMirror } from '../../../lib/storage/sync-merge';
-import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM, itemBytes } from '../../../lib/storage/sync-pack';
+import { isMirrorKey, readMirror } from '../../../lib/sync';
+import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM, itemBytes } from '../../../lib/sync/pack';
 import { makeBookmark } from './helpers';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z');

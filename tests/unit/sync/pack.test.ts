@@ -7,8 +7,8 @@ import {
   packRecords,
   syncPlan,
   unpackRecords,
-} from '../../../lib/storage/sync-pack';
-import { makeBookmark } from './helpers';
+} from '../../../lib/sync/pack';
+import { makeBookmark } from '../storage/helpers';
 
 const rule = (i: number) => ({ id: `rule-${i}`, field: 'freeform', pattern: `Some Tag Number ${i}`, action: 'hide', enabled: true });
 
@@ -92,7 +92,7 @@ describe('packRecords', () => {
 
 describe('jsonBytes: the size as Chrome counts it (measured in Chromium), never less', () => {
   it('counts what Chrome escapes or writes longer', async () => {
-    const { jsonBytes } = await import('../../../lib/storage/sync-pack');
+    const { jsonBytes } = await import('../../../lib/sync/pack');
     // [value, bytes Chrome counted for its JSON]
     const measured: [unknown, number][] = [
       [123456789012, 14], // 123456789012.0

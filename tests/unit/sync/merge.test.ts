@@ -1,5 +1,5 @@
 /**
- * The sync mirror's pure parts (lib/storage/sync-merge.ts): record formats, reading the mirror,
+ * The sync mirror's pure parts (lib/sync): record formats, reading the mirror,
  * the per-item merge, tombstones, and packing within the quotas.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,9 +25,9 @@ import {
   type RemoteMirror,
   type SyncMerge,
   type SyncState,
-} from '../../../lib/storage/sync-merge';
-import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM, itemBytes } from '../../../lib/storage/sync-pack';
-import { makeBookmark } from './helpers';
+} from '../../../lib/sync';
+import { SYNC_MAX_ITEMS, SYNC_QUOTA_BYTES, SYNC_QUOTA_BYTES_PER_ITEM, itemBytes } from '../../../lib/sync/pack';
+import { makeBookmark } from '../storage/helpers';
 
 const T0 = Date.parse('2026-03-01T10:00:00.000Z') / 1000; // sync times are seconds
 const rule = (id: string, pattern = `Tag ${id}`, extra: Partial<Rule> = {}): Rule =>
