@@ -4,6 +4,7 @@
  * saveReaderSettings; open tabs follow through the storage watcher.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
+import { browser, type PublicPath } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import {
   DEFAULT_READER_SETTINGS,
@@ -13,6 +14,7 @@ import {
   type ReaderSettingField,
   type ReaderSettings,
 } from '../lib/reader/settings';
+import { DYSLEXIC_FACES, DYSLEXIC_FAMILY, FONT_STACKS } from '../lib/reader/style';
 import { saveReaderSettings } from '../lib/storage/settings';
 import { errorText, useReaderSettings } from './hooks';
 
@@ -22,12 +24,16 @@ const fields = (): readonly ReaderSettingField[] => [
   { kind: 'toggle', key: 'skipAdultGate', label: t('readerSettingsSkipAdultGate') },
 ];
 
-const FONT_STACKS: Record<ReaderSettings['font'], string> = {
-  serif: 'Georgia, "Iowan Old Style", "Times New Roman", serif',
-  sans: 'system-ui, "Segoe UI", Roboto, sans-serif',
-  dyslexic: '"OpenDyslexic", "Comic Sans MS", sans-serif',
-  system: 'system-ui, sans-serif',
-};
+/** The shipped dyslexia-friendly faces, registered with this page the first time the preview shows them. */
+let dyslexicFacesAdded = false;
+function addDyslexicFaces(): void {
+  if (dyslexicFacesAdded || typeof FontFace === 'undefined') return;
+  dyslexicFacesAdded = true;
+  for (const face of DYSLEXIC_FACES) {
+    const url = browser.runtime.getURL(`/fonts/${face.file}` as PublicPath);
+    document.fonts.add(new FontFace(DYSLEXIC_FAMILY, `url("${url}") format("woff2")`, { weight: face.weight, style: face.style }));
+  }
+}
 
 export function ReaderSettingsForm() {
   const id = useId();
@@ -36,6 +42,9 @@ export function ReaderSettingsForm() {
   const [shown, setShown] = useState<ReaderSettings | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => setShown(stored), [stored]);
+  useEffect(() => {
+    if (shown?.font === 'dyslexic') addDyslexicFaces();
+  }, [shown?.font]);
 
   if (!shown) {
     return <p class={loadError ? 'field-error' : 'muted'}>{loadError ?? t('commonLoading')}</p>;

@@ -273,6 +273,17 @@ describe('options: reader settings', () => {
   });
 });
 
+describe('options: the reader preview', () => {
+  it('shows the font the reader uses: the shipped OpenDyslexic first for the dyslexia-friendly choice', async () => {
+    const root = await mount(<App />);
+    const reader = byRole(root, 'region', 'Reader');
+    const preview = () => reader.querySelector<HTMLElement>('.reader-preview p')!.style.fontFamily;
+    expect(preview()).toMatch(/^["']Iowan Old Style["'], ["']Palatino Linotype["']/);
+    await choose(byRole(reader, 'combobox', 'Font'), 'dyslexic');
+    expect(preview()).toMatch(/^["']Lamplight OpenDyslexic["'], OpenDyslexic/);
+  });
+});
+
 describe('options: problems found in storage', () => {
   it('shows quarantined values with Download and Dismiss', async () => {
     // A damaged rule list: the page's own loader sets the bad entry aside.
