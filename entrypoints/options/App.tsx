@@ -1,4 +1,4 @@
-import { BackupPanel } from '../../components/BackupPanel';
+import { BackupPanel } from '../../components/backup/BackupPanel';
 import { FiltersSection } from '../../components/FiltersSection';
 import { QuarantinePanel } from '../../components/QuarantinePanel';
 import { ReaderSettingsForm } from '../../components/ReaderSettingsForm';

@@ -57,10 +57,10 @@ function insideSummary(pattern: string, summary: string): boolean {
   for (let start = 0; start <= text.length; start++) {
     for (let end = text.length; end >= start; end--) {
       if (!new RegExp(`^${regexBody(pattern)}$`, 'su').test(text.slice(start, end))) continue;
-      const before = [...text.slice(0, start)].pop();
-      const first = [...text.slice(start)][0];
-      const last = [...text.slice(0, end)].pop();
-      const after = [...text.slice(end)][0];
+      const before = Array.from(text.slice(0, start)).pop();
+      const first = Array.from(text.slice(start))[0];
+      const last = Array.from(text.slice(0, end)).pop();
+      const after = Array.from(text.slice(end))[0];
       const startsInsideWord = isWord(before) && isWord(first);
       const endsInsideWord = isWord(last) && isWord(after);
       if (!startsInsideWord && !endsInsideWord) return true;

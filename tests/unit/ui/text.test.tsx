@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeImport } from '../../../lib/backup/apply';
-import { describeSummary } from '../../../components/BackupPanel';
+import { describeSummary } from '../../../components/backup/summary';
 import { describeQuarantineKey } from '../../../components/QuarantinePanel';
 import { actionLabel, fieldLabel } from '../../../components/rules';
 import { countText, formatNumber, tx } from '../../../components/text';
