@@ -1,5 +1,6 @@
 /** Merging what AO3's own History page lists into the history. Pure. */
 import type { SiteHistoryItem } from '../sites/types';
+import { creatorNames } from './record';
 import type { Ao3Reading, HistoryEntry } from './types';
 
 const DAY = 86_400_000;
@@ -37,11 +38,12 @@ export function mergeAo3Item(entry: HistoryEntry | null, item: SiteHistoryItem):
   const ao3 = laterReading(entry?.ao3 ?? null, item);
   const day = toDay(item.lastVisited);
   const known = entry !== null && (entry.seen.length > 0 || entry.visits > 0);
+  const creators = creatorNames(item.authors);
   return {
     site: item.site,
     workId: item.workId,
     title: item.title || (entry?.title ?? ''),
-    creators: [...(item.creators.length > 0 ? item.creators : (entry?.creators ?? []))],
+    creators: creators.length > 0 ? creators : [...(entry?.creators ?? [])],
     fandoms: [...(item.fandoms.length > 0 ? item.fandoms : (entry?.fandoms ?? []))],
     seen: [...(entry?.seen ?? [])],
     chapterCount: entry !== null && known ? entry.chapterCount : item.updateAvailable ? null : item.postedChapters,

@@ -1,4 +1,6 @@
 /** Recording a visit into a history entry. Pure. */
+import { authorName } from '../bookmarks/record';
+import type { Author, WorkMeta } from '../sites/types';
 import { addChapter, MAX_CHAPTER } from './chapters';
 import type { HistoryEntry, HistoryVisit } from './types';
 
@@ -12,6 +14,24 @@ export const toMinute = (ms: number): number => Math.floor(ms / MINUTE) * MINUTE
 
 /** A non-empty value from the page, else what was known. */
 const fresh = <T extends string | string[]>(now: T, before: T): T => (now.length > 0 ? now : before);
+
+/** Creators named as bookmarks name them ("Alias (anafabula)"). */
+export const creatorNames = (authors: readonly Author[]): string[] => authors.map(authorName).filter((name) => name !== '');
+
+/** The visit a work page makes (`meta` from the site adapter). */
+export function visitFromWork(meta: WorkMeta, look: { chapter: number; reachedEnd: boolean; at: number }): HistoryVisit {
+  return {
+    site: meta.site,
+    workId: meta.id,
+    title: meta.title,
+    creators: creatorNames(meta.authors),
+    fandoms: [...meta.fandoms],
+    chapter: look.chapter,
+    reachedEnd: look.reachedEnd,
+    chapterCount: meta.chapters?.posted ?? null,
+    at: look.at,
+  };
+}
 
 function checkVisit(visit: HistoryVisit): void {
   if (!Number.isInteger(visit.chapter) || visit.chapter < 1 || visit.chapter > MAX_CHAPTER) {

@@ -127,11 +127,15 @@ export interface SiteHistoryItem {
   site: SiteId;
   workId: string;
   title: string;
-  creators: string[];
+  /** Linked creators (none for an anonymous work, or when the page hides the work). */
+  authors: Author[];
   fandoms: string[];
   /** Chapters posted now, as the listing shows; null when it does not say. */
   postedChapters: number | null;
-  /** The site's "last visited", in milliseconds since 1970 (a date: the start of its UTC day). */
+  /**
+   * The site's "last visited", in milliseconds since 1970: the start of that UTC day for a date,
+   * or `now` less what "3 days" (AO3's wording for the last 30 days) says.
+   */
   lastVisited: number;
   visits: number;
   /** The work changed beyond minor edits since that visit. */

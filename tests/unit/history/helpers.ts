@@ -44,7 +44,7 @@ export function ao3Item(overrides: Partial<SiteHistoryItem> = {}): SiteHistoryIt
     site: 'ao3',
     workId: '123',
     title: 'A Work',
-    creators: ['someone'],
+    authors: [{ pseud: 'someone', login: 'someone', url: 'https://archiveofourown.org/users/someone/pseuds/someone' }],
     fandoms: ['Some Fandom'],
     postedChapters: 5,
     lastVisited: Date.UTC(2026, 11, 6),

@@ -78,12 +78,13 @@ describe('mergeAo3Item', () => {
 
   it("takes the page's title, creators and fandoms unless it shows none", () => {
     const e = entry({ title: 'Old', creators: ['a'], fandoms: ['F'] });
-    expect(mergeAo3Item(e, ao3Item({ title: 'New', creators: ['b'], fandoms: ['G', 'H'] }))).toMatchObject({
+    const b = { pseud: 'Bee', login: 'b', url: 'https://archiveofourown.org/users/b/pseuds/Bee' };
+    expect(mergeAo3Item(e, ao3Item({ title: 'New', authors: [b], fandoms: ['G', 'H'] }))).toMatchObject({
       title: 'New',
-      creators: ['b'],
+      creators: ['Bee (b)'],
       fandoms: ['G', 'H'],
     });
-    expect(mergeAo3Item(e, ao3Item({ title: '', creators: [], fandoms: [] }))).toMatchObject({
+    expect(mergeAo3Item(e, ao3Item({ title: '', authors: [], fandoms: [] }))).toMatchObject({
       title: 'Old',
       creators: ['a'],
       fandoms: ['F'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordVisit, toMinute, VISIT_GAP } from '../../../lib/history/record';
+import { recordVisit, toMinute, visitFromWork, VISIT_GAP } from '../../../lib/history/record';
 import { DAY, entry, MIN, T0, visit } from './helpers';
 
 describe('recordVisit', () => {
@@ -115,5 +115,50 @@ describe('recordVisit', () => {
     for (const chapter of [0, -1, 1.5, Number.NaN, 100_000]) expect(() => recordVisit(null, visit({ chapter }))).toThrow(RangeError);
     for (const chapterCount of [0, 2.5]) expect(() => recordVisit(null, visit({ chapterCount }))).toThrow(RangeError);
     expect(() => recordVisit(null, visit({ at: Number.NaN }))).toThrow(RangeError);
+  });
+});
+
+describe('visitFromWork', () => {
+  it('names creators as bookmarks do and takes the posted count', () => {
+    const meta = {
+      site: 'ao3' as const,
+      id: '77',
+      url: 'https://archiveofourown.org/works/77',
+      title: 'T',
+      authors: [
+        { pseud: 'Alias', login: 'anafabula', url: 'https://archiveofourown.org/users/anafabula/pseuds/Alias' },
+        { pseud: 'same', login: 'same', url: 'https://archiveofourown.org/users/same/pseuds/same' },
+      ],
+      anonymous: false,
+      fandoms: ['F1', 'F2'],
+      rating: null,
+      warnings: [],
+      categories: [],
+      relationships: [],
+      characters: [],
+      freeforms: [],
+      language: null,
+      words: null,
+      chapters: { posted: 14, expected: null },
+      complete: false,
+      updated: null,
+      summary: '',
+      series: [],
+    };
+    expect(visitFromWork(meta, { chapter: 3, reachedEnd: true, at: T0 })).toEqual({
+      site: 'ao3',
+      workId: '77',
+      title: 'T',
+      creators: ['Alias (anafabula)', 'same'],
+      fandoms: ['F1', 'F2'],
+      chapter: 3,
+      reachedEnd: true,
+      chapterCount: 14,
+      at: T0,
+    });
+    expect(visitFromWork({ ...meta, chapters: null, authors: [] }, { chapter: 1, reachedEnd: false, at: T0 })).toMatchObject({
+      creators: [],
+      chapterCount: null,
+    });
   });
 });
