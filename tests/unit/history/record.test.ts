@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordVisit, toMinute, visitFromWork, VISIT_GAP } from '../../../lib/history/record';
+import { makeWork } from '../filters/factory';
 import { DAY, entry, MIN, T0, visit } from './helpers';
 
 describe('recordVisit', () => {
@@ -120,31 +121,16 @@ describe('recordVisit', () => {
 
 describe('visitFromWork', () => {
   it('names creators as bookmarks do and takes the posted count', () => {
-    const meta = {
-      site: 'ao3' as const,
+    const meta = makeWork({
       id: '77',
-      url: 'https://archiveofourown.org/works/77',
       title: 'T',
       authors: [
         { pseud: 'Alias', login: 'anafabula', url: 'https://archiveofourown.org/users/anafabula/pseuds/Alias' },
         { pseud: 'same', login: 'same', url: 'https://archiveofourown.org/users/same/pseuds/same' },
       ],
-      anonymous: false,
       fandoms: ['F1', 'F2'],
-      rating: null,
-      warnings: [],
-      categories: [],
-      relationships: [],
-      characters: [],
-      freeforms: [],
-      language: null,
-      words: null,
       chapters: { posted: 14, expected: null },
-      complete: false,
-      updated: null,
-      summary: '',
-      series: [],
-    };
+    });
     expect(visitFromWork(meta, { chapter: 3, reachedEnd: true, at: T0 })).toEqual({
       site: 'ao3',
       workId: '77',
