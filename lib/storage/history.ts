@@ -17,6 +17,7 @@ import {
   encodeHistory,
   HISTORY_PREFIX,
   historyStorageKey,
+  workOfHistoryKey,
   type StoredHistory,
 } from './history-codec';
 import { assignFandomIds, fandomNames, HISTORY_FANDOM_PREFIX } from './history-names';
@@ -101,9 +102,10 @@ function updateEntries(
     const records: Record<string, unknown> = {};
     for (const { fandoms, ...rest } of updated) {
       const record = encodeHistory({ ...rest, fandomIds: fandoms.map((name) => ids.get(name) as string) });
-      const check = checkHistoryFields(record.slice(1));
+      const key = historyStorageKey(rest.site, rest.workId);
+      const check = workOfHistoryKey(key) ? checkHistoryFields(record.slice(1)) : { ok: false as const, error: 'not a work id' };
       if (!check.ok) throw new Error(`History of ${rest.site}:${rest.workId} not saved: ${check.error}`);
-      records[driverKey(historyStorageKey(rest.site, rest.workId))] = record;
+      records[driverKey(key)] = record;
     }
     if (updated.length > 0) await browser.storage.local.set({ ...writes, ...records });
     return updated;

@@ -71,6 +71,7 @@ describe('recording visits', () => {
     await expect(recordHistoryVisit(visit({ at: Date.UTC(1969, 0, 1) }))).rejects.toThrow(
       'History of ao3:123 not saved: the last visit is not a time',
     );
+    await expect(recordHistoryVisit(visit({ workId: 'abc' }))).rejects.toThrow('History of ao3:abc not saved: not a work id');
     expect(await local().get()).toEqual({});
   });
 
