@@ -3,6 +3,7 @@
 import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
 import { adultGateContinueHref, classifyPage } from './ao3-classify';
+import { readHistoryItems } from './ao3-readings';
 import { absoluteUrl, ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
@@ -56,6 +57,13 @@ export const ao3: SiteAdapter = {
       return workIdFromUrl(url);
     } catch {
       return null;
+    }
+  },
+  readHistoryItems(doc, url, now) {
+    try {
+      return readHistoryItems(doc, url, now);
+    } catch {
+      return [];
     }
   },
 };

@@ -122,6 +122,27 @@ export interface LinkRule {
   pattern: string;
 }
 
+/** One work on the reader's own reading-history page of a site (AO3: `/users/NAME/readings`). */
+export interface SiteHistoryItem {
+  site: SiteId;
+  workId: string;
+  title: string;
+  /** Linked creators (none for an anonymous work, or when the page hides the work). */
+  authors: Author[];
+  fandoms: string[];
+  /** Chapters posted now, as the listing shows; null when it does not say. */
+  postedChapters: number | null;
+  /**
+   * The site's "last visited", in milliseconds since 1970: the start of that UTC day for a date,
+   * or `now` less what "3 days" (AO3's wording for the last 30 days) says.
+   */
+  lastVisited: number;
+  visits: number;
+  /** The work changed beyond minor edits since that visit. */
+  updateAvailable: boolean;
+  markedForLater: boolean;
+}
+
 export interface SiteAdapter {
   id: SiteId;
   /** Human name of the site, for messages. */
@@ -149,4 +170,9 @@ export interface SiteAdapter {
   adultGateContinueUrl(doc: Document, url: URL): string | null;
   /** The site id of the work a URL points at (work, chapter or navigate URL), or null. */
   workIdFromUrl(url: URL): string | null;
+  /**
+   * On the reader's own reading-history page: its works (those it cannot read left out); [] on
+   * any other page. `now` dates "3 days ago" (milliseconds since 1970).
+   */
+  readHistoryItems?(doc: Document, url: URL, now: number): SiteHistoryItem[];
 }

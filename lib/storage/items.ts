@@ -9,11 +9,15 @@
  * | `sync:appSettings`                 | sync  | AppSettings           | `appSettings$`             |
  * | `local:bookmark:<site>:<workId>`   | local | Bookmark & { v }      | inside the record (`v`)    |
  * | `local:quarantine:<key>:<ms>`      | local | QuarantineEntry       | (not versioned)            |
+ * | `local:history:<site>:<workId>`    | local | compact list          | inside the record (first)  |
+ * | `local:historyFandom:<id>`         | local | a fandom name         | (not versioned)            |
+ * | `local:historySettings`            | local | HistorySettings       | `historySettings$`         |
  * | `local:syncState`                  | local | SyncState             | inside the record (`v`)    |
  * | `local:syncStatus`                 | local | SyncStatus            | (not versioned: rewritten) |
  * | `sync:syncFormat`, `sync:rules.<n>`, `sync:deleted.<n>`, `sync:bookmarks.<n>` (+ `….meta`)   |
  * |                                    | sync  | the sync mirror       | `syncFormat.v`             |
  *
+ * The reading history (never synced): ./history.ts, its record format ./history-codec.ts.
  * The sync mirror and state: lib/sync (design, format, merge) and ./sync.ts (the engine).
  *
  * Read through the safe loaders (`loadRules`, `loadReaderSettings`, `loadAppSettings` in
@@ -25,7 +29,7 @@ import type { Rule } from '../filters/types';
 import type { ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS } from '../reader/settings';
 import { MIGRATIONS, wxtMigrations, type MigrationChain } from './migrations';
-import { DEFAULT_APP_SETTINGS, type AppSettings } from './validate';
+import { DEFAULT_APP_SETTINGS, DEFAULT_HISTORY_SETTINGS, type AppSettings, type HistorySettings } from './validate';
 import type { SyncState, SyncStatus } from '../sync';
 
 export type { AppSettings };
@@ -46,6 +50,12 @@ export const appSettingsItem = storage.defineItem<AppSettings>('sync:appSettings
   ...wxtMigrations(MIGRATIONS.appSettings),
 });
 
+/** The reading history's settings, for this device only (like the history itself). */
+export const historySettingsItem = storage.defineItem<HistorySettings>('local:historySettings', {
+  fallback: DEFAULT_HISTORY_SETTINGS,
+  ...wxtMigrations(MIGRATIONS.historySettings),
+});
+
 /** This device's sync bookkeeping (lib/sync/format.ts): read and written by the sync engine only. */
 export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
 
@@ -57,6 +67,7 @@ export const VERSIONED_ITEMS = [
   { item: filterRulesItem, chain: MIGRATIONS.filterRules as MigrationChain },
   { item: readerSettingsItem, chain: MIGRATIONS.readerSettings as MigrationChain },
   { item: appSettingsItem, chain: MIGRATIONS.appSettings as MigrationChain },
+  { item: historySettingsItem, chain: MIGRATIONS.historySettings as MigrationChain },
 ] as const;
 
 /** Where WXT keeps an item's version. */

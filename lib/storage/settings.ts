@@ -18,7 +18,7 @@ import {
   validateSettings,
 } from './validate';
 
-interface SettingsSpec<T extends object> {
+export interface SettingsSpec<T extends object> {
   item: WxtStorageItem<T, Record<string, unknown>>;
   schema: Record<keyof T, Check>;
   defaults: T;
@@ -39,7 +39,8 @@ const APP: SettingsSpec<AppSettings> = {
   version: MIGRATIONS.appSettings.version,
 };
 
-async function load<T extends object>(spec: SettingsSpec<T>): Promise<T> {
+/** Settings of any spec, complete and valid (a damaged field takes its default and is quarantined). */
+export async function load<T extends object>(spec: SettingsSpec<T>): Promise<T> {
   const raw: unknown = await spec.item.getValue();
   const { value, problems } = repairSettings(raw, spec.schema, spec.defaults);
   if (problems.length > 0) {
@@ -58,7 +59,8 @@ export function settingsWrite<T extends object>(spec: SettingsSpec<T>, value: T)
   return versionedWrites([{ key: spec.item.key, value, version: spec.version }]);
 }
 
-async function save<T extends object>(spec: SettingsSpec<T>, patch: Partial<T>): Promise<T> {
+/** Change some settings of any spec. Throws (and writes nothing) when a value is invalid. */
+export async function save<T extends object>(spec: SettingsSpec<T>, patch: Partial<T>): Promise<T> {
   return withKeyLock(spec.item.key, async () => {
     const next = { ...(await load(spec)), ...patch };
     const check = validateSettings<T>(next, spec.schema);

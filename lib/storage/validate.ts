@@ -18,6 +18,15 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   syncBookmarks: false,
 };
 
+export interface HistorySettings {
+  /** Record no visits for now, keeping the history. */
+  paused: boolean;
+}
+
+export const DEFAULT_HISTORY_SETTINGS: HistorySettings = { paused: false };
+
+export const HISTORY_SETTINGS_SCHEMA: Record<keyof HistorySettings, Check> = { paused: boolean };
+
 const range = (key: NumericSettingKey): Check => number(READER_RANGES[key].min, READER_RANGES[key].max);
 
 /**
@@ -78,6 +87,8 @@ export const validateReaderSettings = (input: unknown) =>
   validateSettings<ReaderSettings>(input, READER_SETTINGS_SCHEMA);
 export const validateAppSettings = (input: unknown) =>
   validateSettings<AppSettings>(input, APP_SETTINGS_SCHEMA);
+export const validateHistorySettings = (input: unknown) =>
+  validateSettings<HistorySettings>(input, HISTORY_SETTINGS_SCHEMA);
 
 export interface Repair<T> {
   value: T;

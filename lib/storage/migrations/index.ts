@@ -17,6 +17,13 @@ import type { MigrationChain } from './run';
 export const MIGRATIONS = {
   /** One record per bookmark, `local:bookmark:<site>:<workId>`, version kept inside as `v`. */
   bookmark: { version: 1, steps: {} },
+  /**
+   * One record per work of the reading history, `local:history:<site>:<workId>`: a list whose first
+   * element is the version (../history-codec.ts); a step gets and returns the list without it.
+   */
+  history: { version: 1, steps: {} },
+  /** `local:historySettings` (WXT item). */
+  historySettings: { version: 1, steps: {} },
   /** `local:filterRules` (WXT item; version in `filterRules$`). */
   filterRules: { version: 1, steps: {} },
   /** `sync:readerSettings` (WXT item). */

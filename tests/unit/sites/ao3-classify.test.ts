@@ -14,6 +14,7 @@ const PAGES: Record<string, { url: string; kind: PageKind }> = {
   'listing-tag-works-ever-given.html': { url: '/tags/Ever%20Given%20Container%20Ship%20(Anthropomorphic)/works', kind: 'listing' },
   'listing-tag-works-single-result.html': { url: '/tags/Court%20Lady%20Go%20(Mr!d!%20Queen)/works', kind: 'listing' },
   'listing-tag-works-worldbuilding.html': { url: '/tags/Worldbuilding/works', kind: 'listing' },
+  'readings-handwritten.html': { url: '/users/example_reader/readings', kind: 'listing' },
   'series-2022-drabbles.html': { url: '/series/46', kind: 'listing' },
   'series-6-works-2270465.html': { url: '/series/2270465', kind: 'listing' },
   'series-8-works-multifandom-2817877.html': { url: '/series/2817877', kind: 'listing' },

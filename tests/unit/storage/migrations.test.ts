@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { validateBookmark } from '../../../lib/bookmarks/validate';
 import { MIGRATIONS, runMigrations, type MigrationChain } from '../../../lib/storage/migrations';
 import { checkStoredRules } from '../../../lib/storage/rules';
-import { validateAppSettings, validateReaderSettings } from '../../../lib/storage/validate';
+import { validateAppSettings, validateHistorySettings, validateReaderSettings } from '../../../lib/storage/validate';
+import { checkHistoryFields } from '../../../lib/storage/history-codec';
 import { decodeStoredBookmark, getBookmark } from '../../../lib/storage/bookmarks';
 import { VERSIONED_ITEMS, filterRulesItem } from '../../../lib/storage/items';
 import { loadRules, updateRules } from '../../../lib/storage/rules';
@@ -21,6 +22,8 @@ const VALIDATE: Record<keyof typeof MIGRATIONS, (value: unknown) => { ok: boolea
   },
   readerSettings: validateReaderSettings,
   appSettings: validateAppSettings,
+  history: checkHistoryFields,
+  historySettings: validateHistorySettings,
 };
 
 function fixtures(shape: string): { version: number; value: unknown }[] {
@@ -51,6 +54,13 @@ describe('every stored shape: walk each old-shape fixture through every step to 
           if (shape === 'bookmark') {
             // A bookmark fixture is a stored record, `{ v, ...bookmark }`: its version is inside.
             const { v, ...data } = value as { v: number };
+            expect(v).toBe(fixture.version);
+            value = data;
+            from = v;
+          }
+          if (shape === 'history') {
+            // A history fixture is a stored record, a list whose first element is its version.
+            const [v, ...data] = value as [number, ...unknown[]];
             expect(v).toBe(fixture.version);
             value = data;
             from = v;
