@@ -1,3 +1,5 @@
+import { marked, TOKEN } from '../marks';
+
 /**
  * Keeps blurbs (and a work's story) unpainted until the filters have judged them, so a
  * filtered work never shows for a single frame.
@@ -14,19 +16,33 @@ export const PENDING = 'data-lamplight-pending';
 export const HIDDEN = 'data-lamplight-hidden';
 export const COLLAPSED = 'data-lamplight-collapsed';
 export const SHIELDED = 'data-lamplight-shielded';
-/** Marks the hold stylesheet, so other features can tell filtering is still judging. */
-export const HOLD_STYLE_MARK = 'hold';
 
 const FAIL_SAFE_SECONDS = 1;
 const PENDING_FAIL_SAFE_SECONDS = 20;
 
-function holdCss(selectors: readonly string[]): string {
-  const unjudged = selectors.map((s) => `:is(${s}):not([${JUDGED}])`).join(',\n');
-  const pending = selectors.map((s) => `:is(${s})[${PENDING}]:not([${JUDGED}])`).join(',\n');
-  return `@keyframes lamplight-hold { from, to { visibility: hidden; } }
-${unjudged} { animation: lamplight-hold ${FAIL_SAFE_SECONDS}s step-end !important; }
-${pending} { animation: lamplight-hold ${PENDING_FAIL_SAFE_SECONDS}s step-end !important; }
-[${HIDDEN}], [${COLLAPSED}], [${SHIELDED}] { display: none !important; }`;
+/**
+ * Page CSS must not undo the hiding: a work skin may say `#workskin, #workskin * { display: block
+ * !important; visibility: visible !important }`. Every rule here sits in a cascade layer named with
+ * this page load's token: an `!important` declaration in a layer beats every unlayered `!important`
+ * one, and an earlier layer beats a later one, so no stylesheet the page adds after ours can win.
+ * A work skin can style the story and what is inside it, never its parent: the story's parent is
+ * what the fail-safe animation holds, and the story and everything in it must inherit that.
+ * (An animation loses to any `!important` declaration, so it is never put on what a skin can reach.)
+ */
+function holdCss(blurbs: string, work: string): string {
+  const J = marked(JUDGED);
+  const P = marked(PENDING);
+  const name = `lamplight-hold-${TOKEN}`;
+  const held = (sel: string) => `:is(${sel}):not(${J})`;
+  const pending = (sel: string) => `:is(${sel})${P}:not(${J})`;
+  const animate = (seconds: number) => `animation: ${name} ${seconds}s step-end !important;`;
+  return `@keyframes ${name} { from, to { visibility: hidden; } }
+@layer lamplight-${TOKEN} {
+${held(blurbs)}, :has(> ${held(work)}) { ${animate(FAIL_SAFE_SECONDS)} }
+${pending(blurbs)}, :has(> ${pending(work)}) { ${animate(PENDING_FAIL_SAFE_SECONDS)} }
+${held(work)}, ${held(work)} *, ${held(blurbs)} * { visibility: inherit !important; }
+${marked(HIDDEN)}, ${marked(COLLAPSED)}, ${marked(SHIELDED)} { display: none !important; }
+}`;
 }
 
 export interface Hold {
@@ -35,10 +51,9 @@ export interface Hold {
 }
 
 /** Installs the hold on `doc`; call at document_start. */
-export function installHold(doc: Document, selectors: readonly string[]): Hold {
+export function installHold(doc: Document, blurbSelector: string, workSelector: string): Hold {
   const style = doc.createElement('style');
-  style.dataset.lamplight = HOLD_STYLE_MARK;
-  style.textContent = holdCss(selectors);
+  style.textContent = holdCss(blurbSelector, workSelector);
   (doc.head ?? doc.documentElement).append(style);
   return {
     release() {
