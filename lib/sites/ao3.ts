@@ -2,8 +2,8 @@
 
 import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
-import { adultGateContinueHref, classifyPage } from './ao3-classify';
-import { absoluteUrl, ruleForLink, workIdFromUrl } from './ao3-urls';
+import { adultGateContinueHref, adultGateContinueTarget, classifyPage } from './ao3-classify';
+import { ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
 export const ao3: SiteAdapter = {
@@ -46,7 +46,7 @@ export const ao3: SiteAdapter = {
   },
   adultGateContinueUrl(doc, url) {
     try {
-      return absoluteUrl(adultGateContinueHref(doc), url);
+      return adultGateContinueTarget(adultGateContinueHref(doc), url);
     } catch {
       return null;
     }
