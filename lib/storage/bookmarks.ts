@@ -10,7 +10,13 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { compareBookmarksById } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS, BOOKMARK_SCHEMA, validateBookmark } from '../bookmarks/validate';
+import {
+  BOOKMARK_ABSENT_OK,
+  BOOKMARK_FIELDS,
+  BOOKMARK_SCHEMA,
+  bookmarkConsistencyError,
+  validateBookmark,
+} from '../bookmarks/validate';
 import type { SiteId } from '../sites/types';
 import { watchStorage, type StorageChanges } from './changes';
 import { httpUrl, isoDate, isPlainObject, jsonEqual, type Check } from './check';
@@ -138,7 +144,7 @@ function decodeCurrent(storageKey: string, raw: unknown): Bookmark | null {
     if (check(value) !== null) return null;
     out[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
   }
-  return out as unknown as Bookmark;
+  return bookmarkConsistencyError(out as unknown as Bookmark) === null ? (out as unknown as Bookmark) : null;
 }
 
 interface Damaged {
