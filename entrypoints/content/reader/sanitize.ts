@@ -17,23 +17,39 @@ function unsafeAttribute(name: string, value: string): boolean {
   return URL_ATTRIBUTES.has(name) && /^javascript:/i.test(value.replace(/[\u0000-\u0020]/g, ''));
 }
 
-function cleanElement(el: Element): void {
+/** The element's copy in `doc` with only its safe attributes, or null when it is dropped whole. */
+function copyElement(doc: Document, el: Element): Element | null {
+  if (DROPPED_ELEMENTS.has(el.tagName.toUpperCase())) return null;
+  const copy = doc.createElementNS(el.namespaceURI, el.localName);
   for (const attr of Array.from(el.attributes)) {
-    if (unsafeAttribute(attr.name.toLowerCase(), attr.value)) el.removeAttribute(attr.name);
+    if (!unsafeAttribute(attr.name.toLowerCase(), attr.value)) copy.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
   }
+  return copy;
 }
 
-/** Cleans a copied node and everything in it, in place (the node is not in any document yet). */
-export function cleanCopy(node: Node): Node | null {
-  if (node.nodeType !== 1) return node;
-  const root = node as Element;
-  if (DROPPED_ELEMENTS.has(root.tagName.toUpperCase())) return null;
-  const doomed: Element[] = [];
-  cleanElement(root);
-  for (const el of Array.from(root.getElementsByTagName('*'))) {
-    if (DROPPED_ELEMENTS.has(el.tagName.toUpperCase())) doomed.push(el);
-    else cleanElement(el);
+/**
+ * A clean deep copy of a story node for `doc`, or null when nothing of it is kept. Built node by node
+ * rather than cloned and then cleaned: a clone with `onerror` starts loading at once, and Chromium
+ * keeps the page-world handler even after the content script removes the attribute. Iterative, so
+ * no nesting depth can overflow the stack.
+ */
+export function cleanCopy(doc: Document, node: Node): Node | null {
+  const copyOf = (source: Node): Node | null => {
+    if (source.nodeType === 3) return doc.createTextNode(source.nodeValue ?? '');
+    if (source.nodeType === 1) return copyElement(doc, source as Element);
+    return null; // comments, processing instructions: nothing a reader needs
+  };
+  const root = copyOf(node);
+  if (!root) return null;
+  const stack: [Node, Node][] = [[node, root]];
+  while (stack.length > 0) {
+    const [source, target] = stack.pop()!;
+    for (let child = source.firstChild; child; child = child.nextSibling) {
+      const copy = copyOf(child);
+      if (!copy) continue;
+      target.appendChild(copy);
+      if (copy.nodeType === 1 && child.firstChild) stack.push([child, copy]);
+    }
   }
-  for (const el of doomed) el.remove();
   return root;
 }

@@ -2,9 +2,8 @@
  * The story part of the reader, built from the adapter's Work: title, byline, fandoms, then per
  * chapter its title, summary and notes (folded), the story text and end notes; then the work's end notes.
  *
- * The site's nodes are only read: story markup is copied with importNode (a deep clone, in one pass,
- * into elements that are not yet in the document), never re-parsed from a string, never moved, and
- * cleaned before it is shown (./sanitize.ts).
+ * The site's nodes are only read: story markup is copied node by node, keeping only what is safe
+ * (./sanitize.ts), into elements that are not yet in the document; never re-parsed from a string, never moved.
  */
 import { listOf, t, type MessageKey } from '../../../lib/i18n';
 import type { ChapterText, Work } from '../../../lib/sites/types';
@@ -39,11 +38,11 @@ function leadingHeading(source: Element): Element | null {
   return first && HEADING.test(first.tagName) ? first : null;
 }
 
-/** Copies source's child nodes into target, leaving out `skip`, cleaned (./sanitize.ts). */
+/** Copies source's child nodes into target, leaving out `skip`, cleaned as they are copied (./sanitize.ts). */
 function copyChildren(doc: Document, source: Element, target: Element, skip: Element | null): void {
   for (let node = source.firstChild; node; node = node.nextSibling) {
     if (node === skip) continue;
-    const copy = cleanCopy(doc.importNode(node, true));
+    const copy = cleanCopy(doc, node);
     if (copy) target.append(copy);
   }
 }

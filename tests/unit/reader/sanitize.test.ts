@@ -4,7 +4,7 @@ import { cleanCopy } from '../../../entrypoints/content/reader/sanitize';
 function copy(html: string): HTMLElement {
   const source = document.createElement('div');
   source.innerHTML = html;
-  return cleanCopy(document.importNode(source, true)) as HTMLElement;
+  return cleanCopy(document, source) as HTMLElement;
 }
 
 describe('story markup copied into the reader', () => {
