@@ -11,8 +11,7 @@ import { auditRequests, FIXTURE_URLS } from './fixtures';
 import * as A from './page-attacks';
 
 const POLL = { timeout: 10_000, interval: 100 };
-/** Work 23306392 on the listing shows 36/80 chapters (the second blurb). */
-const LISTED_ID = '23306392';
+const { LISTED_ID } = A;
 
 let session: ChromiumSession;
 let page: Page;
@@ -131,27 +130,7 @@ describe('Chromium: the adult gate (finding 4)', () => {
 });
 
 describe('Chromium: blurbs nested in a summary are text (finding 5)', () => {
-  const bookmark = {
-    v: 1,
-    site: 'ao3',
-    workId: LISTED_ID,
-    url: `https://archiveofourown.org/works/${LISTED_ID}`,
-    title: 'Parlay In Reverse',
-    authors: ['someone'],
-    fandoms: ['Star Wars'],
-    chapter: 30,
-    chapterCount: 36,
-    chapterTotal: 80,
-    progress: 0.5,
-    addedAt: '2026-01-01T10:00:00.000Z',
-    readAt: '2026-01-02T10:00:00.000Z',
-    note: '',
-    paragraph: 4,
-    paragraphOffset: 0,
-    newChapters: 0,
-    status: 'reading',
-    readerMode: false,
-  };
+  const bookmark = A.LISTED_BOOKMARK;
   const stored = async () => (await storage('local'))[`bookmark:ao3:${LISTED_ID}`] as typeof bookmark;
   const marker = () => page.locator(`#work_${LISTED_ID} [data-lamplight-bookmark-marker]`).textContent().catch(() => null);
 
@@ -170,14 +149,7 @@ describe('Chromium: blurbs nested in a summary are text (finding 5)', () => {
 
 describe('Chromium: stored bookmarks that leave their site are quarantined (finding 6)', () => {
   test('the shelf lists only the good bookmark; the others wait in quarantine', async () => {
-    const base = { v: 1, title: 'T', authors: [], fandoms: [], chapterTotal: null, progress: 0, addedAt: '2026-01-01T10:00:00.000Z', readAt: '2026-01-02T10:00:00.000Z', note: '', paragraph: null, paragraphOffset: 0, newChapters: 0, status: 'reading', readerMode: false };
-    await set('local', {
-      'bookmark:ao3:1': { ...base, site: 'ao3', workId: '1', title: 'Good', url: 'https://archiveofourown.org/works/1', chapter: 1, chapterCount: 1 },
-      'bookmark:ao3:2': { ...base, site: 'ao3', workId: '2', url: `${A.EVIL}/phish`, chapter: 1, chapterCount: 1 },
-      'bookmark:ao3:3': { ...base, site: 'ao3', workId: '3', url: 'https://archiveofourown.org.evil.example/works/3', chapter: 1, chapterCount: 1 },
-      'bookmark:ffn:4': { ...base, site: 'ffn', workId: '4', url: 'http://www.fanfiction.net/s/4/1/', chapter: 1, chapterCount: 1 },
-      'bookmark:ao3:5': { ...base, site: 'ao3', workId: '5', url: 'https://archiveofourown.org/works/5', chapter: 4, chapterCount: 1 },
-    });
+    await set('local', A.offSiteBookmarks());
     const popup = await session.context.newPage();
     try {
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
@@ -198,9 +170,7 @@ describe('Chromium: page scripts cannot drive Lamplight (finding 7)', () => {
     await openFixture(page, A.LISTING);
     const hide = page.getByRole('button', { name: /^Hide this work/ }).first();
     await hide.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.evaluate(() => {
-      for (const button of Array.from(document.querySelectorAll('button'))) if (/^Hide this work/.test(button.textContent ?? '')) button.click();
-    });
+    expect(await page.evaluate(A.clickAsPageScript, ['Hide this work'])).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     expect((await storage('local')).filterRules ?? []).toEqual([]);
     await hide.click();
@@ -209,11 +179,7 @@ describe('Chromium: page scripts cannot drive Lamplight (finding 7)', () => {
     await set('local', { filterRules: [shieldRule], filterRules$: { v: 1 } });
     await openFixture(page, A.WORK);
     await page.locator('[data-lamplight-shield]').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.evaluate(() => {
-      for (const button of Array.from(document.querySelectorAll('button'))) {
-        if (/^(Always show|Bookmark)/.test(button.textContent ?? '')) button.click();
-      }
-    });
+    expect(await page.evaluate(A.clickAsPageScript, ['Always show', 'Bookmark'])).toBe(2);
     await page.waitForTimeout(500);
     const after = await storage('local');
     expect(after.filterRules).toEqual([shieldRule]);

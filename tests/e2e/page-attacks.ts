@@ -90,6 +90,54 @@ export function attackPages(listingWorkId: string): Map<string, { file: FixtureF
   return pages;
 }
 
+/** Work 23306392 on LISTING shows 36/80 chapters (the second blurb, after the one whose summary holds the fake). */
+export const LISTED_ID = '23306392';
+export const LISTED_BOOKMARK = {
+  v: 1,
+  site: 'ao3',
+  workId: LISTED_ID,
+  url: `https://archiveofourown.org/works/${LISTED_ID}`,
+  title: 'Parlay In Reverse',
+  authors: ['someone'],
+  fandoms: ['Star Wars'],
+  chapter: 30,
+  chapterCount: 36,
+  chapterTotal: 80,
+  progress: 0.5,
+  addedAt: '2026-01-01T10:00:00.000Z',
+  readAt: '2026-01-02T10:00:00.000Z',
+  note: '',
+  paragraph: 4,
+  paragraphOffset: 0,
+  newChapters: 0,
+  status: 'reading',
+  readerMode: false,
+};
+
+/** Finding 6: one good bookmark and four that leave their site or pass their chapter count. */
+export function offSiteBookmarks(): Record<string, unknown> {
+  const base = { v: 1, title: 'T', authors: [], fandoms: [], chapterTotal: null, progress: 0, addedAt: '2026-01-01T10:00:00.000Z', readAt: '2026-01-02T10:00:00.000Z', note: '', paragraph: null, paragraphOffset: 0, newChapters: 0, status: 'reading', readerMode: false, chapter: 1, chapterCount: 1 };
+  return {
+    'bookmark:ao3:1': { ...base, site: 'ao3', workId: '1', title: 'Good', url: 'https://archiveofourown.org/works/1' },
+    'bookmark:ao3:2': { ...base, site: 'ao3', workId: '2', url: `${EVIL}/phish` },
+    'bookmark:ao3:3': { ...base, site: 'ao3', workId: '3', url: 'https://archiveofourown.org.evil.example/works/3' },
+    'bookmark:ffn:4': { ...base, site: 'ffn', workId: '4', url: 'http://www.fanfiction.net/s/4/1/' },
+    'bookmark:ao3:5': { ...base, site: 'ao3', workId: '5', url: 'https://archiveofourown.org/works/5', chapter: 4 },
+  };
+}
+
+/** A page script clicking every Lamplight button whose text starts with one of `labels` (untrusted clicks). */
+export function clickAsPageScript(labels: string[]): number {
+  let clicked = 0;
+  for (const button of Array.from(document.querySelectorAll('button'))) {
+    if (labels.some((label) => (button.textContent ?? '').startsWith(label))) {
+      button.click();
+      clicked++;
+    }
+  }
+  return clicked;
+}
+
 // ---- In-page checks (run in the page's main world by either driver) ----------------------------
 
 /** Whether a person could see any of the story's text now. */
