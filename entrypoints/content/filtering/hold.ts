@@ -53,6 +53,8 @@ export interface Hold {
 /** Installs the hold on `doc`; call at document_start. */
 export function installHold(doc: Document, blurbSelector: string, workSelector: string): Hold {
   const style = doc.createElement('style');
+  // A name for people and tests looking at the page; Lamplight itself never looks for it.
+  style.dataset.lamplight = 'hold';
   style.textContent = holdCss(blurbSelector, workSelector);
   (doc.head ?? doc.documentElement).append(style);
   return {

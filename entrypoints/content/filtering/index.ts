@@ -31,6 +31,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   const hold = installHold(doc, adapter.blurbSelector, adapter.workContentSelector);
   setJudging(true);
   const style = doc.createElement('style');
+  style.dataset.lamplight = 'filter-ui';
   style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
