@@ -22,25 +22,25 @@ const PENDING_FAIL_SAFE_SECONDS = 20;
 
 /**
  * Page CSS must not undo the hiding: a work skin may say `#workskin, #workskin * { display: block
- * !important; visibility: visible !important }`. Every rule here sits in a cascade layer named with
- * this page load's token: an `!important` declaration in a layer beats every unlayered `!important`
- * one, and an earlier layer beats a later one, so no stylesheet the page adds after ours can win.
- * A work skin can style the story and what is inside it, never its parent: the story's parent is
- * what the fail-safe animation holds, and the story and everything in it must inherit that.
- * (An animation loses to any `!important` declaration, so it is never put on what a skin can reach.)
+ * !important; visibility: visible !important; animation: none !important }`. Every rule here sits in
+ * a cascade layer named with this page load's token: an `!important` declaration in a layer beats
+ * every unlayered `!important` one, and an earlier layer beats a later one, so no stylesheet the page
+ * adds after ours can win. The fail-safe animation cannot carry `visibility` itself (any `!important`
+ * beats an animation): it sets a custom property whose name holds the token, and the held element and
+ * everything in it take their visibility from that property, `!important`, in the layer.
  */
 function holdCss(blurbs: string, work: string): string {
   const J = marked(JUDGED);
   const P = marked(PENDING);
   const name = `lamplight-hold-${TOKEN}`;
-  const held = (sel: string) => `:is(${sel}):not(${J})`;
-  const pending = (sel: string) => `:is(${sel})${P}:not(${J})`;
-  const animate = (seconds: number) => `animation: ${name} ${seconds}s step-end !important;`;
-  return `@keyframes ${name} { from, to { visibility: hidden; } }
+  const flag = `--lamplight-held-${TOKEN}`;
+  const all = `${blurbs}, ${work}`;
+  const held = `:is(${all}):not(${J})`;
+  return `@keyframes ${name} { from, to { ${flag}: hidden; } }
 @layer lamplight-${TOKEN} {
-${held(blurbs)}, :has(> ${held(work)}) { ${animate(FAIL_SAFE_SECONDS)} }
-${pending(blurbs)}, :has(> ${pending(work)}) { ${animate(PENDING_FAIL_SAFE_SECONDS)} }
-${held(work)}, ${held(work)} *, ${held(blurbs)} * { visibility: inherit !important; }
+${held} { animation: ${name} ${FAIL_SAFE_SECONDS}s step-end !important; }
+:is(${all})${P}:not(${J}) { animation: ${name} ${PENDING_FAIL_SAFE_SECONDS}s step-end !important; }
+${held}, ${held} * { visibility: var(${flag}, visible) !important; }
 ${marked(HIDDEN)}, ${marked(COLLAPSED)}, ${marked(SHIELDED)} { display: none !important; }
 }`;
 }
