@@ -11,5 +11,7 @@ export async function continuePastAdultGate(page: Page, location: Location = win
   const target = page.adapter.adultGateContinueUrl(page.doc, page.url);
   // Never loop: a gate reached through its own continue link is left to the reader.
   if (!target || page.url.href === target) return;
+  // The adapter promises the same work on the same origin; a link elsewhere is never followed.
+  if (new URL(target).origin !== page.url.origin) return;
   location.replace(new URL(page.url.hash, target).href);
 }

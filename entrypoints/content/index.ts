@@ -7,6 +7,7 @@ import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startReader } from './reader';
+import { openReaderView } from './state/reader';
 
 function classify(adapter: SiteAdapter, url: URL): PageKind {
   try {
@@ -48,7 +49,7 @@ export default defineContentScript({
         site: adapter.id,
         kind,
         filtered: filtering.filteredCount(),
-        readerOn: document.documentElement.dataset.lamplightReader === 'on',
+        readerOn: openReaderView() !== null,
         work: work ? { site: work.site, id: work.id, title: work.title } : null,
         ...(bookmarkedHere() !== null ? { bookmarked: bookmarkedHere() === true } : {}),
       };

@@ -106,8 +106,10 @@ export function detectNewChapters(
   if (!seen || !Number.isInteger(seen.posted) || seen.posted < 1) return null;
   const patch: Partial<Pick<Bookmark, 'chapterCount' | 'chapterTotal' | 'newChapters'>> = {};
   const posted = seen.posted;
-  if (posted !== bookmark.chapterCount) {
-    patch.chapterCount = posted;
+  // Never fewer than the reader's chapter (a stored bookmark's chapter is within chapterCount).
+  const count = Math.max(posted, bookmark.chapter);
+  if (count !== bookmark.chapterCount) {
+    patch.chapterCount = count;
     const newChapters =
       posted > bookmark.chapterCount
         ? bookmark.newChapters + (posted - bookmark.chapterCount)

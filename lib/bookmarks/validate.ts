@@ -15,8 +15,11 @@ import {
   oneOf,
   text,
   textList,
+  mustBe,
   type Check,
 } from '../storage/check';
+import { t } from '../i18n';
+import { isSiteAddress, SITE_HOSTS } from '../sites/hosts';
 import type { SiteId } from '../sites/types';
 import type { Bookmark, BookmarkStatus } from './types';
 
@@ -85,6 +88,25 @@ const REQUIRED_IN_A_FILE = REQUIRED_IN_STORAGE.filter((f) => !Object.hasOwn(BOOK
 export type BookmarkValidation = { ok: true; bookmark: Bookmark } | { ok: false; error: string };
 
 /**
+ * What no field check can see alone: the addresses must be https pages of the bookmark's own site
+ * (Resume and the title link open them), and the chapter cannot be past the chapters posted.
+ * Run on fields that already passed BOOKMARK_SCHEMA.
+ */
+export function bookmarkConsistencyError(b: Pick<Bookmark, 'site' | 'url' | 'chapter' | 'chapterCount' | 'chapterUrl'>): string | null {
+  const onSite = () => t('checkSiteUrl', SITE_HOSTS[b.site].join(', '));
+  if (!isSiteAddress(b.site, b.url)) return mustBe('url', onSite(), b.url);
+  if (b.chapterUrl !== undefined && !isSiteAddress(b.site, b.chapterUrl)) return mustBe('chapterUrl', onSite(), b.chapterUrl);
+  if (b.chapter > b.chapterCount) return mustBe('chapter', t('checkAtMostChapterCount', b.chapterCount), b.chapter);
+  return null;
+}
+
+function validated(input: unknown, required: readonly (keyof Bookmark)[]): BookmarkValidation {
+  const error = checkRecord(input, BOOKMARK_SCHEMA, required) ?? bookmarkConsistencyError(input as Bookmark);
+  if (error !== null) return { ok: false, error };
+  return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
+}
+
+/**
  * A fresh copy with the keys in `BOOKMARK_FIELDS` order (stable output), absent optional fields
  * filled; fields in BOOKMARK_ABSENT_OK stay absent when absent.
  */
@@ -101,9 +123,7 @@ function canonical(input: Record<string, unknown>): Bookmark {
 
 /** A complete bookmark: every field present (but those in BOOKMARK_ABSENT_OK) and valid, no other field. */
 export function validateBookmark(input: unknown): BookmarkValidation {
-  const error = checkRecord(input, BOOKMARK_SCHEMA, REQUIRED_IN_STORAGE);
-  if (error !== null) return { ok: false, error };
-  return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
+  return validated(input, REQUIRED_IN_STORAGE);
 }
 
 /**
@@ -111,7 +131,5 @@ export function validateBookmark(input: unknown): BookmarkValidation {
  * defaults; anything present must be valid; unknown fields are refused.
  */
 export function validateBookmarkEntry(input: unknown): BookmarkValidation {
-  const error = checkRecord(input, BOOKMARK_SCHEMA, REQUIRED_IN_A_FILE);
-  if (error !== null) return { ok: false, error };
-  return { ok: true, bookmark: canonical(input as Record<string, unknown>) };
+  return validated(input, REQUIRED_IN_A_FILE);
 }

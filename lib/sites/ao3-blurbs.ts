@@ -22,6 +22,28 @@ import { isoFromDayMonthYear, parseCount, plainText, textOf } from './text';
 export const WORK_BLURB_SELECTOR =
   'li.blurb[class*="work"]:not(.mystery):not(.short):not([class*="external-work"])';
 
+/** Containers of work or bookmark blurbs (AO3-MARKUP.md 2.3). */
+export const BLURB_CONTAINERS = [
+  'ol.work.index.group',
+  'ul.work.index.group',
+  'ol.bookmark.index.group',
+  'ol.reading.index.group',
+  'div.work.listbox.group > ul.index.group',
+  'div.bookmark.listbox.group > ul.index.group',
+].join(', ');
+
+/** Creators' HTML: summaries, notes, series descriptions, story text. */
+const USER_HTML = '.userstuff';
+
+/**
+ * A blurb is a direct item of one of the site's list containers, outside any creator's HTML and
+ * any other blurb: an `li.blurb` a creator nests in a summary is text, never a work of the page.
+ */
+function isListItem(element: Element): boolean {
+  const list = element.parentElement;
+  return list !== null && list.matches(BLURB_CONTAINERS) && list.closest(`${USER_HTML}, li.blurb`) === null;
+}
+
 /** Every li that may be a blurb; readBlurbs decides which ones show a work. */
 const ANY_BLURB_SELECTOR = 'li.blurb';
 
@@ -104,7 +126,7 @@ export function readBlurbMeta(blurb: Element): WorkMeta | null {
 /** One blurb li, or null when it shows no readable work (a bad blurb never costs the others). */
 export function readBlurb(element: Element): Blurb | null {
   try {
-    if (!showsWork(element)) return null;
+    if (!showsWork(element) || !isListItem(element)) return null;
     const meta = readBlurbMeta(element);
     return meta ? { element: element as HTMLElement, meta, own: element.classList.contains('own') } : null;
   } catch {

@@ -2,7 +2,7 @@
 
 import type { PageKind } from './types';
 import { workIdFromPath } from './ao3-urls';
-import { WORK_BLURB_SELECTOR } from './ao3-blurbs';
+import { BLURB_CONTAINERS, WORK_BLURB_SELECTOR } from './ao3-blurbs';
 
 /** #main classes (controller-action) of pages that list works. */
 const LISTING_MAIN_CLASSES = [
@@ -15,35 +15,25 @@ const LISTING_MAIN_CLASSES = [
   'readings-index',
 ];
 
-/** Containers of work or bookmark blurbs. */
-const BLURB_CONTAINERS = [
-  'ol.work.index.group',
-  'ul.work.index.group',
-  'ol.bookmark.index.group',
-  'ol.reading.index.group',
-  'div.work.listbox.group > ul.index.group',
-  'div.bookmark.listbox.group > ul.index.group',
-].join(', ');
-
 function hasClass(main: Element, classes: string[]): boolean {
   return classes.some((name) => main.classList.contains(name));
 }
 
 /**
- * The adult-content interstitial: a "view_adult=true" link to the work itself ("Proceed" /
- * "Yes, Continue"), outside any blurb or pagination, on a page without the story (#workskin).
+ * The adult-content interstitial, by its own markup only (AO3-MARKUP.md section 7): the caution
+ * paragraph and the actions list as direct children of #main, its "Proceed" / "Yes, Continue"
+ * link a "view_adult=true" link to a work, on a page without the story (#workskin). Links anywhere
+ * else (a series description, a blurb's summary, notes) are creators' text and never count.
  */
 function isAdultGate(doc: Document, main: Element): boolean {
   return adultGateContinueLink(doc, main) !== null;
 }
 
 function adultGateContinueLink(doc: Document, main: Element): Element | null {
-  if (doc.querySelector('#workskin')) return null;
+  if (doc.querySelector('#workskin') || !main.querySelector(':scope > p.caution')) return null;
   return (
-    Array.from(main.querySelectorAll('a[href*="view_adult=true"]')).find(
-      (link) =>
-        workIdFromPath(link.getAttribute('href')) !== null &&
-        !link.closest('li.blurb, .pagination, ol.pagination, ul.pagination'),
+    Array.from(main.querySelectorAll(':scope > ul.actions > li > a[href*="view_adult=true"]')).find(
+      (link) => workIdFromPath(link.getAttribute('href')) !== null,
     ) ?? null
   );
 }
@@ -52,6 +42,23 @@ function adultGateContinueLink(doc: Document, main: Element): Element | null {
 export function adultGateContinueHref(doc: Document): string | null {
   const main = doc.querySelector('#main');
   return main ? (adultGateContinueLink(doc, main)?.getAttribute('href') ?? null) : null;
+}
+
+/**
+ * Where the gate continues to: the same work the gate stands before, on the same origin, with
+ * view_adult=true; null for anything else.
+ */
+export function adultGateContinueTarget(href: string | null, page: URL): string | null {
+  if (!href) return null;
+  let target: URL;
+  try {
+    target = new URL(href, page);
+  } catch {
+    return null;
+  }
+  if (target.origin !== page.origin || target.searchParams.get('view_adult') !== 'true') return null;
+  const work = workIdFromPath(page.pathname);
+  return work !== null && workIdFromPath(target.pathname) === work ? target.href : null;
 }
 
 function isChapterIndex(main: Element): boolean {

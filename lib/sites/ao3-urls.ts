@@ -3,6 +3,9 @@ import type { LinkRule } from './types';
 
 export const AO3_ORIGIN = 'https://archiveofourown.org';
 
+/** Hosts that serve AO3. */
+export const AO3_HOSTS: readonly string[] = ['archiveofourown.org', 'www.archiveofourown.org'];
+
 /** The href resolved against AO3's canonical origin (the page path as base); null when unusable. */
 export function absoluteUrl(href: string | null | undefined, page?: URL): string | null {
   if (!href) return null;
@@ -37,8 +40,7 @@ export function workIdFromPath(path: string | null | undefined): string | null {
 
 /** The work id of a work, chapter, navigate or collection-work URL on AO3, or null. */
 export function workIdFromUrl(url: URL): string | null {
-  const host = url.hostname.toLowerCase();
-  if (host !== 'archiveofourown.org' && host !== 'www.archiveofourown.org') return null;
+  if (!AO3_HOSTS.includes(url.hostname.toLowerCase())) return null;
   return workIdFromPath(url.pathname);
 }
 

@@ -2,9 +2,9 @@
 
 import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
-import { adultGateContinueHref, classifyPage } from './ao3-classify';
+import { adultGateContinueHref, adultGateContinueTarget, classifyPage } from './ao3-classify';
 import { readHistoryItems } from './ao3-readings';
-import { absoluteUrl, ruleForLink, workIdFromUrl } from './ao3-urls';
+import { ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
 export const ao3: SiteAdapter = {
@@ -47,7 +47,7 @@ export const ao3: SiteAdapter = {
   },
   adultGateContinueUrl(doc, url) {
     try {
-      return absoluteUrl(adultGateContinueHref(doc), url);
+      return adultGateContinueTarget(adultGateContinueHref(doc), url);
     } catch {
       return null;
     }

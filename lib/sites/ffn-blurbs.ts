@@ -68,8 +68,11 @@ export function readEntryMeta(entry: Element, page: URL | undefined, pageFandoms
   };
 }
 
+/** Creators' HTML (story text) and other entries: an entry nested there is text, never a story of the page. */
+const NOT_A_LIST = '.z-list, #storytext, .storytext, #storytextp';
+
 function isEntry(element: Element): boolean {
-  return element.classList.contains('z-list');
+  return element.classList.contains('z-list') && element.parentElement?.closest(NOT_A_LIST) == null;
 }
 
 /** The fandoms a listing page is about (its breadcrumb), read once and only when needed. */

@@ -6,10 +6,10 @@ import { wholeNumber } from './text';
 export const FFN_ORIGIN = 'https://www.fanfiction.net';
 
 /** Hosts that serve FanFiction.net (the desktop and the mobile edition). */
-const FFN_HOSTS = new Set(['www.fanfiction.net', 'm.fanfiction.net', 'fanfiction.net']);
+export const FFN_HOSTS: readonly string[] = ['www.fanfiction.net', 'm.fanfiction.net', 'fanfiction.net'];
 
 export function isFfnHost(url: URL): boolean {
-  return FFN_HOSTS.has(url.hostname.toLowerCase());
+  return FFN_HOSTS.includes(url.hostname.toLowerCase());
 }
 
 /**

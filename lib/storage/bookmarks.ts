@@ -10,7 +10,13 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { compareBookmarksById } from '../bookmarks/merge';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS, BOOKMARK_SCHEMA, validateBookmark } from '../bookmarks/validate';
+import {
+  BOOKMARK_ABSENT_OK,
+  BOOKMARK_FIELDS,
+  BOOKMARK_SCHEMA,
+  bookmarkConsistencyError,
+  validateBookmark,
+} from '../bookmarks/validate';
 import type { SiteId } from '../sites/types';
 import { watchStorage, type StorageChanges } from './changes';
 import { httpUrl, isoDate, isPlainObject, jsonEqual, type Check } from './check';
@@ -138,7 +144,7 @@ function decodeCurrent(storageKey: string, raw: unknown): Bookmark | null {
     if (check(value) !== null) return null;
     out[field] = Array.isArray(value) ? [...(value as unknown[])] : value;
   }
-  return out as unknown as Bookmark;
+  return bookmarkConsistencyError(out as unknown as Bookmark) === null ? (out as unknown as Bookmark) : null;
 }
 
 interface Damaged {
@@ -340,11 +346,18 @@ export interface BookmarkChange {
  * (storage.onChanged for the whole area: a watch per key would not see new bookmarks.)
  * `onResync`: after this context paused its storage events (./changes.ts), changes may have been
  * missed: read every bookmark again. Only a context that pauses (the options page) needs it.
+ * `quarantineDamaged`: a record written damaged is quarantined like one found by getAllBookmarks
+ * (only one context should: the background).
  */
-export function watchBookmarks(cb: (changes: BookmarkChange[]) => void, onResync: () => void = () => {}): () => void {
+export function watchBookmarks(
+  cb: (changes: BookmarkChange[]) => void,
+  onResync: () => void = () => {},
+  quarantineDamaged = false,
+): () => void {
   const onChange = (changes: StorageChanges, area: string) => {
     if (area !== 'local') return;
     const out: BookmarkChange[] = [];
+    const damaged: Damaged[] = [];
     for (const [driverKey, change] of Object.entries(changes)) {
       if (!driverKey.startsWith(BOOKMARK_PREFIX) || driverKey.endsWith('$')) continue;
       const key = `local:${driverKey}`;
@@ -353,7 +366,9 @@ export function watchBookmarks(cb: (changes: BookmarkChange[]) => void, onResync
         const d = decodeStoredBookmark(key, raw);
         return d.ok ? d.bookmark : null;
       };
-      const bookmark = decode(change.newValue);
+      const now = change.newValue === null || change.newValue === undefined ? null : decodeStoredBookmark(key, change.newValue);
+      if (now && !now.ok) damaged.push({ key: key as StorageItemKey, raw: change.newValue, error: now.error });
+      const bookmark = now?.ok ? now.bookmark : null;
       const previous = decode(change.oldValue);
       if (jsonEqual(bookmark, previous)) continue;
       const rest = driverKey.slice(BOOKMARK_PREFIX.length);
@@ -366,6 +381,7 @@ export function watchBookmarks(cb: (changes: BookmarkChange[]) => void, onResync
       });
     }
     if (out.length > 0) cb(out);
+    if (quarantineDamaged && damaged.length > 0) void repair(damaged, []);
   };
   return watchStorage({ onChange, onResync });
 }

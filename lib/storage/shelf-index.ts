@@ -78,7 +78,7 @@ export function maintainShelfIndex(): { rebuild(): Promise<void>; stop(): void }
     }
     apply(changes);
     write();
-  });
+  }, undefined, true);
 
   /** The rebuild under way: a second request (install and a missing index, together) joins it. */
   let rebuilding: Promise<void> | null = null;

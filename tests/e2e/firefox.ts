@@ -164,8 +164,11 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
   }
 }
 
-/** A new tab whose every request is intercepted: fixture URLs are answered, other network URLs refused. */
-export async function newInterceptedPage(browser: Browser): Promise<Page> {
+/**
+ * A new tab whose every request is intercepted: fixture URLs are answered, other network URLs refused.
+ * `extra`: test-made pages (URL → HTML) answered too, logged like fixtures.
+ */
+export async function newInterceptedPage(browser: Browser, extra: ReadonlyMap<string, string> = new Map()): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
@@ -177,13 +180,10 @@ export async function newInterceptedPage(browser: Browser): Promise<Page> {
       return;
     }
     const file = fixtureForUrl(url);
-    if (file && request.method() === 'GET') {
+    const body = extra.get(url) ?? (file ? readFixture(file) : undefined);
+    if (body !== undefined && request.method() === 'GET') {
       firefoxRequestLog.push({ url, method: request.method(), outcome: 'fixture' });
-      void request.respond({
-        status: 200,
-        contentType: 'text/html; charset=utf-8',
-        body: readFixture(file),
-      });
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
       return;
     }
     firefoxRequestLog.push({ url, method: request.method(), outcome: 'aborted' });

@@ -90,7 +90,7 @@ export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBo
       stopped = true;
       unwatch();
       try {
-        removeMarkers(doc);
+        removeMarkers();
       } catch (error) {
         warn('could not remove the markers.', error);
       }

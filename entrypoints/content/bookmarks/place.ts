@@ -1,13 +1,14 @@
 /**
  * Where the reader is in a work, measured on the page: in Lamplight's reader when it is open (its
- * chapters are copies inside an open shadow root, `#lamplight-reader-host`), else on the site's page.
+ * chapters are copies inside its shadow root, known from ../state/reader.ts, never looked up in the
+ * page), else on the site's page.
  * Both show the same story paragraphs, so a place saved in one resumes in the other.
  */
 import { anchorAtLazy, scrollDeltaLazy, type Box } from '../../../lib/bookmarks/progress';
 import type { Place } from '../../../lib/bookmarks/record';
 import { sectionAtLazy } from '../../../lib/reader/progress';
 import type { Work } from '../../../lib/sites/types';
-import { HOST_ID, READER_ATTRIBUTE } from '../reader/session';
+import { openReaderView } from '../state/reader';
 
 /** One chapter as shown: its number and the element whose children are the story paragraphs. */
 export interface ChapterView {
@@ -47,24 +48,10 @@ export function storyParagraphs(container: Element): Element[] {
   return kids.length > 0 ? kids : [container];
 }
 
-/** The reader's shadow root while reader mode is on, else null. */
-export function readerRoot(doc: Document): ShadowRoot | null {
-  if (doc.documentElement.getAttribute(READER_ATTRIBUTE) !== 'on') return null;
-  return doc.getElementById(HOST_ID)?.shadowRoot ?? null;
-}
-
 /** The chapters as shown now (in the reader when it is open). */
 export function chapterViews(doc: Document, work: Work): { views: ChapterView[]; reader: boolean } {
-  const root = readerRoot(doc);
-  if (root) {
-    const views: ChapterView[] = [];
-    for (const section of root.querySelectorAll<HTMLElement>('section.chapter[data-chapter]')) {
-      const number = Number(section.dataset.chapter);
-      if (!Number.isInteger(number) || number < 1) continue;
-      views.push({ number, container: section.querySelector(':scope > .text') ?? section });
-    }
-    if (views.length > 0) return { views, reader: true };
-  }
+  const open = openReaderView();
+  if (open && open.chapters.length > 0) return { views: [...open.chapters], reader: true };
   return {
     views: work.chapters.map((chapter) => ({ number: chapter.number, container: chapter.body })),
     reader: false,

@@ -6,6 +6,7 @@
 import { t } from '../../../lib/i18n';
 import { placePageButton } from '../page-button';
 import { READER_TOGGLE } from '../reader/toggle';
+import { onTrustedClick } from '../trusted';
 
 export const TOGGLE_ATTRIBUTE = 'data-lamplight-bookmark-toggle';
 export const MARKER_ATTRIBUTE = 'data-lamplight-bookmark-marker';
@@ -18,7 +19,7 @@ export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonEl
   button.setAttribute(TOGGLE_ATTRIBUTE, '');
   button.setAttribute('aria-pressed', 'false');
   button.textContent = t('bookmarkPageButton');
-  button.addEventListener('click', (event) => {
+  onTrustedClick(button, (event) => {
     event.preventDefault();
     onClick();
   });
@@ -44,10 +45,13 @@ export function placeButton(doc: Document, navigation: HTMLElement | null, butto
 }
 
 /** The small line on a listing's blurb of a bookmarked work (first in the blurb). */
+const markers = new Map<HTMLElement, HTMLElement>();
+
 export function setMarker(doc: Document, blurb: HTMLElement, text: string | null): void {
-  let marker = blurb.querySelector<HTMLElement>(`:scope > [${MARKER_ATTRIBUTE}]`);
+  let marker = markers.get(blurb);
   if (text === null) {
     marker?.remove();
+    markers.delete(blurb);
     return;
   }
   if (!marker) {
@@ -58,17 +62,22 @@ export function setMarker(doc: Document, blurb: HTMLElement, text: string | null
     s.font = '600 0.85em/1.3 system-ui, sans-serif';
     s.color = '#5b4a8a';
     blurb.prepend(marker);
+    markers.set(blurb, marker);
   }
   if (marker.textContent !== text) marker.textContent = text;
 }
 
-export function removeMarkers(root: ParentNode): void {
-  for (const marker of root.querySelectorAll(`[${MARKER_ATTRIBUTE}]`)) marker.remove();
+/** Takes away every marker this script placed (the page's look-alikes stay). */
+export function removeMarkers(): void {
+  for (const marker of markers.values()) marker.remove();
+  markers.clear();
 }
 
 /** A notice at the top of the page that stays (role=status), for the gone-work case. */
+let shownNotice: HTMLElement | null = null;
+
 export function goneNotice(doc: Document, text: string): () => void {
-  doc.querySelector(`[${GONE_ATTRIBUTE}]`)?.remove();
+  shownNotice?.remove();
   const el = doc.createElement('div');
   el.setAttribute(GONE_ATTRIBUTE, '');
   el.setAttribute('role', 'status');
@@ -81,6 +90,7 @@ export function goneNotice(doc: Document, text: string): () => void {
   s.color = '#1f1d1a';
   s.borderBottom = '2px solid #6b5b3e';
   (doc.body ?? doc.documentElement).prepend(el);
+  shownNotice = el;
   // Filled after insertion, so screen readers announce it as a change of a live region.
   const timer = setTimeout(() => {
     el.textContent = text;

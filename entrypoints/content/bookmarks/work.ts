@@ -14,7 +14,7 @@ import type { Work } from '../../../lib/sites/types';
 import { getBookmark, putBookmark, removeBookmark, updateBookmark, watchBookmarks } from '../../../lib/storage';
 import type { Page } from '../page';
 import { registerReaderSlot } from '../reader';
-import { HOST_ID, READER_ATTRIBUTE } from '../reader/session';
+import { onReaderChange, openReaderView } from '../state/reader';
 import { chapterViews, measurePlace, pageUrl, scrollToPlace } from './place';
 import { bookmarkButton, placeButton, showPressed } from './ui';
 
@@ -91,8 +91,7 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
   cleanups.push(registerReaderSlot('bookmark', renderSlot));
   // The reader may already be open (it started first and opened by itself).
   try {
-    const root = chapterViews(doc, work).reader ? doc.getElementById(HOST_ID)?.shadowRoot : null;
-    const slot = root?.querySelector<HTMLElement>('[data-lamplight-slot="bookmark"]');
+    const slot = openReaderView()?.bookmarkSlot;
     if (slot && !slot.querySelector('button')) cleanups.push(renderSlot(slot));
   } catch (error) {
     warn('could not add the Bookmark button to the open reader.', error);
@@ -310,21 +309,20 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     for (const type of inputs) win.addEventListener(type, onInput, { capture: true, passive: true });
     // The reader opening (or closing) changes what is shown: find the place again there.
-    const observer = new MutationObserver(() => {
+    const unwatchReader = onReaderChange(() => {
       frames.push(
         win.requestAnimationFrame(() => {
           frames.push(win.requestAnimationFrame(() => applySettled()));
         }),
       );
     });
-    observer.observe(doc.documentElement, { attributes: true, attributeFilter: [READER_ATTRIBUTE] });
     const onLoad = () => apply();
     win.addEventListener('load', onLoad);
 
     function finish(): void {
       if (finished) return;
       finished = true;
-      observer.disconnect();
+      unwatchReader();
       for (const type of inputs) win.removeEventListener(type, onInput, { capture: true });
       win.removeEventListener('load', onLoad);
       for (const t of timers) clearTimeout(t);
@@ -344,8 +342,8 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
       stripMarker();
       return;
     }
-    const wait = new MutationObserver(() => {
-      if (doc.documentElement.getAttribute(READER_ATTRIBUTE) !== 'on') return;
+    const unwatchOpen = onReaderChange(() => {
+      if (!openReaderView()) return;
       done();
       stripMarker();
     });
@@ -354,10 +352,9 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
       stripMarker();
     }, RESUME_WINDOW_MS);
     const done = () => {
-      wait.disconnect();
+      unwatchOpen();
       clearTimeout(waitTimer);
     };
-    wait.observe(doc.documentElement, { attributes: true, attributeFilter: [READER_ATTRIBUTE] });
     cleanups.push(done);
   }
 

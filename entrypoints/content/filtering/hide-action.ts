@@ -1,6 +1,8 @@
 import { t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { addRule } from '../../../lib/storage';
+import { mark, marked } from '../marks';
+import { onTrustedClick } from '../trusted';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
 
@@ -11,12 +13,12 @@ export const HIDE_ACTION = 'data-lamplight-hide-action';
 export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   const doc = blurb.ownerDocument;
   const holder = doc.createElement('p');
-  holder.setAttribute(HIDE_ACTION, '');
+  mark(holder, HIDE_ACTION);
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = t('filterHideWork');
   button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
-  button.addEventListener('click', () => {
+  onTrustedClick(button, () => {
     button.disabled = true;
     addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'hide', enabled: true }).catch((error) => {
       button.disabled = false;
@@ -28,9 +30,11 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   return () => holder.remove();
 }
 
+const H = marked(HIDE_ACTION);
+
 export const HIDE_ACTION_CSS = `
-[${HIDE_ACTION}] { clear: both; margin: 0.25em 0 0; text-align: end; }
-[${HIDE_ACTION}] button {
+${H} { clear: both; margin: 0.25em 0 0; text-align: end; }
+${H} button {
   padding: 0.1em 0.6em;
   border: 1px solid transparent;
   border-radius: 4px;
@@ -39,6 +43,6 @@ export const HIDE_ACTION_CSS = `
   font: 0.8rem/1.4 system-ui, sans-serif;
   cursor: pointer;
 }
-[${HIDE_ACTION}] button:hover { border-color: #8a7f72; }
-[${HIDE_ACTION}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
+${H} button:hover { border-color: #8a7f72; }
+${H} button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
 `;

@@ -1,3 +1,5 @@
+import { marked, TOKEN } from '../marks';
+
 /**
  * Keeps blurbs (and a work's story) unpainted until the filters have judged them, so a
  * filtered work never shows for a single frame.
@@ -14,19 +16,33 @@ export const PENDING = 'data-lamplight-pending';
 export const HIDDEN = 'data-lamplight-hidden';
 export const COLLAPSED = 'data-lamplight-collapsed';
 export const SHIELDED = 'data-lamplight-shielded';
-/** Marks the hold stylesheet, so other features can tell filtering is still judging. */
-export const HOLD_STYLE_MARK = 'hold';
 
 const FAIL_SAFE_SECONDS = 1;
 const PENDING_FAIL_SAFE_SECONDS = 20;
 
-function holdCss(selectors: readonly string[]): string {
-  const unjudged = selectors.map((s) => `:is(${s}):not([${JUDGED}])`).join(',\n');
-  const pending = selectors.map((s) => `:is(${s})[${PENDING}]:not([${JUDGED}])`).join(',\n');
-  return `@keyframes lamplight-hold { from, to { visibility: hidden; } }
-${unjudged} { animation: lamplight-hold ${FAIL_SAFE_SECONDS}s step-end !important; }
-${pending} { animation: lamplight-hold ${PENDING_FAIL_SAFE_SECONDS}s step-end !important; }
-[${HIDDEN}], [${COLLAPSED}], [${SHIELDED}] { display: none !important; }`;
+/**
+ * Page CSS must not undo the hiding: a work skin may say `#workskin, #workskin * { display: block
+ * !important; visibility: visible !important; animation: none !important }`. Every rule here sits in
+ * a cascade layer named with this page load's token: an `!important` declaration in a layer beats
+ * every unlayered `!important` one, and an earlier layer beats a later one, so no stylesheet the page
+ * adds after ours can win. The fail-safe animation cannot carry `visibility` itself (any `!important`
+ * beats an animation): it sets a custom property whose name holds the token, and the held element and
+ * everything in it take their visibility from that property, `!important`, in the layer.
+ */
+function holdCss(blurbs: string, work: string): string {
+  const J = marked(JUDGED);
+  const P = marked(PENDING);
+  const name = `lamplight-hold-${TOKEN}`;
+  const flag = `--lamplight-held-${TOKEN}`;
+  const all = `${blurbs}, ${work}`;
+  const held = `:is(${all}):not(${J})`;
+  return `@keyframes ${name} { from, to { ${flag}: hidden; } }
+@layer lamplight-${TOKEN} {
+${held} { animation: ${name} ${FAIL_SAFE_SECONDS}s step-end !important; }
+:is(${all})${P}:not(${J}) { animation: ${name} ${PENDING_FAIL_SAFE_SECONDS}s step-end !important; }
+${held}, ${held} * { visibility: var(${flag}, visible) !important; }
+${marked(HIDDEN)}, ${marked(COLLAPSED)}, ${marked(SHIELDED)} { display: none !important; }
+}`;
 }
 
 export interface Hold {
@@ -35,10 +51,11 @@ export interface Hold {
 }
 
 /** Installs the hold on `doc`; call at document_start. */
-export function installHold(doc: Document, selectors: readonly string[]): Hold {
+export function installHold(doc: Document, blurbSelector: string, workSelector: string): Hold {
   const style = doc.createElement('style');
-  style.dataset.lamplight = HOLD_STYLE_MARK;
-  style.textContent = holdCss(selectors);
+  // A name for people and tests looking at the page; Lamplight itself never looks for it.
+  style.dataset.lamplight = 'hold';
+  style.textContent = holdCss(blurbSelector, workSelector);
   (doc.head ?? doc.documentElement).append(style);
   return {
     release() {

@@ -7,7 +7,9 @@ import { compileRules, type CompiledRules } from '../../../lib/filters';
 import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
 import type { SiteAdapter } from '../../../lib/sites/types';
-import { installHold, JUDGED, PENDING } from './hold';
+import { mark } from '../marks';
+import { setJudging } from '../state/verdicts';
+import { installHold, PENDING } from './hold';
 import { createJudge, focusRevealed } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
 import { addHideAction, HIDE_ACTION_CSS } from './hide-action';
@@ -26,7 +28,8 @@ async function loadCompiledRules(): Promise<CompiledRules | null> {
 
 export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL): Filtering {
   const doc = document;
-  const hold = installHold(doc, [adapter.blurbSelector, adapter.workContentSelector]);
+  const hold = installHold(doc, adapter.blurbSelector, adapter.workContentSelector);
+  setJudging(true);
   const style = doc.createElement('style');
   style.dataset.lamplight = 'filter-ui';
   style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS;
@@ -85,14 +88,16 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
 
   /** Judges every held element whose markup is complete; marks the rest pending. */
   function scan(): void {
-    for (const element of doc.querySelectorAll<HTMLElement>(`:is(${adapter.blurbSelector}):not([${JUDGED}])`)) {
+    for (const element of doc.querySelectorAll<HTMLElement>(adapter.blurbSelector)) {
+      if (judge.has(element)) continue;
       // A blurb followed by anything has been parsed to its end tag.
       if (rulesLoaded && (!parsing() || element.nextSibling)) judgeBlurb(element);
-      else element.setAttribute(PENDING, '');
+      else mark(element, PENDING);
     }
-    for (const element of doc.querySelectorAll<HTMLElement>(`:is(${adapter.workContentSelector}):not([${JUDGED}])`)) {
+    for (const element of doc.querySelectorAll<HTMLElement>(adapter.workContentSelector)) {
+      if (judge.has(element)) continue;
       if (rulesLoaded && !parsing()) judgeWork(element);
-      else element.setAttribute(PENDING, '');
+      else mark(element, PENDING);
     }
   }
 
@@ -131,6 +136,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     summary.element.remove();
     style.remove();
     hold.release();
+    setJudging(false);
   };
   ctx.onInvalidated(stop);
   return { filteredCount: () => judge.filteredCount(), stop };

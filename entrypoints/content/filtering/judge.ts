@@ -5,6 +5,8 @@
 import { matchWork, type CompiledRules } from '../../../lib/filters';
 import type { Judgement } from '../../../lib/filters/types';
 import type { WorkMeta } from '../../../lib/sites/types';
+import { mark } from '../marks';
+import { setVerdict } from '../state/verdicts';
 import { COLLAPSED, HIDDEN, JUDGED, PENDING, SHIELDED } from './hold';
 import { createPlaceholder } from './placeholder';
 import { createShield, type ShieldActions } from './shield';
@@ -28,6 +30,8 @@ export interface Judge {
   rejudge(rules: CompiledRules | null): void;
   /** Shows every filtered work; returns the first one it showed, if any. */
   revealAll(): HTMLElement | null;
+  /** Whether an element has been judged (kept here: the page could forge any mark). */
+  has(element: HTMLElement): boolean;
   /** Works currently hidden or collapsed or shielded. */
   filteredCount(): number;
   /** Undoes every change. */
@@ -75,12 +79,18 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
     entry.shown = 'visible';
   }
 
+  /** Tells reader mode (through memory, never the page) whether the work may show. */
+  function report(element: HTMLElement, entry: Entry): void {
+    if (workActions.has(element)) setVerdict(element, entry.shown === 'visible' ? 'shown' : 'shielded');
+  }
+
   function reveal(element: HTMLElement): void {
     const entry = entries.get(element);
     if (!entry) return;
     const hadFocus = entry.standIn?.contains(element.ownerDocument.activeElement) ?? false;
     entry.revealed = true;
     undo(element, entry);
+    report(element, entry);
     if (hadFocus) focusRevealed(element);
     onChange();
   }
@@ -98,20 +108,21 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
             onAlwaysShow.onAlwaysShow();
           },
         });
-        element.setAttribute(SHIELDED, '');
+        mark(element, SHIELDED);
         entry.shown = 'shielded';
       } else if (judgement.action === 'hide') {
-        element.setAttribute(HIDDEN, '');
+        mark(element, HIDDEN);
         entry.shown = 'hidden';
       } else {
         entry.standIn = createPlaceholder(element, judgement.reasons, () => reveal(element));
-        element.setAttribute(COLLAPSED, '');
+        mark(element, COLLAPSED);
         entry.shown = 'collapsed';
       }
       if (entry.standIn) element.before(entry.standIn);
     }
-    element.setAttribute(JUDGED, '');
+    mark(element, JUDGED);
     element.removeAttribute(PENDING);
+    report(element, entry);
   }
 
   function judge(element: HTMLElement, meta: WorkMeta | null, own: boolean): void {
@@ -132,12 +143,14 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
       for (const [element, entry] of entries) apply(element, entry);
       onChange();
     },
+    has: (element) => entries.has(element),
     revealAll() {
       let first: HTMLElement | null = null;
       for (const [element, entry] of entries) {
         if (entry.shown === 'visible') continue;
         entry.revealed = true;
         undo(element, entry);
+        report(element, entry);
         first ??= element;
       }
       onChange();
@@ -153,6 +166,7 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
         undo(element, entry);
         element.removeAttribute(JUDGED);
         element.removeAttribute(PENDING);
+        if (workActions.has(element)) setVerdict(element, null);
       }
       entries.clear();
       workActions.clear();

@@ -1,5 +1,6 @@
 import type { Reason } from '../../../lib/filters/types';
 import { listOf, t, tn } from '../../../lib/i18n';
+import { mark, marked } from '../marks';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
 export const SUMMARY = 'data-lamplight-summary';
@@ -13,7 +14,7 @@ export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons
 export function createPlaceholder(blurb: Element, reasons: readonly Reason[], onShow: () => void): HTMLElement {
   const doc = blurb.ownerDocument;
   const placeholder = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
-  placeholder.setAttribute(PLACEHOLDER, '');
+  mark(placeholder, PLACEHOLDER);
   const text = doc.createElement('span');
   text.textContent = t('filterPlaceholder', reasonText(reasons));
   const button = doc.createElement('button');
@@ -27,7 +28,7 @@ export function createPlaceholder(blurb: Element, reasons: readonly Reason[], on
 /** The line above a list that says how many works the filters took out. */
 export function createSummary(doc: Document, onShowAll: () => void): { element: HTMLElement; update(count: number): void } {
   const element = doc.createElement('p');
-  element.setAttribute(SUMMARY, '');
+  mark(element, SUMMARY);
   element.setAttribute('role', 'status');
   const text = doc.createElement('span');
   const button = doc.createElement('button');
@@ -44,8 +45,11 @@ export function createSummary(doc: Document, onShowAll: () => void): { element: 
   };
 }
 
+const P = marked(PLACEHOLDER);
+const S = marked(SUMMARY);
+
 export const FILTER_UI_CSS = `
-[${PLACEHOLDER}], [${SUMMARY}] {
+${P}, ${S} {
   list-style: none;
   margin: 0.5em 0;
   padding: 0.6em 0.9em;
@@ -55,7 +59,7 @@ export const FILTER_UI_CSS = `
   color: #3b342c;
   font: 0.9rem/1.4 system-ui, sans-serif;
 }
-[${PLACEHOLDER}] button, [${SUMMARY}] button {
+${P} button, ${S} button {
   margin-left: 0.5em;
   padding: 0.15em 0.7em;
   border: 1px solid #6b5f52;
@@ -65,9 +69,9 @@ export const FILTER_UI_CSS = `
   font: inherit;
   cursor: pointer;
 }
-[${PLACEHOLDER}] button:focus-visible, [${SUMMARY}] button:focus-visible {
+${P} button:focus-visible, ${S} button:focus-visible {
   outline: 2px solid #1d5fd1;
   outline-offset: 2px;
 }
-[${SUMMARY}][hidden] { display: none; }
+${S}[hidden] { display: none; }
 `;

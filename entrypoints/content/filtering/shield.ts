@@ -1,5 +1,7 @@
 import type { Reason } from '../../../lib/filters/types';
 import { t } from '../../../lib/i18n';
+import { mark, marked } from '../marks';
+import { onTrustedClick } from '../trusted';
 import { reasonText } from './placeholder';
 
 export const SHIELD = 'data-lamplight-shield';
@@ -12,7 +14,7 @@ export interface ShieldActions {
 /** Stands in front of a work that matches the reader's filters, before any of its text shows. */
 export function createShield(doc: Document, reasons: readonly Reason[], actions: ShieldActions): HTMLElement {
   const shield = doc.createElement('section');
-  shield.setAttribute(SHIELD, '');
+  mark(shield, SHIELD);
   shield.setAttribute('aria-labelledby', 'lamplight-shield-heading');
   const heading = doc.createElement('h2');
   heading.id = 'lamplight-shield-heading';
@@ -26,13 +28,15 @@ export function createShield(doc: Document, reasons: readonly Reason[], actions:
   const always = doc.createElement('button');
   always.type = 'button';
   always.textContent = t('filterAlwaysShow');
-  always.addEventListener('click', actions.onAlwaysShow);
+  onTrustedClick(always, actions.onAlwaysShow);
   shield.append(heading, why, show, ' ', always);
   return shield;
 }
 
+const S = marked(SHIELD);
+
 export const SHIELD_CSS = `
-[${SHIELD}] {
+${S} {
   margin: 2em auto;
   max-width: 38em;
   padding: 1.5em 1.75em;
@@ -42,8 +46,8 @@ export const SHIELD_CSS = `
   color: #2b251f;
   font: 1rem/1.5 system-ui, sans-serif;
 }
-[${SHIELD}] h2 { margin: 0 0 0.5em; font-size: 1.25rem; }
-[${SHIELD}] button {
+${S} h2 { margin: 0 0 0.5em; font-size: 1.25rem; }
+${S} button {
   margin: 0.5em 0.5em 0 0;
   padding: 0.35em 0.9em;
   border: 1px solid #6b5f52;
@@ -53,5 +57,5 @@ export const SHIELD_CSS = `
   font: inherit;
   cursor: pointer;
 }
-[${SHIELD}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
+${S} button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
 `;

@@ -19,12 +19,11 @@ import {
 } from '../../../lib/reader/settings';
 import type { Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
-import { HOLD_STYLE_MARK, JUDGED, SHIELDED } from '../filtering/hold';
-import { SHIELD } from '../filtering/shield';
+import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
 import type { Feature, Page } from '../page';
 import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle, type SlotRenderer } from './session';
 import { createFontLoader } from './fonts';
-import { insertToggle, showNotice, type Toggle } from './toggle';
+import { insertToggle, removeNotice, showNotice, type Toggle } from './toggle';
 
 export { HOST_ID, READER_ATTRIBUTE } from './session';
 export type { SlotRenderer } from './session';
@@ -57,12 +56,11 @@ const defaultDeps: ReaderDeps = {
   saveDelayMs: 400,
 };
 
-/**
- * The filtering feature's marks (entrypoints/content/filtering: shield.ts, hold.ts). Reader mode must
- * never show a work the filters hold back: it waits for the judgement and respects the shield.
+/*
+ * Reader mode must never show a work the filters hold back: it waits for their judgement and
+ * respects the shield, both learned from the filters in memory (../state/verdicts.ts), never from
+ * marks on the page, which story markup or a page script could forge.
  */
-const SHIELD_SELECTOR = `[${SHIELD}]`;
-const HOLD_STYLE = `style[data-lamplight="${HOLD_STYLE_MARK}"]`;
 /** How long an automatic open waits for the filters' judgement (their own fail-safe is 1 s). */
 const JUDGEMENT_WAIT_MS = 2000;
 
@@ -162,15 +160,13 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
   };
 
   // ---- The filters' shield.
-  const shielded = () =>
-    doc.querySelector(SHIELD_SELECTOR) !== null || (work?.content.hasAttribute(SHIELDED) ?? false);
-  const awaitingJudgement = () =>
-    work !== null && !work.content.hasAttribute(JUDGED) && doc.querySelector(HOLD_STYLE) !== null;
-  let watcher: MutationObserver | null = null;
+  const shielded = () => work !== null && verdictOf(work.content) === 'shielded';
+  const awaitingJudgement = () => work !== null && verdictOf(work.content) === null && isJudging();
+  let unwatchVerdicts: (() => void) | null = null;
   let judgementTimer: ReturnType<typeof setTimeout> | undefined;
   const stopWaiting = () => {
-    watcher?.disconnect();
-    watcher = null;
+    unwatchVerdicts?.();
+    unwatchVerdicts = null;
     clearTimeout(judgementTimer);
   };
   /** Opens by itself (marked URL, "open every work") once the filters let the story show. */
@@ -178,13 +174,11 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     if (handle || stopped || !work) return;
     const blocked = shielded();
     if (blocked || (!waited && awaitingJudgement())) {
-      if (!watcher) {
-        watcher = new MutationObserver(() => {
-          stopWaiting();
-          autoOpen();
-        });
-        watcher.observe(work.content, { attributes: true, attributeFilter: [SHIELDED, JUDGED] });
-      }
+      unwatchVerdicts ??= onVerdictChange(() => {
+        if (shielded() || awaitingJudgement()) return;
+        stopWaiting();
+        autoOpen();
+      });
       if (!blocked) {
         clearTimeout(judgementTimer);
         judgementTimer = setTimeout(() => {
@@ -313,7 +307,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       browser.runtime.onMessage.removeListener(onMessage);
       toggle?.remove();
       fonts.remove();
-      doc.querySelector('[data-lamplight-notice]')?.remove();
+      removeNotice();
     } catch (error) {
       warn('stop failed.', error);
     }

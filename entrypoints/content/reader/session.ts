@@ -35,6 +35,7 @@ import { eventOrigin, h, isTypingTarget } from './dom';
 import readerCss from './reader.css?inline';
 import { buildSettingsPanel } from './settings-panel';
 import { buildStory, storyText } from './view';
+import { setOpenReader } from '../state/reader';
 
 export const HOST_ID = 'lamplight-reader-host';
 export const PAGE_STYLE_ID = 'lamplight-reader-page-style';
@@ -168,6 +169,23 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     { type: 'button', 'data-action': 'settings', 'aria-expanded': 'false', 'aria-controls': settingsId },
     t('readerSettings'),
   );
+  // What each of the reader's own buttons does. `data-action` stays on them for tests and styles
+  // only: a click is matched against these elements, so story markup can never pass for a control.
+  type Action = 'exit' | 'previous' | 'next' | 'settings' | 'chapters';
+  const actions = new Map<Element, Action>([
+    [exit, 'exit'],
+    [previous, 'previous'],
+    [next, 'next'],
+    [settingsButton, 'settings'],
+  ]);
+  if (listButton) actions.set(listButton, 'chapters');
+  const actionOf = (origin: Element): Action | undefined => {
+    for (let el: Element | null = origin; el && el !== wrapper; el = el.parentElement) {
+      const action = actions.get(el);
+      if (action) return action;
+    }
+    return undefined;
+  };
   // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ./index.ts).
   const bookmarkSlot = h(doc, 'span', { class: 'slot', 'data-lamplight-slot': 'bookmark' });
 
@@ -206,7 +224,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   const wrapper = h(
     doc,
     'div',
-    { class: 'reader', tabindex: -1, role: 'region', 'aria-label': t('readerRegion') },
+    { class: 'reader', id: 'll-reader', tabindex: -1, role: 'region', 'aria-label': t('readerRegion') },
     h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, fill),
     toolbar,
     panel.element,
@@ -338,7 +356,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   const onClick = (event: MouseEvent) => {
     const origin = eventOrigin(event);
     if (!origin) return;
-    const action = origin.closest<HTMLElement>('[data-action]')?.dataset.action;
+    const action = actionOf(origin);
     // A click anywhere else folds the chapter list away.
     if (list && !list.hidden && action !== 'chapters' && !list.contains(origin)) setList(false);
     switch (action) {
@@ -430,6 +448,10 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // and the site's body markup is never touched.
   html.append(host);
   html.setAttribute(READER_ATTRIBUTE, 'on');
+  setOpenReader({
+    bookmarkSlot,
+    chapters: sections.map((s) => ({ number: s.number, container: s.text })),
+  });
 
   wrapper.addEventListener('click', onClick);
   doc.addEventListener('keydown', onKeyDown);
@@ -505,6 +527,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       host.remove();
       pageStyle.remove();
       html.removeAttribute(READER_ATTRIBUTE);
+      setOpenReader(null);
       win.scrollTo({ top: savedScroll.y, left: savedScroll.x, behavior: 'instant' });
     },
   };

@@ -37,10 +37,17 @@ export function insertToggle(doc: Document, navigation: HTMLElement | null, onCl
 }
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+let shownNotice: HTMLElement | null = null;
+
+/** Takes away the notice this script showed, if any. */
+export function removeNotice(): void {
+  shownNotice?.remove();
+  shownNotice = null;
+}
 
 /** A short message at the bottom of the page that goes away by itself. */
 export function showNotice(doc: Document, text: string): () => void {
-  doc.querySelector('[data-lamplight-notice]')?.remove();
+  removeNotice();
   clearTimeout(noticeTimer);
   const el = h(doc, 'div', { role: 'status', 'data-lamplight-notice': '' });
   const s = el.style;
@@ -57,6 +64,7 @@ export function showNotice(doc: Document, text: string): () => void {
   s.color = '#fbfaf7';
   s.boxShadow = '0 2px 12px rgb(0 0 0 / 0.3)';
   (doc.body ?? doc.documentElement).append(el);
+  shownNotice = el;
   // Filled a moment after insertion, so screen readers announce it as a change of a live region.
   setTimeout(() => {
     el.textContent = text;

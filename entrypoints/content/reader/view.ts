@@ -2,13 +2,14 @@
  * The story part of the reader, built from the adapter's Work: title, byline, fandoms, then per
  * chapter its title, summary and notes (folded), the story text and end notes; then the work's end notes.
  *
- * The site's nodes are only read: story markup is copied with importNode (a deep clone, in one pass,
- * into elements that are not yet in the document), never re-parsed from a string, never moved.
+ * The site's nodes are only read: story markup is copied node by node, keeping only what is safe
+ * (./sanitize.ts), into elements that are not yet in the document; never re-parsed from a string, never moved.
  */
 import { listOf, t, type MessageKey } from '../../../lib/i18n';
 import type { ChapterText, Work } from '../../../lib/sites/types';
 import { withNodes } from '../words';
 import { h } from './dom';
+import { cleanCopy } from './sanitize';
 
 export interface StorySection {
   /** 1-based chapter number. */
@@ -18,6 +19,8 @@ export interface StorySection {
   heading: HTMLElement | null;
   /** The site's story element this section copies (read for word counts). */
   source: HTMLElement;
+  /** The copy's story paragraphs' parent. */
+  text: HTMLElement;
 }
 
 export interface Story {
@@ -35,10 +38,12 @@ function leadingHeading(source: Element): Element | null {
   return first && HEADING.test(first.tagName) ? first : null;
 }
 
-/** Copies source's child nodes into target, leaving out `skip`. */
+/** Copies source's child nodes into target, leaving out `skip`, cleaned as they are copied (./sanitize.ts). */
 function copyChildren(doc: Document, source: Element, target: Element, skip: Element | null): void {
   for (let node = source.firstChild; node; node = node.nextSibling) {
-    if (node !== skip) target.append(doc.importNode(node, true));
+    if (node === skip) continue;
+    const copy = cleanCopy(doc, node);
+    if (copy) target.append(copy);
   }
 }
 
@@ -49,7 +54,7 @@ function copyChildren(doc: Document, source: Element, target: Element, skip: Ele
  */
 function notesBlock(doc: Document, source: HTMLElement | null, label: MessageKey, extraClass = ''): HTMLElement | null {
   if (!source) return null;
-  const details = h(doc, 'details', { class: `notes ${extraClass}`.trim(), id: source.id || null });
+  const details = h(doc, 'details', { class: `notes ${extraClass}`.trim(), id: source.id && !source.id.startsWith('ll-') ? source.id : null });
   details.append(h(doc, 'summary', null, t(label)));
   const body = h(doc, 'div', { class: 'notes-body' });
   copyChildren(doc, source, body, leadingHeading(source));
@@ -115,7 +120,7 @@ function chapterSection(
     notesBlock(doc, chapter.endNotes, inChapters ? 'readerChapterEndNotes' : 'readerEndNotes', 'end-notes'),
   ];
   for (const part of parts) if (part) section.append(part);
-  return { number: chapter.number, element: section, heading, source: chapter.body };
+  return { number: chapter.number, element: section, heading, source: chapter.body, text };
 }
 
 function byline(doc: Document, work: Work): HTMLElement | null {

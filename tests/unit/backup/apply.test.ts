@@ -39,7 +39,7 @@ function incoming() {
   ];
   d.bookmarks = [
     { ...makeBookmark({ workId: '1', readAt: OLD, chapter: 1 }) },
-    { ...makeBookmark({ workId: '2', readAt: NEW, chapter: 7, note: 'from the file' }) },
+    { ...makeBookmark({ workId: '2', readAt: NEW, chapter: 7, chapterCount: 7, note: 'from the file' }) },
     { ...makeBookmark({ site: 'ffn', workId: '9' }) },
   ];
   d.settings = { reader: { theme: 'dark' } };

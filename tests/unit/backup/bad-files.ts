@@ -51,6 +51,12 @@ export const BAD_FILES: [name: string, contents: string, size: number | null, er
   ['a bookmark with "?" chapters planned', broken((d) => (d.bookmarks[0]!.chapterTotal = '?')), null, 'bookmarks[0]: chapterTotal must be a whole number of at least 1 or null (unknown), not "?"'],
   ['a bookmark with a bad date', broken((d) => (d.bookmarks[1]!.readAt = '24/11/2026')), null, 'bookmarks[1]: readAt must be a date like "2026-11-24T10:00:00.000Z", not "24/11/2026"'],
   ['a bookmark that is null', broken((d) => ((d.bookmarks as unknown[])[1] = null)), null, 'bookmarks[1]: must be an object, not null'],
+  // Resume and the title link open these addresses: only https pages of the bookmark's own site.
+  ['a bookmark pointing at another host', broken((d) => (d.bookmarks[0]!.url = 'https://evil.example/phish')), null, 'bookmarks[0]: url must be an https address on archiveofourown.org, www.archiveofourown.org, not "https://evil.example/phish"'],
+  ['a bookmark on a look-alike host', broken((d) => (d.bookmarks[0]!.url = 'https://archiveofourown.org.evil.example/works/1')), null, 'bookmarks[0]: url must be an https address on archiveofourown.org, www.archiveofourown.org, not "https://archiveofourown.org.evil.example/works/1"'],
+  ['a bookmark over plain http', broken((d) => (d.bookmarks[0]!.url = 'http://archiveofourown.org/works/1')), null, 'bookmarks[0]: url must be an https address on archiveofourown.org, www.archiveofourown.org, not "http://archiveofourown.org/works/1"'],
+  ['a chapter address on another host', broken((d) => (d.bookmarks[0]!.chapterUrl = 'https://evil.example/works/1/chapters/2')), null, 'bookmarks[0]: chapterUrl must be an https address on archiveofourown.org, www.archiveofourown.org, not "https://evil.example/works/1/chapters/2"'],
+  ['a chapter past the chapters posted', broken((d) => Object.assign(d.bookmarks[0]!, { chapter: 4, chapterCount: 1 })), null, 'bookmarks[0]: chapter must be at most chapterCount (1), not 4'],
   ['the same work twice', broken((d) => (d.bookmarks[3]!.workId = '1')), null, 'bookmarks[3]: the same work as bookmarks[0] (ao3:1)'],
   ['no settings', broken((d) => delete (d as Partial<Data>).settings), null, 'missing settings'],
   ['settings as a list', broken((d) => ((d as { settings: unknown }).settings = [])), null, 'settings must be an object, not []'],

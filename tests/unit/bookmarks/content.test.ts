@@ -20,6 +20,7 @@ import type { PageKind, SiteAdapter } from '../../../lib/sites/types';
 import { getBookmark, putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage';
 import { makeBookmark } from '../storage/helpers';
 import { fixtureText } from '../../support/fixtures';
+import { trustedClick } from '../../support/trusted-click';
 
 
 const WORK = '17793689';
@@ -99,7 +100,7 @@ describe('work page: the Bookmark button', () => {
 
   it('saves a bookmark from the work (chapter URL, chapter, counts, status), and removes it again', async () => {
     await startAll(CH1.url, 'work');
-    pageButton()?.click();
+    trustedClick(pageButton());
     await settle();
     const saved = await getBookmark('ao3', WORK);
     expect(saved).toMatchObject({
@@ -123,7 +124,7 @@ describe('work page: the Bookmark button', () => {
     expect(pageButton()?.getAttribute('aria-pressed')).toBe('true');
     expect(bookmarkedHere()).toBe(true);
 
-    pageButton()?.click();
+    trustedClick(pageButton());
     await settle();
     expect(await getBookmark('ao3', WORK)).toBeNull();
     expect(pageButton()?.getAttribute('aria-pressed')).toBe('false');
@@ -144,7 +145,7 @@ describe('work page: the Bookmark button', () => {
     readerToggle()?.click();
     expect(readerBookmark()?.textContent).toBe('Bookmark');
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('false');
-    readerBookmark()?.click();
+    trustedClick(readerBookmark());
     await settle();
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('true');
     expect(pageButton()?.getAttribute('aria-pressed')).toBe('true');

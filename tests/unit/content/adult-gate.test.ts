@@ -45,4 +45,36 @@ describe('adult-content gate', () => {
     await continuePastAdultGate({ adapter: ao3, url: new URL(CONTINUE), kind: 'adult-gate', doc }, location);
     expect(replaced).toEqual([]);
   });
+
+  describe('a page is the gate only by the gate’s own markup, and continues only to the same work here', () => {
+    const gate = () => loadFixture('adult-interstitial-2022-38044144.html');
+    const proceed = (doc: Document) => doc.querySelector('#main > ul.actions a[href*="view_adult"]')!;
+
+    it.each([
+      ['another host', 'https://evil.example/works/38044144/chapters/95026165?view_adult=true'],
+      ['a look-alike host', 'https://archiveofourown.org.evil.example/works/38044144?view_adult=true'],
+      ['plain http', 'http://archiveofourown.org/works/38044144?view_adult=true'],
+      ['another work', '/works/1?view_adult=true'],
+      ['no view_adult', '/works/38044144?view_adultx=true'],
+    ])('a continue link to %s is not followed', async (_name, href) => {
+      const doc = gate();
+      proceed(doc).setAttribute('href', href);
+      expect(ao3.adultGateContinueUrl(doc, GATE_URL)).toBeNull();
+      await saveReaderSettings({ skipAdultGate: true });
+      const { replaced, location } = fakeLocation();
+      await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+      expect(replaced).toEqual([]);
+    });
+
+    it('a view_adult link in a series page’s description makes no gate', () => {
+      const doc = loadFixture('series-6-works-2270465.html');
+      const description = doc.querySelector('#main .series.meta blockquote.userstuff, #main blockquote.userstuff')!;
+      const link = doc.createElement('a');
+      link.href = 'https://evil.example/works/1?view_adult=true';
+      description.append(link);
+      expect(ao3.classify(doc, ao3Url('/series/2270465'))).toBe('listing');
+      expect(ao3.adultGateContinueUrl(doc, ao3Url('/series/2270465'))).toBeNull();
+    });
+  });
 });
+

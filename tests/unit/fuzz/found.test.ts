@@ -24,8 +24,8 @@ describe('numbers from page text are exact or null, never Infinity', () => {
 
   it('a series part', () => {
     const doc = new DOMParser().parseFromString(
-      `<li class="work blurb group" id="work_1"><div class="header module"><h4 class="heading"><a href="/works/1">T</a></h4></div>
-       <ul class="series"><li>Part <strong>${huge}</strong> of <a href="/series/5">S</a></li></ul></li>`,
+      `<ol class="work index group"><li class="work blurb group" id="work_1"><div class="header module"><h4 class="heading"><a href="/works/1">T</a></h4></div>
+       <ul class="series"><li>Part <strong>${huge}</strong> of <a href="/series/5">S</a></li></ul></li></ol>`,
       'text/html',
     );
     const blurb = doc.querySelector<HTMLElement>('li.blurb');

@@ -12,6 +12,7 @@ import { DEFAULT_READER_SETTINGS } from '../../../lib/reader/settings';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { SiteAdapter, Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
+import { setJudging, setVerdict } from '../../../entrypoints/content/state/verdicts';
 import { fixtureText } from '../../support/fixtures';
 
 
@@ -309,9 +310,13 @@ describe('reader mode on an AO3 chapter page (fixture: 14-chapter WIP, chapter 2
 
 describe('reader mode and the filters’ shield', () => {
   const workskin = () => document.getElementById('workskin') as HTMLElement;
+  afterEach(() => {
+    setVerdict(workskin(), null);
+    setJudging(false);
+  });
 
   it('will not open over a shielded work, and says why', async () => {
-    workskin().setAttribute('data-lamplight-shielded', '');
+    setVerdict(workskin(), 'shielded');
     await start();
     siteToggle()?.click();
     expect(host()).toBeNull();
@@ -321,25 +326,38 @@ describe('reader mode and the filters’ shield', () => {
 
   it('opens by itself only once "Show anyway" lifts the shield', async () => {
     await readerSettingsItem.setValue({ ...DEFAULT_READER_SETTINGS, openAutomatically: true });
-    workskin().setAttribute('data-lamplight-judged', '');
-    workskin().setAttribute('data-lamplight-shielded', '');
+    setJudging(true);
+    setVerdict(workskin(), 'shielded');
     await start();
     expect(host()).toBeNull();
-    workskin().removeAttribute('data-lamplight-shielded');
+    setVerdict(workskin(), 'shown');
     await settle();
     expect(host()).not.toBeNull();
   });
 
   it('waits for the filters to judge the work before opening by itself', async () => {
     await readerSettingsItem.setValue({ ...DEFAULT_READER_SETTINGS, openAutomatically: true });
-    const hold = document.createElement('style');
-    hold.dataset.lamplight = 'hold';
-    document.head.append(hold);
+    setJudging(true);
     await start();
     expect(host()).toBeNull();
-    workskin().setAttribute('data-lamplight-judged', '');
+    setVerdict(workskin(), 'shown');
     await settle();
     expect(host()).not.toBeNull();
+  });
+
+  it('never takes the page’s own data-lamplight-* markup for the filters’ marks', async () => {
+    // Story markup (or a page script) can write any attribute: none of these decide anything.
+    const story = workskin().querySelector('.userstuff p') as HTMLElement;
+    story.setAttribute('data-lamplight-shield', '');
+    story.setAttribute('data-lamplight-shielded', '');
+    workskin().setAttribute('data-lamplight-shielded', '');
+    const fakeHold = document.createElement('style');
+    fakeHold.dataset.lamplight = 'hold';
+    document.head.append(fakeHold);
+    await start();
+    siteToggle()?.click();
+    expect(host()).not.toBeNull();
+    expect(document.querySelector('[data-lamplight-notice]')).toBeNull();
   });
 });
 

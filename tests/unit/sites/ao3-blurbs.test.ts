@@ -113,3 +113,24 @@ describe('ao3.readBlurbs: counts', () => {
   });
 });
 
+describe('ao3.readBlurbs: only the site’s own list items', () => {
+  it('a fake blurb nested in a summary (or notes) is never read, and never replaces the real one', () => {
+    const doc = loadFixture('listing-tag-works-worldbuilding.html');
+    const real = ao3.readBlurbs(doc, LISTING_URL);
+    const first = real[0]!;
+    const summary = first.element.querySelector(':scope > blockquote.userstuff.summary')!;
+    // A creator's summary may hold any list markup AO3 allows: a whole copy of a blurb list.
+    const fake = first.element.cloneNode(true) as HTMLElement;
+    fake.querySelector('dl.stats dd.chapters')!.textContent = '999/999';
+    const list = doc.createElement('ol');
+    list.className = 'work index group';
+    list.append(fake);
+    summary.prepend(list);
+    first.element.parentElement!.prepend(summary.cloneNode(true));
+    const after = ao3.readBlurbs(doc, LISTING_URL);
+    expect(after.map((b) => b.element)).toEqual(real.map((b) => b.element));
+    expect(after[0]?.meta.chapters).toEqual(real[0]?.meta.chapters);
+    expect(ao3.readBlurb(fake, LISTING_URL)).toBeNull();
+  });
+});
+

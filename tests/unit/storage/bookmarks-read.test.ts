@@ -137,7 +137,7 @@ describe('decodeStoredBookmark', () => {
   });
 
   it('still accepts valid dates and addresses the fast tests do not cover', () => {
-    const b = makeBookmark({ url: 'http://example.org/a%20b?x=1', readAt: '2026-01-01T10:00:00+01:00', addedAt: '2026-01-01T10:00Z' });
+    const b = makeBookmark({ url: 'https://ArchiveOfOurOwn.org/works/123?x=a%20b', readAt: '2026-01-01T10:00:00+01:00', addedAt: '2026-01-01T10:00Z' });
     expect(decodeStoredBookmark(key, { v: 1, ...b })).toEqual({ ok: true, bookmark: b, migrated: false });
   });
 });
@@ -175,6 +175,24 @@ describe('getAllBookmarks with storage.local.getKeys', () => {
     for (const [keys] of get.mock.calls) {
       expect(Array.isArray(keys) && keys.every((k: string) => /^bookmark:ao3:\d+$/.test(k))).toBe(true);
     }
+  });
+
+  it('quarantines a stored record whose addresses leave its site or whose chapter is past chapterCount', async () => {
+    local.getKeys = async () => Object.keys(await fakeBrowser.storage.local.get());
+    const good = makeBookmark();
+    await putBookmark(good);
+    await fakeBrowser.storage.local.set({
+      'bookmark:ao3:7': { v: 1, ...makeBookmark({ workId: '7', url: 'https://evil.example/phish' }) },
+      'bookmark:ffn:8': { v: 1, ...makeBookmark({ site: 'ffn', workId: '8', url: 'https://archiveofourown.org/works/8' }) },
+      'bookmark:ao3:9': { v: 1, ...makeBookmark({ workId: '9', chapterUrl: 'http://archiveofourown.org/works/9/chapters/1' }) },
+      'bookmark:ao3:10': { v: 1, ...makeBookmark({ workId: '10', chapter: 4, chapterCount: 1 }) },
+    });
+    expect(await getAllBookmarks()).toEqual([good]);
+    const quarantined = await getQuarantine();
+    expect(quarantined.map((q) => q.key).sort()).toEqual(
+      ['local:bookmark:ao3:10', 'local:bookmark:ao3:7', 'local:bookmark:ao3:9', 'local:bookmark:ffn:8'].sort(),
+    );
+    expect(quarantined.find((q) => q.key === 'local:bookmark:ao3:10')?.reason).toContain('chapter must be at most chapterCount (1), not 4');
   });
 
   it('still quarantines a damaged record', async () => {

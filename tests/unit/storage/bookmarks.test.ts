@@ -98,7 +98,7 @@ describe('updateBookmark', () => {
 
   it('concurrent updates of DIFFERENT BOOKMARKS (ten tabs saving progress) all land', async () => {
     const ids = Array.from({ length: 10 }, (_, i) => String(i + 1));
-    await Promise.all(ids.map((id) => putBookmark(makeBookmark({ workId: id, progress: 0 }))));
+    await Promise.all(ids.map((id) => putBookmark(makeBookmark({ workId: id, progress: 0, chapterCount: 10 }))));
     await Promise.all(
       ids.flatMap((id, i) => [
         updateBookmark('ao3', id, { progress: (i + 1) / 10 }),

@@ -5,7 +5,8 @@ export function makeBookmark(overrides: Partial<Bookmark> = {}): Bookmark {
   return {
     site: 'ao3',
     workId: '123',
-    url: 'https://archiveofourown.org/works/123',
+    // A bookmark's addresses are on its own site.
+    url: overrides.site === 'ffn' ? 'https://www.fanfiction.net/s/123/1/' : 'https://archiveofourown.org/works/123',
     title: 'A Work',
     authors: ['someone'],
     fandoms: ['Some Fandom'],

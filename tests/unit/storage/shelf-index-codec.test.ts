@@ -36,7 +36,7 @@ function randomBookmarks(count: number, seed: number): Bookmark[] {
     const b: Bookmark = {
       site,
       workId,
-      url: pick([`${base}${workId}`, `${base}${workId}/`, `${base}${workId}/1/A${text(4)}`, `https://example.org/x${text(3)}`]),
+      url: pick([`${base}${workId}`, `${base}${workId}/`, `${base}${workId}/1/A${text(4)}`, `${base}${workId}?x${text(3)}`]),
       title: text(20),
       authors: Array.from({ length: Math.floor(rand() * 3) }, () => pick(creators)),
       fandoms: Array.from({ length: Math.floor(rand() * 3) }, () => pick(fandoms)),
@@ -53,7 +53,7 @@ function randomBookmarks(count: number, seed: number): Bookmark[] {
       status: pick(['reading', 'finished', 'later'] as const),
       readerMode: rand() < 0.5,
     };
-    if (rand() < 0.6) b.chapterUrl = pick([`${base}${workId}/chapters/${100 + i}`, `${base}${workId}/2/`, 'https://archiveofourown.org/works/9']);
+    if (rand() < 0.6) b.chapterUrl = pick([`${base}${workId}/chapters/${100 + i}`, `${base}${workId}/2/`, `${base}9`]);
     return b;
   });
 }

@@ -1,0 +1,33 @@
+/**
+ * Whether reader mode is open and what it shows, in the content script's memory. Other features
+ * (bookmarks, the popup's status) ask here, never the page: `data-lamplight-reader` on <html> and
+ * a `#lamplight-reader-host` can be written by any page script.
+ */
+import { listeners } from './listeners';
+
+/** One chapter as the reader shows it: its number and the element holding its story paragraphs. */
+export interface ReaderChapter {
+  number: number;
+  container: Element;
+}
+
+export interface OpenReaderView {
+  /** Where the reader renders add-ons such as the Bookmark button. */
+  bookmarkSlot: HTMLElement;
+  chapters: readonly ReaderChapter[];
+}
+
+let open: OpenReaderView | null = null;
+const changes = listeners();
+
+export function setOpenReader(view: OpenReaderView | null): void {
+  open = view;
+  changes.notify();
+}
+
+/** The open reader, or null when reader mode is off. */
+export function openReaderView(): OpenReaderView | null {
+  return open;
+}
+
+export const onReaderChange = changes.add;
