@@ -72,7 +72,7 @@ export function readEntryMeta(entry: Element, page: URL | undefined, pageFandoms
 const NOT_A_LIST = '.z-list, #storytext, .storytext, #storytextp';
 
 function isEntry(element: Element): boolean {
-  return element.classList.contains('z-list') && element.parentElement?.closest(NOT_A_LIST) == null;
+  return element.classList.contains('z-list') && !element.parentElement?.closest(NOT_A_LIST);
 }
 
 /** The fandoms a listing page is about (its breadcrumb), read once and only when needed. */
