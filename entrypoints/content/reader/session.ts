@@ -298,6 +298,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
         posted: work.meta.chapters?.posted ?? null,
         onPage: sections.length,
       }),
+      chapterTotal: work.meta.chapters?.expected ?? null,
       time,
       oneChapter: story.oneShot,
     });

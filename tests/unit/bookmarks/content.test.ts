@@ -319,7 +319,7 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
     await startAll(LISTING.url, 'listing');
     await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · 3 new chapters'));
     expect(await getBookmark('ao3', '23306392')).toMatchObject({ chapterCount: 36, chapterTotal: 80, newChapters: 3 });
-    expect(marker('76746016')?.textContent).toBe('Bookmarked · chapter 3 of 23');
+    expect(marker('76746016')?.textContent).toBe('Bookmarked · Chapter 3 of 23');
     expect(await getBookmark('ao3', '76746016')).toMatchObject({ chapterCount: 18, newChapters: 0 });
     expect(document.querySelectorAll(`[${MARKER_ATTRIBUTE}]`)).toHaveLength(2);
     expect(marker('23306392')?.parentElement).toBe(blurb('23306392'));
@@ -335,9 +335,9 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
   it('markers follow the bookmarks: changed, removed, added elsewhere', async () => {
     await putBookmark(makeBookmark({ workId: '23306392', chapter: 30, chapterCount: 36, chapterTotal: 80 }));
     await startAll(LISTING.url, 'listing');
-    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · chapter 30 of 80'));
+    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · Chapter 30 of 80'));
     await updateBookmark('ao3', '23306392', { chapter: 31 });
-    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · chapter 31 of 80'));
+    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · Chapter 31 of 80'));
     await removeBookmark('ao3', '23306392');
     await vi.waitFor(() => expect(marker('23306392')).toBeNull());
   });
@@ -352,7 +352,7 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
       title: 'LIFE TAX - IMPUESTO VITAL',
       status: 'reading',
     });
-    await vi.waitFor(() => expect(marker('76746016')?.textContent).toBe('Bookmarked · chapter 1 of 23'));
+    await vi.waitFor(() => expect(marker('76746016')?.textContent).toBe('Bookmarked · Chapter 1 of 23'));
     expect(await send({ type: 'bookmark:link', url: 'https://archiveofourown.org/works/1' })).toEqual({ bookmarked: false });
   });
 });

@@ -85,6 +85,7 @@ const SAMPLE = [
     authors: ['Zed'],
     fandoms: ['Original Work'],
     chapter: 1,
+    chapterCount: 3,
     chapterTotal: null,
     newChapters: 2,
     status: 'later',
@@ -109,7 +110,7 @@ describe('Shelf', () => {
     expect(first.textContent).toContain('Chapter 3 of 10');
     expect(first.querySelector('.shelf-new')).toBeNull();
     const second = rows()[1]!;
-    expect(second.textContent).toContain('Chapter 1 of ?');
+    expect(second.textContent).toContain('Chapter 1 of 3 so far');
     expect(second.querySelector('.shelf-new')?.textContent).toBe('2 new chapters');
     expect(second.querySelector<HTMLSelectElement>('select')?.value).toBe('later');
     expect(buttons(container!, 'Resume')).toHaveLength(2);
