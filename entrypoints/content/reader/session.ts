@@ -28,6 +28,7 @@ import {
   whereYouAre,
 } from '../../../lib/reader/progress';
 import { sameReaderSettings, type ReaderFont, type ReaderSettings } from '../../../lib/reader/settings';
+import { columnWidth, measureSample, MIN_SAMPLE } from '../../../lib/reader/measure';
 import { pageCss, PALETTES, readerCssVariables, resolveTheme } from '../../../lib/reader/style';
 import { countWords } from '../../../lib/reader/words';
 import type { Work } from '../../../lib/sites/types';
@@ -223,12 +224,27 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     const prefersDark = darkQuery?.matches ?? false;
     const vars = readerCssVariables(next, prefersDark);
     for (const [name, value] of Object.entries(vars)) wrapper.style.setProperty(name, value);
+    if (host.isConnected) fitColumn();
     const theme = resolveTheme(next.theme, prefersDark);
     wrapper.dataset.theme = theme;
     const css = pageCss({ hostId: HOST_ID, palette: PALETTES[theme] });
     if (pageStyle.textContent !== css) pageStyle.textContent = css;
     scheduleUpdate();
   }
+
+  // The column holds `width` characters of this story in this font (lib/reader/measure.ts).
+  const sample = measureSample(sections[0] ? storyText(sections[0].source) : '');
+  function fitColumn(): void {
+    if (closed || sample.length < MIN_SAMPLE) return;
+    const probe = h(doc, 'span', { class: 'measure-probe', 'aria-hidden': 'true' }, sample);
+    story.main.append(probe);
+    const px = columnWidth(settings.width, probe.getBoundingClientRect().width, sample.length);
+    probe.remove();
+    if (px !== null) wrapper.style.setProperty('--ll-measure', `${px}px`);
+  }
+  // A shipped font (OpenDyslexic) arrives after the first measure.
+  const fontSet = doc.fonts as FontFaceSet | undefined;
+  const onFontsLoaded = () => fitColumn();
 
   // ---- Where you are --------------------------------------------------------------------
   let currentSection = start?.index ?? 0;
@@ -431,6 +447,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // and the site's body markup is never touched.
   html.append(host);
   html.setAttribute(READER_ATTRIBUTE, 'on');
+  fitColumn();
+  fontSet?.addEventListener?.('loadingdone', onFontsLoaded);
 
   wrapper.addEventListener('click', onClick);
   doc.addEventListener('keydown', onKeyDown);
@@ -503,6 +521,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       win.removeEventListener('scroll', onScroll);
       win.removeEventListener('resize', onScroll);
       darkQuery?.removeEventListener?.('change', onScheme);
+      fontSet?.removeEventListener?.('loadingdone', onFontsLoaded);
       host.remove();
       pageStyle.remove();
       html.removeAttribute(READER_ATTRIBUTE);

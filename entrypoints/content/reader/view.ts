@@ -151,7 +151,8 @@ export function buildStory(doc: Document, work: Work): Story {
   const oneShot = work.chapters.length === 1 && work.chapterList.length <= 1 && work.currentChapter === null && !work.entireWork;
   const several = work.chapters.length > 1 || work.chapterList.length > 1;
   // An article, not <main>: it sits inside the reader's "Reader" region, and a main landmark must be top-level.
-  const main = h(doc, 'article', { class: 'page' });
+  // The story's language, so justified text hyphenates by its rules (`hyphens: auto` needs it).
+  const main = h(doc, 'article', { class: 'page', lang: work.lang ?? null });
 
   const head = h(
     doc,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ffn } from '../../../lib/sites/ffn';
 import type { ChapterLink, WorkMeta } from '../../../lib/sites/types';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory } from '../../support/derived-pages';
+import { ffnLanguageTag } from '../../../lib/sites/ffn-language';
 import { FFN, ffnUrl, loadFixture, pageUrl, parseHtml, sharedFixture, type RealPage } from './ffn-fixtures';
 
 function text(element: Element | null | undefined): string | null {
@@ -287,5 +288,13 @@ describe('a crossover story (Counting with a crossover breadcrumb: no crossover 
   it('also in the "Crossover › X + Y Crossover" form', () => {
     const html = ffnCrossoverStory().replace('<span class=lc-left>', `<span class=lc-left><a href='/crossovers/book/'>Crossover</a><span class='icon-chevron-right xicon-section-arrow'></span>`);
     expect(ffn.readWork(parseHtml(html), pageUrl('ambtus-counting-ch1.html'))?.meta.fandoms).toEqual([...CROSSOVER_FANDOMS]);
+  });
+});
+
+describe('the story’s language tag (hyphenation in the reader)', () => {
+  it('comes from the language FFN names in words', () => {
+    expect(ffn.readWork(loadFixture('ambtus-counting-ch1.html'), pageUrl('ambtus-counting-ch1.html'))?.lang).toBe('en');
+    expect(ffnLanguageTag('Español')).toBe('es');
+    expect(ffnLanguageTag('Klingon')).toBeNull();
   });
 });
