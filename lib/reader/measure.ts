@@ -13,8 +13,14 @@ export function measureSample(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_SAMPLE);
 }
 
-/** The column width (px) that holds `chars` characters, given a sample of `sampleLength` characters `sampleWidth` px wide on one line. */
-export function columnWidth(chars: number, sampleWidth: number, sampleLength: number): number | null {
-  if (!(sampleLength >= MIN_SAMPLE) || !(sampleWidth > 0) || !(chars > 0)) return null;
-  return Math.round((chars * sampleWidth) / sampleLength);
+/**
+ * The column width (px) whose full lines hold `chars` characters on average, given a sample of
+ * `sampleLength` characters in `words` words measuring `sampleWidth` px on one line. A line breaks
+ * before the word that does not fit, leaving on average half a word empty: that half word is added.
+ */
+export function columnWidth(chars: number, sample: { width: number; length: number; words: number }): number | null {
+  if (!(sample.length >= MIN_SAMPLE) || !(sample.width > 0) || !(chars > 0) || !(sample.words > 0)) return null;
+  const perChar = sample.width / sample.length;
+  const halfWord = sample.length / sample.words / 2;
+  return Math.round((chars + halfWord) * perChar);
 }

@@ -234,11 +234,12 @@ export function openReader(env: ReaderEnv): ReaderHandle {
 
   // The column holds `width` characters of this story in this font (lib/reader/measure.ts).
   const sample = measureSample(sections[0] ? storyText(sections[0].source) : '');
+  const sampleWords = sample.split(' ').length;
   function fitColumn(): void {
     if (closed || sample.length < MIN_SAMPLE) return;
     const probe = h(doc, 'span', { class: 'measure-probe', 'aria-hidden': 'true' }, sample);
     story.main.append(probe);
-    const px = columnWidth(settings.width, probe.getBoundingClientRect().width, sample.length);
+    const px = columnWidth(settings.width, { width: probe.getBoundingClientRect().width, length: sample.length, words: sampleWords });
     probe.remove();
     if (px !== null) wrapper.style.setProperty('--ll-measure', `${px}px`);
   }

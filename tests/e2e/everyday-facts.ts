@@ -1,0 +1,71 @@
+/**
+ * What the issue-16 E2E tests measure, shared by the Chromium and Firefox files. Expected values come
+ * from the fixture files read in Node; the in-page functions are serialised into the page, so they
+ * import nothing.
+ */
+import { Window } from 'happy-dom';
+import { readFixture, type FixtureFile } from './fixtures';
+
+export interface ReaderFacts {
+  /** The embedded video's box in the reader (px), if any. */
+  iframe: { width: number; height: number } | null;
+  /** The story column's content width (px). */
+  columnWidth: number;
+  /** The reader header's fandom line. */
+  fandoms: string | null;
+  /** The status line at the bottom. */
+  status: string;
+  /** The language the story column is in (nearest lang attribute inside the reader). */
+  lang: string | null;
+  /** The story text's computed `hyphens`. */
+  hyphens: string;
+}
+
+/** The first fandom tag of an AO3 work fixture, as its page shows it. */
+export function fandomOf(file: FixtureFile): string {
+  const win = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  try {
+    const doc = new win.DOMParser().parseFromString(readFixture(file).toString('utf8'), 'text/html');
+    const text = doc.querySelector('dd.fandom.tags a.tag')?.textContent?.trim();
+    if (!text) throw new Error(`${file}: no fandom tag`);
+    return text;
+  } finally {
+    void win.happyDOM.close();
+  }
+}
+
+/**
+ * In the page: the mean number of characters on a full line of the reader's story paragraphs (the
+ * last line of each paragraph is left out: it is short by nature). Lines are told apart by the top
+ * of each character's box.
+ */
+export function charactersPerLine(): number {
+  const root = document.getElementById('lamplight-reader-host')!.shadowRoot!;
+  const paragraphs = Array.from(root.querySelectorAll('section.chapter .text p')).filter((p) => (p.textContent ?? '').length > 400);
+  let chars = 0;
+  let lines = 0;
+  const range = document.createRange();
+  for (const p of paragraphs.slice(0, 8)) {
+    const counts: number[] = [];
+    let lastTop: number | null = null;
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue ?? '';
+      for (let i = 0; i < text.length; i += 1) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width === 0) continue; // collapsed whitespace at a line break
+        if (lastTop === null || Math.abs(rect.top - lastTop) > rect.height / 2) {
+          counts.push(0);
+          lastTop = rect.top;
+        }
+        counts[counts.length - 1] = (counts[counts.length - 1] ?? 0) + 1;
+      }
+    }
+    const full = counts.slice(0, -1);
+    chars += full.reduce((a, b) => a + b, 0);
+    lines += full.length;
+  }
+  return lines > 0 ? chars / lines : 0;
+}

@@ -1,0 +1,152 @@
+/**
+ * Everyday reading (issue 16) in Chromium: the built extension on real AO3/FFN fixture pages served at
+ * their real URLs. Pages the fixtures lack are derived from real ones (tests/support/derived-pages.ts):
+ * an embedded video inserted into a work's text, an FFN story's breadcrumb turned into a crossover's.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
+import { launchChromium, openFixture, type ChromiumSession } from './chromium';
+import { FIXTURE_URLS, type FixtureFile } from './fixtures';
+import { charactersPerLine, fandomOf, type ReaderFacts } from './everyday-facts';
+
+const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
+const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
+const POLL = { timeout: 10_000, interval: 100 };
+
+let session: ChromiumSession;
+let page: Page;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  session = await launchChromium();
+  page = await session.context.newPage();
+  extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(async () => {
+  await extensionPage.evaluate(async () => {
+    const chrome = (globalThis as any).chrome;
+    await Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]);
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+const storage = (area: 'local' | 'sync', items: Record<string, unknown>) =>
+  extensionPage.evaluate(([a, i]) => (globalThis as any).chrome.storage[a!].set(i), [area, items] as const);
+const stored = (key: string) =>
+  extensionPage.evaluate(async (k) => (await (globalThis as any).chrome.storage.local.get(k))[k], key);
+const setRules = (rules: { field: string; pattern: string; action: string }[]) =>
+  storage('local', { filterRules: rules.map((r, i) => ({ id: `e2e-${i}`, enabled: true, ...r })), 'filterRules$': { v: 1 } });
+
+const host = (p: Page) => p.locator('#lamplight-reader-host');
+const pageToggle = (p: Page) => p.locator('button[data-lamplight-reader-toggle]');
+const pageBookmark = (p: Page) => p.locator('button[data-lamplight-bookmark-toggle]');
+
+async function openReader(p: Page): Promise<void> {
+  await pageToggle(p).click();
+  await p.waitForFunction(() => document.documentElement.getAttribute('data-lamplight-reader') === 'on', null, POLL);
+}
+
+async function openWork(p: Page, file: FixtureFile): Promise<Locator> {
+  await p.goto('about:blank');
+  await openFixture(p, file);
+  await pageToggle(p).waitFor({ state: 'attached', timeout: 10_000 });
+  return pageToggle(p);
+}
+
+/** Serves the derived crossover story at Counting's URL (page routes answer before the context's fixture routing). */
+async function openCrossover(p: Page): Promise<void> {
+  const url = FIXTURE_URLS[COUNTING];
+  await p.goto('about:blank');
+  await p.unroute(url).catch(() => {});
+  await p.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ffnCrossoverStory() }));
+  await p.goto(url, { waitUntil: 'domcontentloaded' });
+}
+
+/** Reader facts from inside the shadow root (see ./everyday-facts.ts for what each means). */
+const readerFacts = (p: Page): Promise<ReaderFacts> =>
+  p.evaluate(() => {
+    const root = document.getElementById('lamplight-reader-host')!.shadowRoot!;
+    const frame = root.querySelector('.text iframe');
+    const column = root.querySelector('.page');
+    const rect = frame?.getBoundingClientRect();
+    return {
+      iframe: rect ? { width: Math.round(rect.width), height: Math.round(rect.height) } : null,
+      columnWidth: column ? parseFloat(getComputedStyle(column).width) : 0,
+      fandoms: root.querySelector('.work-head .fandoms')?.textContent ?? null,
+      status: root.querySelector('.status')?.textContent ?? '',
+      lang: column?.closest('[lang]')?.getAttribute('lang') ?? null,
+      hyphens: getComputedStyle(root.querySelector('.text')!).hyphens,
+    };
+  });
+
+describe('Chromium: everyday reading (issue 16 defects)', () => {
+  test('1. an embedded video keeps its 854×510 shape in the reader, scaled to the column', async () => {
+    await openWork(page, CH1);
+    await page.evaluate((embed) => document.querySelector('#chapters div.userstuff')!.insertAdjacentHTML('beforeend', embed), VIDEO_EMBED);
+    await openReader(page);
+    const facts = await readerFacts(page);
+    console.info(`[everyday] Chromium iframe ${VIDEO_SIZE.width}×${VIDEO_SIZE.height} on the page → ${facts.iframe?.width}×${facts.iframe?.height} in a ${facts.columnWidth}px column`);
+    expect(facts.iframe).not.toBeNull();
+    expect(facts.iframe!.width).toBeLessThanOrEqual(Math.ceil(facts.columnWidth));
+    expect(facts.iframe!.height / facts.iframe!.width).toBeCloseTo(VIDEO_SIZE.height / VIDEO_SIZE.width, 2);
+  });
+
+  test('2. Bookmark while the shield holds the work back saves the start, not the last paragraph', async () => {
+    await setRules([{ field: 'fandom', pattern: fandomOf(CH1), action: 'collapse' }]);
+    await openWork(page, CH1);
+    await expect.poll(() => page.locator('[data-lamplight-shield]').count(), POLL).toBe(1);
+    await pageBookmark(page).click();
+    await expect.poll(() => stored('bookmark:ao3:17793689'), POLL).toMatchObject({ chapter: 1, paragraph: 0, progress: 0 });
+  });
+
+  test('3. an FFN crossover carries both fandoms: reader header, shelf, shelf search and fandom rules', async () => {
+    await openCrossover(page);
+    await pageToggle(page).waitFor({ state: 'attached', timeout: 10_000 });
+    await openReader(page);
+    const header = (await readerFacts(page)).fandoms ?? '';
+    for (const fandom of CROSSOVER_FANDOMS) expect(header).toContain(fandom);
+    await host(page).locator('button[data-lamplight-bookmark-toggle]').click();
+    await expect.poll(() => stored('bookmark:ffn:5853866').then((b) => b?.fandoms), POLL).toEqual([...CROSSOVER_FANDOMS]);
+
+    await extensionPage.reload();
+    const search = extensionPage.getByRole('searchbox', { name: 'Search bookmarks' });
+    await search.fill('narnia');
+    await expect.poll(() => extensionPage.locator('li.shelf-item .shelf-fandoms').allTextContents(), POLL).toEqual([header]);
+
+    await setRules([{ field: 'fandom', pattern: CROSSOVER_FANDOMS[1], action: 'collapse' }]);
+    await openCrossover(page);
+    await expect.poll(() => page.locator('[data-lamplight-shield]').count(), POLL).toBe(1);
+  });
+
+  test('8. one chapter-total rule: the reader and the shelf both say "Chapter 1 of 14 so far" for AO3 14/?', async () => {
+    await openWork(page, CH1);
+    await openReader(page);
+    await expect.poll(async () => (await readerFacts(page)).status, POLL).toMatch(/^Chapter 1 of 14 so far/);
+    await host(page).locator('button[data-lamplight-bookmark-toggle]').click();
+    await expect.poll(() => stored('bookmark:ao3:17793689'), POLL).toBeTruthy();
+    await extensionPage.reload();
+    await expect.poll(() => extensionPage.locator('li.shelf-item').first().textContent(), POLL).toContain('Chapter 1 of 14 so far');
+  });
+
+  test('9. "Column width N characters" gives N characters a line; justified text hyphenates in the work’s language', async () => {
+    for (const width of [68, 50]) {
+      await storage('sync', { readerSettings: { width, align: 'justify' }, 'readerSettings$': { v: 1 } });
+      await openWork(page, CH1);
+      await openReader(page);
+      const perLine = await page.evaluate(charactersPerLine);
+      console.info(`[everyday] Chromium column width ${width} characters → ${perLine.toFixed(1)} characters a line`);
+      expect(perLine).toBeGreaterThan(width * 0.95);
+      expect(perLine).toBeLessThan(width * 1.05);
+      const facts = await readerFacts(page);
+      expect(facts.lang).toBe('en');
+      expect(facts.hyphens).toBe('auto');
+    }
+  });
+});
