@@ -21,6 +21,22 @@ export interface ReaderFacts {
   hyphens: string;
 }
 
+/** In the page: the reader's facts, from inside its shadow root. */
+export function readerFactsInPage(): ReaderFacts {
+  const root = document.getElementById('lamplight-reader-host')!.shadowRoot!;
+  const frame = root.querySelector('.text iframe');
+  const column = root.querySelector('.page');
+  const rect = frame?.getBoundingClientRect();
+  return {
+    iframe: rect ? { width: Math.round(rect.width), height: Math.round(rect.height) } : null,
+    columnWidth: column ? parseFloat(getComputedStyle(column).width) : 0,
+    fandoms: root.querySelector('.work-head .fandoms')?.textContent ?? null,
+    status: root.querySelector('.status')?.textContent ?? '',
+    lang: column?.closest('[lang]')?.getAttribute('lang') ?? null,
+    hyphens: getComputedStyle(root.querySelector('.text')!).hyphens,
+  };
+}
+
 /** The first fandom tag of an AO3 work fixture, as its page shows it. */
 export function fandomOf(file: FixtureFile): string {
   const win = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
-import { charactersPerLine, fandomOf, type ReaderFacts } from './everyday-facts';
+import { charactersPerLine, fandomOf, readerFactsInPage, type ReaderFacts } from './everyday-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
@@ -69,22 +69,7 @@ async function openCrossover(p: Page): Promise<void> {
   await p.goto(url, { waitUntil: 'domcontentloaded' });
 }
 
-/** Reader facts from inside the shadow root (see ./everyday-facts.ts for what each means). */
-const readerFacts = (p: Page): Promise<ReaderFacts> =>
-  p.evaluate(() => {
-    const root = document.getElementById('lamplight-reader-host')!.shadowRoot!;
-    const frame = root.querySelector('.text iframe');
-    const column = root.querySelector('.page');
-    const rect = frame?.getBoundingClientRect();
-    return {
-      iframe: rect ? { width: Math.round(rect.width), height: Math.round(rect.height) } : null,
-      columnWidth: column ? parseFloat(getComputedStyle(column).width) : 0,
-      fandoms: root.querySelector('.work-head .fandoms')?.textContent ?? null,
-      status: root.querySelector('.status')?.textContent ?? '',
-      lang: column?.closest('[lang]')?.getAttribute('lang') ?? null,
-      hyphens: getComputedStyle(root.querySelector('.text')!).hyphens,
-    };
-  });
+const readerFacts = (p: Page): Promise<ReaderFacts> => p.evaluate(readerFactsInPage);
 
 describe('Chromium: everyday reading (issue 16 defects)', () => {
   test('1. an embedded video keeps its 854×510 shape in the reader, scaled to the column', async () => {

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fixtureForUrl, FIXTURE_URLS, isLocalScheme, readFixture, OUTPUT_DIR, type FixtureFile } from './fixtures';
+import { fixtureForUrl, FIXTURE_URLS, isLocalScheme, normaliseUrl, readFixture, OUTPUT_DIR, type FixtureFile } from './fixtures';
 import { findExecutable } from './find-browser';
 import { startLeakProxy, type LeakProxy } from './leak-proxy';
 
@@ -164,8 +164,11 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
   }
 }
 
-/** A new tab whose every request is intercepted: fixture URLs are answered, other network URLs refused. */
-export async function newInterceptedPage(browser: Browser): Promise<Page> {
+/**
+ * A new tab whose every request is intercepted: fixture URLs are answered, other network URLs refused.
+ * `derived` answers some fixture URLs with a page derived from the fixture instead (tests/support/derived-pages.ts).
+ */
+export async function newInterceptedPage(browser: Browser, derived: ReadonlyMap<string, string> = new Map()): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
@@ -182,7 +185,7 @@ export async function newInterceptedPage(browser: Browser): Promise<Page> {
       void request.respond({
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: readFixture(file),
+        body: derived.get(normaliseUrl(url)) ?? readFixture(file),
       });
       return;
     }
@@ -206,4 +209,15 @@ export async function openFirefoxFixture(page: Page, fixtureFile: FixtureFile, u
   const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
   if (!response || response.status() !== 200) throw new Error(`Opening ${url} gave ${response?.status()}`);
   return response;
+}
+
+/** Reads until `ok` holds or `timeout` ms pass; returns the last value read (the caller's assertion reports it). */
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
 }

@@ -1,0 +1,134 @@
+/**
+ * Everyday reading (issue 16) in Firefox ESR (the MV2 build), on real AO3/FFN fixture pages served at
+ * their real URLs. Pages the fixtures lack are derived from real ones (tests/support/derived-pages.ts):
+ * an embedded video inserted into a work's text, an FFN story's breadcrumb turned into a crossover's.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
+import { charactersPerLine, fandomOf, readerFactsInPage } from './everyday-facts';
+import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
+
+const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
+const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
+
+let session: FirefoxSession;
+let page: Page;
+/** Counting served as a crossover story (derived), at its real URL. */
+let crossoverPage: Page;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  page = await newInterceptedPage(session.browser);
+  crossoverPage = await newInterceptedPage(session.browser, new Map([[normaliseUrl(FIXTURE_URLS[COUNTING]), ffnCrossoverStory()]]));
+  extensionPage = await session.browser.newPage();
+  openExtensionPage(extensionPage, 'popup.html');
+  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+beforeEach(async () => {
+  await extensionPage.evaluate(async () => {
+    const api = (globalThis as any).browser;
+    await Promise.all([api.storage.local.clear(), api.storage.sync.clear()]);
+  });
+});
+
+const storage = (area: 'local' | 'sync', items: Record<string, unknown>) =>
+  extensionPage.evaluate((a, i) => (globalThis as any).browser.storage[a].set(i), area, items);
+const stored = (key: string): Promise<Record<string, unknown> | undefined> =>
+  extensionPage.evaluate(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], key);
+const setRules = (rules: { field: string; pattern: string; action: string }[]) =>
+  storage('local', { filterRules: rules.map((r, i) => ({ id: `e2e-${i}`, enabled: true, ...r })), 'filterRules$': { v: 1 } });
+
+const readerOn = (p: Page) => p.evaluate(() => document.documentElement.getAttribute('data-lamplight-reader') === 'on');
+const shields = (p: Page) => p.evaluate(() => document.querySelectorAll('[data-lamplight-shield]').length);
+
+async function openWork(p: Page, file: FixtureFile): Promise<void> {
+  await openFirefoxFixture(p, file);
+  await p.waitForSelector('button[data-lamplight-reader-toggle]', { timeout: 15_000 });
+}
+
+async function openReader(p: Page): Promise<void> {
+  await (await p.waitForSelector('button[data-lamplight-reader-toggle]', { timeout: 15_000 }))?.click();
+  expect(await poll(() => readerOn(p), Boolean)).toBe(true);
+}
+
+async function clickInReader(p: Page, selector: string): Promise<void> {
+  await (await p.waitForSelector(`#lamplight-reader-host >>> ${selector}`, { timeout: 10_000 }))?.click();
+}
+
+/** The popup's shelf rows' texts (reloaded, so it reads storage afresh). */
+async function shelfRows(selector = 'li.shelf-item'): Promise<string[]> {
+  openExtensionPage(extensionPage, 'popup.html');
+  await extensionPage.waitForSelector('li.shelf-item', { timeout: 15_000 }).catch(() => {});
+  return extensionPage.$$eval(selector, (rows) => rows.map((r) => r.textContent ?? ''));
+}
+
+describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
+  test('1. an embedded video keeps its 854×510 shape in the reader, scaled to the column', async () => {
+    await openWork(page, CH1);
+    await page.evaluate((embed) => document.querySelector('#chapters div.userstuff')!.insertAdjacentHTML('beforeend', embed), VIDEO_EMBED);
+    await openReader(page);
+    const facts = await page.evaluate(readerFactsInPage);
+    console.info(`[everyday] Firefox iframe ${VIDEO_SIZE.width}×${VIDEO_SIZE.height} on the page → ${facts.iframe?.width}×${facts.iframe?.height} in a ${facts.columnWidth}px column`);
+    expect(facts.iframe).not.toBeNull();
+    expect(facts.iframe!.width).toBeLessThanOrEqual(Math.ceil(facts.columnWidth));
+    expect(facts.iframe!.height / facts.iframe!.width).toBeCloseTo(VIDEO_SIZE.height / VIDEO_SIZE.width, 2);
+  });
+
+  test('2. Bookmark while the shield holds the work back saves the start, not the last paragraph', async () => {
+    await setRules([{ field: 'fandom', pattern: fandomOf(CH1), action: 'collapse' }]);
+    await openWork(page, CH1);
+    expect(await poll(() => shields(page), (n) => n === 1)).toBe(1);
+    await page.click('button[data-lamplight-bookmark-toggle]');
+    expect(await poll(() => stored('bookmark:ao3:17793689'), Boolean)).toMatchObject({ chapter: 1, paragraph: 0, progress: 0 });
+  });
+
+  test('3. an FFN crossover carries both fandoms: reader header, shelf, shelf search and fandom rules', async () => {
+    await openWork(crossoverPage, COUNTING);
+    await openReader(crossoverPage);
+    const header = (await crossoverPage.evaluate(readerFactsInPage)).fandoms ?? '';
+    for (const fandom of CROSSOVER_FANDOMS) expect(header).toContain(fandom);
+    await clickInReader(crossoverPage, 'button[data-lamplight-bookmark-toggle]');
+    expect(await poll(() => stored('bookmark:ffn:5853866'), Boolean)).toMatchObject({ fandoms: [...CROSSOVER_FANDOMS] });
+
+    expect(await shelfRows('li.shelf-item .shelf-fandoms')).toEqual([header]);
+    const search = await extensionPage.waitForSelector('::-p-aria([name="Search bookmarks"][role="searchbox"])', { timeout: 5_000 });
+    await search?.type('narnia');
+    expect(await poll(() => extensionPage.$$eval('li.shelf-item', (rows) => rows.length), (n) => n === 1)).toBe(1);
+
+    await setRules([{ field: 'fandom', pattern: CROSSOVER_FANDOMS[1], action: 'collapse' }]);
+    await openFirefoxFixture(crossoverPage, COUNTING);
+    expect(await poll(() => shields(crossoverPage), (n) => n === 1)).toBe(1);
+  });
+
+  test('8. one chapter-total rule: the reader and the shelf both say "Chapter 1 of 14 so far" for AO3 14/?', async () => {
+    await openWork(page, CH1);
+    await openReader(page);
+    expect(await poll(async () => (await page.evaluate(readerFactsInPage)).status, (s) => s !== '')).toMatch(/^Chapter 1 of 14 so far/);
+    await clickInReader(page, 'button[data-lamplight-bookmark-toggle]');
+    expect(await poll(() => stored('bookmark:ao3:17793689'), Boolean)).toBeTruthy();
+    expect((await shelfRows())[0]).toContain('Chapter 1 of 14 so far');
+  });
+
+  test('9. "Column width N characters" gives N characters a line; justified text hyphenates in the work’s language', async () => {
+    for (const width of [68, 50]) {
+      await storage('sync', { readerSettings: { width, align: 'justify' }, 'readerSettings$': { v: 1 } });
+      await openWork(page, CH1);
+      await openReader(page);
+      const perLine = await page.evaluate(charactersPerLine);
+      console.info(`[everyday] Firefox column width ${width} characters → ${perLine.toFixed(1)} characters a line`);
+      expect(perLine).toBeGreaterThan(width * 0.95);
+      expect(perLine).toBeLessThan(width * 1.05);
+      const facts = await page.evaluate(readerFactsInPage);
+      expect(facts.lang).toBe('en');
+      expect(facts.hyphens).toBe('auto');
+    }
+  });
+});
