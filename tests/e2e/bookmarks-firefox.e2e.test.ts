@@ -11,6 +11,7 @@ import {
   firefoxRequestLog,
   launchFirefox,
   newInterceptedPage,
+  poll,
   openExtensionPage,
   openFirefoxFixture,
   type FirefoxSession,
@@ -41,15 +42,6 @@ afterAll(async () => {
 const stored = (): Promise<{ paragraph?: number | null; chapterUrl?: string } | undefined> =>
   extensionPage.evaluate(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], KEY);
 
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** The index and text of the chapter paragraph at the top of the view (site's page). */
 const topParagraph = (p: Page) =>

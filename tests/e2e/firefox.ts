@@ -212,7 +212,7 @@ export async function openFirefoxFixture(page: Page, fixtureFile: FixtureFile, u
 }
 
 /** Reads until `ok` holds or `timeout` ms pass; returns the last value read (the caller's assertion reports it). */
-export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
   const end = Date.now() + timeout;
   let value = await read();
   while (!ok(value) && Date.now() < end) {
