@@ -4,6 +4,7 @@
  * import nothing.
  */
 import { Window } from 'happy-dom';
+import { expect } from 'vitest';
 import { readFixture, type FixtureFile } from './fixtures';
 
 export interface ReaderFacts {
@@ -84,4 +85,49 @@ export function charactersPerLine(): number {
     lines += full.length;
   }
   return lines > 0 ? chars / lines : 0;
+}
+
+export interface ToolbarFacts {
+  height: number;
+  /** Distinct tops of the shown buttons (one row: one top). */
+  rows: number;
+  /** The rightmost edge of a shown button, and the window's width. */
+  right: number;
+  viewport: number;
+  /** The smallest shown button's width and height. */
+  smallest: { width: number; height: number };
+}
+
+/** In the page: how the reader's toolbar lays out. */
+export function toolbarFactsInPage(): ToolbarFacts {
+  const root = document.getElementById('lamplight-reader-host')!.shadowRoot!;
+  const toolbar = root.querySelector('.toolbar')!;
+  const buttons = Array.from(toolbar.querySelectorAll('button')).filter((b) => b.getClientRects().length > 0);
+  const rects = buttons.map((b) => b.getBoundingClientRect());
+  return {
+    height: Math.round(toolbar.getBoundingClientRect().height),
+    rows: new Set(rects.map((r) => Math.round(r.top))).size,
+    right: Math.round(Math.max(...rects.map((r) => r.right))),
+    viewport: document.documentElement.clientWidth,
+    smallest: { width: Math.round(Math.min(...rects.map((r) => r.width))), height: Math.round(Math.min(...rects.map((r) => r.height))) },
+  };
+}
+
+/** Defect 7: one row (at most 60 px tall) inside the window, every button a 44 px touch target. */
+export function expectOneCompactRow(facts: ToolbarFacts): void {
+  expect(facts.rows).toBe(1);
+  expect(facts.height).toBeLessThanOrEqual(60);
+  expect(facts.right).toBeLessThanOrEqual(facts.viewport);
+  expect(facts.smallest.width).toBeGreaterThanOrEqual(44);
+  expect(facts.smallest.height).toBeGreaterThanOrEqual(44);
+}
+
+/** In the page: the page's and the reader's Bookmark buttons as shown (star, background). */
+export function bookmarkLooksInPage(): { page: { text: string; background: string } | null; reader: { text: string; background: string } | null } {
+  const look = (b: Element | null | undefined) => (b ? { text: (b.textContent ?? '').trim(), background: getComputedStyle(b).backgroundColor } : null);
+  const root = document.getElementById('lamplight-reader-host')?.shadowRoot;
+  return {
+    page: look(document.querySelector('button[data-lamplight-bookmark-toggle]')),
+    reader: look(root?.querySelector('button[data-lamplight-bookmark-toggle]')),
+  };
 }

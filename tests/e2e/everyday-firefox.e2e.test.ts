@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
-import { charactersPerLine, fandomOf, readerFactsInPage } from './everyday-facts';
+import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow } from './everyday-facts';
 import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
 
@@ -33,6 +33,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  await page.setViewport({ width: 1280, height: 800 });
   await extensionPage.evaluate(async () => {
     const api = (globalThis as any).browser;
     await Promise.all([api.storage.local.clear(), api.storage.sync.clear()]);
@@ -106,6 +107,38 @@ describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
     await setRules([{ field: 'fandom', pattern: CROSSOVER_FANDOMS[1], action: 'collapse' }]);
     await openFirefoxFixture(crossoverPage, COUNTING);
     expect(await poll(() => shields(crossoverPage), (n) => n === 1)).toBe(1);
+  });
+
+  test('4. a bookmarked work shows it: the page button fills with a filled star, the reader’s too', async () => {
+    await openWork(page, CH1);
+    expect(await poll(() => page.evaluate(bookmarkLooksInPage), (l) => l.page !== null)).toMatchObject({ page: { text: '☆ Bookmark' } });
+    const before = (await page.evaluate(bookmarkLooksInPage)).page!;
+    await page.click('button[data-lamplight-bookmark-toggle]');
+    expect((await poll(() => page.evaluate(bookmarkLooksInPage), (l) => l.page?.text === '★ Bookmark')).page).toEqual({
+      text: '★ Bookmark',
+      background: 'rgb(91, 74, 138)',
+    });
+    expect(before.background).not.toBe('rgb(91, 74, 138)');
+    await openReader(page);
+    // The reader's accent (#8a5a1c, light theme) fills the pressed button.
+    expect((await page.evaluate(bookmarkLooksInPage)).reader).toEqual({ text: '★ Bookmark', background: 'rgb(138, 90, 28)' });
+    await clickInReader(page, 'button[data-lamplight-bookmark-toggle]');
+    const after = await poll(() => page.evaluate(bookmarkLooksInPage), (l) => l.reader?.text === '☆ Bookmark');
+    expect(after.reader?.text).toBe('☆ Bookmark');
+    expect(after.reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('7. at 400 px wide the reader toolbar is one compact row of named 44 px buttons', async () => {
+    await page.setViewport({ width: 400, height: 800 });
+    await openWork(page, CH1);
+    await openReader(page);
+    const facts = await page.evaluate(toolbarFactsInPage);
+    console.info(`[everyday] Firefox toolbar at 400 px: ${facts.height}px tall, ${facts.rows} row(s), buttons end at ${facts.right}px`);
+    expectOneCompactRow(facts);
+    for (const name of ['Reader mode', 'Next chapter', 'Chapters', 'Bookmark', 'Reader settings']) {
+      const button = await page.$(`#lamplight-reader-host >>> ::-p-aria([name="${name}"][role="button"])`);
+      expect(await button?.isVisible(), name).toBe(true);
+    }
   });
 
   test('8. one chapter-total rule: the reader and the shelf both say "Chapter 1 of 14 so far" for AO3 14/?', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
-import { charactersPerLine, fandomOf, readerFactsInPage, type ReaderFacts } from './everyday-facts';
+import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, type ReaderFacts } from './everyday-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
@@ -108,6 +108,33 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
     await setRules([{ field: 'fandom', pattern: CROSSOVER_FANDOMS[1], action: 'collapse' }]);
     await openCrossover(page);
     await expect.poll(() => page.locator('[data-lamplight-shield]').count(), POLL).toBe(1);
+  });
+
+  test('4. a bookmarked work shows it: the page button fills with a filled star, the reader’s too', async () => {
+    await openWork(page, CH1);
+    await expect.poll(() => page.evaluate(bookmarkLooksInPage).then((l) => l.page?.text), POLL).toBe('☆ Bookmark');
+    const before = (await page.evaluate(bookmarkLooksInPage)).page!;
+    await pageBookmark(page).click();
+    await expect.poll(() => page.evaluate(bookmarkLooksInPage).then((l) => l.page), POLL).toEqual({ text: '★ Bookmark', background: 'rgb(91, 74, 138)' });
+    expect(before.background).not.toBe('rgb(91, 74, 138)');
+    await openReader(page);
+    // The reader's accent (#8a5a1c, light theme) fills the pressed button.
+    expect((await page.evaluate(bookmarkLooksInPage)).reader).toEqual({ text: '★ Bookmark', background: 'rgb(138, 90, 28)' });
+    await host(page).getByRole('button', { name: 'Bookmark', exact: true }).click();
+    await expect.poll(() => page.evaluate(bookmarkLooksInPage).then((l) => l.reader?.text), POLL).toBe('☆ Bookmark');
+    expect((await page.evaluate(bookmarkLooksInPage)).reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('7. at 400 px wide the reader toolbar is one compact row of named 44 px buttons', async () => {
+    await page.setViewportSize({ width: 400, height: 800 });
+    await openWork(page, CH1);
+    await openReader(page);
+    const facts = await page.evaluate(toolbarFactsInPage);
+    console.info(`[everyday] Chromium toolbar at 400 px: ${facts.height}px tall, ${facts.rows} row(s), buttons end at ${facts.right}px`);
+    expectOneCompactRow(facts);
+    for (const name of ['Reader mode', 'Next chapter', 'Chapters', 'Bookmark', 'Reader settings']) {
+      await expect(host(page).getByRole('button', { name, exact: true }).isVisible(), name).resolves.toBe(true);
+    }
   });
 
   test('8. one chapter-total rule: the reader and the shelf both say "Chapter 1 of 14 so far" for AO3 14/?', async () => {

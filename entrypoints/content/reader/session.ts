@@ -110,28 +110,31 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   if (many) story.main.classList.add('many');
   const sectionNumbers = sections.map((s) => s.number);
 
+  // Each toolbar button: a decorative icon and its label; on a narrow screen only the icons show (reader.css).
+  const icon = (glyph: string) => h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, glyph);
+  const label = (text: string) => h(doc, 'span', { class: 'label' }, text);
   const settingsId = 'll-settings';
   const listId = 'll-chapter-list';
   const exit = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'exit', 'aria-pressed': 'true', title: t('readerExitTitle') },
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '✕'),
-    t('readerToggle'),
+    icon('✕'),
+    label(t('readerToggle')),
   );
   const previous = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'previous', hidden: true },
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '←'),
-    t('readerPreviousChapter'),
+    icon('←'),
+    label(t('readerPreviousChapter')),
   );
   const next = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'next', hidden: true },
-    t('readerNextChapter'),
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '→'),
+    label(t('readerNextChapter')),
+    icon('→'),
   );
 
   // Chapter list: links, so a chapter can also be opened in a new tab (already marked for the reader).
@@ -159,7 +162,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
         doc,
         'button',
         { type: 'button', 'data-action': 'chapters', 'aria-expanded': 'false', 'aria-controls': listId },
-        t('readerChapters'),
+        icon('☰'),
+        label(t('readerChapters')),
       )
     : null;
 
@@ -167,7 +171,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     doc,
     'button',
     { type: 'button', 'data-action': 'settings', 'aria-expanded': 'false', 'aria-controls': settingsId },
-    t('readerSettings'),
+    icon('Aa'),
+    label(t('readerSettings')),
   );
   // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ./index.ts).
   const bookmarkSlot = h(doc, 'span', { class: 'slot', 'data-lamplight-slot': 'bookmark' });

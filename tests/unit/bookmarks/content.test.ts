@@ -90,7 +90,8 @@ describe('work page: the Bookmark button', () => {
   it('sits in the navigation bar just after Reader mode, named Bookmark, not pressed', async () => {
     await startAll(CH1.url, 'work');
     const button = pageButton();
-    expect(button?.textContent).toBe('Bookmark');
+    expect(button?.textContent).toBe('☆ Bookmark'); // the star is aria-hidden: the name is "Bookmark"
+    expect(button?.querySelector('[aria-hidden="true"]')?.textContent).toBe('☆');
     expect(button?.getAttribute('aria-pressed')).toBe('false');
     const li = button?.closest('li');
     expect(li?.previousElementSibling?.querySelector('button')).toBe(readerToggle());
@@ -142,12 +143,15 @@ describe('work page: the Bookmark button', () => {
   it('the reader toolbar gets the same button, in step with the page one', async () => {
     await startAll(CH1.url, 'work');
     readerToggle()?.click();
-    expect(readerBookmark()?.textContent).toBe('Bookmark');
+    expect(readerBookmark()?.textContent).toBe('☆ Bookmark');
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('false');
     readerBookmark()?.click();
     await settle();
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('true');
     expect(pageButton()?.getAttribute('aria-pressed')).toBe('true');
+    // Saved shows without a tooltip: the star fills, in the reader and on the page.
+    expect(readerBookmark()?.textContent).toBe('★ Bookmark');
+    expect(pageButton()?.textContent).toBe('★ Bookmark');
     expect(await getBookmark('ao3', WORK)).toMatchObject({ readerMode: true, chapter: 1 });
   });
 
