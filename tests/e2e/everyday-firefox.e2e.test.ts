@@ -9,9 +9,11 @@ import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '.
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow } from './everyday-facts';
 import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
+import { blurbIdsWithWarning, MCD } from './filtering-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
+const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 
 let session: FirefoxSession;
 let page: Page;
@@ -126,6 +128,23 @@ describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
     const after = await poll(() => page.evaluate(bookmarkLooksInPage), (l) => l.reader?.text === '☆ Bookmark');
     expect(after.reader?.text).toBe('☆ Bookmark');
     expect(after.reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('6. the popup’s "This page" count follows live as warnings are ticked', async () => {
+    const mcd = blurbIdsWithWarning(LISTING, MCD).length;
+    expect(mcd).toBeGreaterThan(0);
+    await openFirefoxFixture(page, LISTING);
+    // The popup acts on the active tab: the listing, brought to the front before the popup reads it.
+    await page.bringToFront();
+    openExtensionPage(extensionPage, 'popup.html');
+    const thisPage = () =>
+      extensionPage.evaluate(() => document.querySelector('section[aria-labelledby="page-heading"]')?.textContent ?? '');
+    expect(await poll(thisPage, (text) => text.includes('No works filtered'))).toContain('No works filtered on this page');
+    const tick = () => extensionPage.click(`::-p-aria([name="${MCD}"][role="checkbox"])`);
+    await tick();
+    expect(await poll(thisPage, (text) => text.includes(`${mcd} works`))).toContain(`${mcd} works filtered on this page`);
+    await tick();
+    expect(await poll(thisPage, (text) => text.includes('No works filtered'))).toContain('No works filtered on this page');
   });
 
   test('7. at 400 px wide the reader toolbar is one compact row of named 44 px buttons', async () => {

@@ -8,10 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
+import { blurbIdsWithWarning, MCD } from './filtering-facts';
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, type ReaderFacts } from './everyday-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
+const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 const POLL = { timeout: 10_000, interval: 100 };
 
 let session: ChromiumSession;
@@ -123,6 +125,22 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
     await host(page).getByRole('button', { name: 'Bookmark', exact: true }).click();
     await expect.poll(() => page.evaluate(bookmarkLooksInPage).then((l) => l.reader?.text), POLL).toBe('☆ Bookmark');
     expect((await page.evaluate(bookmarkLooksInPage)).reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('6. the popup’s "This page" count follows live as warnings are ticked', async () => {
+    const mcd = blurbIdsWithWarning(LISTING, MCD).length;
+    expect(mcd).toBeGreaterThan(0);
+    await page.goto('about:blank');
+    await openFixture(page, LISTING);
+    // The popup acts on the active tab: the listing, brought to the front before the popup reads it.
+    await page.bringToFront();
+    await extensionPage.reload();
+    const thisPage = extensionPage.getByRole('region', { name: 'This page' });
+    await expect.poll(() => thisPage.textContent(), POLL).toContain('No works filtered on this page');
+    await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).check();
+    await expect.poll(() => thisPage.textContent(), POLL).toContain(`${mcd} works filtered on this page`);
+    await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).uncheck();
+    await expect.poll(() => thisPage.textContent(), POLL).toContain('No works filtered on this page');
   });
 
   test('7. at 400 px wide the reader toolbar is one compact row of named 44 px buttons', async () => {

@@ -101,6 +101,24 @@ describe('popup: This page', () => {
     expect(queryByRole(root, 'button', 'Reader mode')).toBeNull();
   });
 
+  it('follows the count live: the page reports each change (rules ticked here), other tabs’ reports are not this page’s', async () => {
+    fakeTab({ site: 'ao3', kind: 'listing', filtered: 0, readerOn: false, work: null });
+    const root = await mount(<App />);
+    const section = () => text(byRole(root, 'region', 'This page'));
+    expect(section()).toContain('No works filtered on this page');
+    const report = (count: number, tabId: number) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'badge:filtered', count }, { tab: { id: tabId } as never, id: fakeBrowser.runtime.id });
+    await report(4, 8);
+    await settle();
+    expect(section()).toContain('No works filtered on this page');
+    await report(4, 7);
+    await settle();
+    expect(section()).toContain('4 works filtered on this page');
+    await report(0, 7);
+    await settle();
+    expect(section()).toContain('No works filtered on this page');
+  });
+
   it('treats a malformed status reply as no Lamplight page', async () => {
     fakeTab({ ...WORK, filtered: -1 });
     const root = await mount(<App />);
