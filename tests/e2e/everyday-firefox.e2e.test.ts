@@ -9,7 +9,7 @@ import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '.
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow } from './everyday-facts';
 import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
-import { blurbIdsWithWarning, MCD } from './filtering-facts';
+import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
@@ -128,6 +128,36 @@ describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
     const after = await poll(() => page.evaluate(bookmarkLooksInPage), (l) => l.reader?.text === '☆ Bookmark');
     expect(after.reader?.text).toBe('☆ Bookmark');
     expect(after.reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('5. "Hide this work" says what was hidden, offers Undo, and the rule is named by title and creator', async () => {
+    const blurb = fixtureBlurbs(LISTING)[3]!;
+    const name = `“${blurb.title}” by ${blurb.authors.join(', ')}`;
+    expect(blurb.title).not.toBe('');
+    await openFirefoxFixture(page, LISTING);
+    const shown = () => page.$eval(`#${blurb.elementId}`, (b) => b.getClientRects().length > 0);
+    const notice = () => page.evaluate(() => document.querySelector('[data-lamplight-hid-notice]')?.textContent ?? null);
+    await page.click(`#${blurb.elementId} [data-lamplight-hide-action] button`);
+    expect(await poll(notice, (text) => text !== null)).toContain(`Hidden: ${name}.`);
+    expect(await poll(shown, (s) => !s)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Undo hiding “${blurb.title}”`);
+
+    const mainText = () => extensionPage.evaluate(() => document.querySelector('main')?.textContent ?? '');
+    openExtensionPage(extensionPage, 'popup.html');
+    expect(await poll(mainText, (text) => text.includes(name))).toContain(name);
+    const options = await session.browser.newPage();
+    try {
+      openExtensionPage(options, 'options.html');
+      const names = () => options.evaluate(() => Array.from(document.querySelectorAll('td.rule-name'), (td) => td.textContent));
+      expect(await poll(names, (n) => n.length > 0)).toEqual([name]);
+    } finally {
+      await options.close();
+    }
+
+    await page.click('[data-lamplight-hid-notice] button');
+    expect(await poll(shown, Boolean)).toBe(true);
+    expect(await notice()).toBeNull();
+    expect(await stored('filterRules')).toEqual([]);
   });
 
   test('6. the popup’s "This page" count follows live as warnings are ticked', async () => {

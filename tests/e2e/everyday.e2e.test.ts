@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
-import { blurbIdsWithWarning, MCD } from './filtering-facts';
+import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, type ReaderFacts } from './everyday-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
@@ -125,6 +125,33 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
     await host(page).getByRole('button', { name: 'Bookmark', exact: true }).click();
     await expect.poll(() => page.evaluate(bookmarkLooksInPage).then((l) => l.reader?.text), POLL).toBe('☆ Bookmark');
     expect((await page.evaluate(bookmarkLooksInPage)).reader?.background).not.toBe('rgb(138, 90, 28)');
+  });
+
+  test('5. "Hide this work" says what was hidden, offers Undo, and the rule is named by title and creator', async () => {
+    const blurb = fixtureBlurbs(LISTING)[3]!;
+    const name = `“${blurb.title}” by ${blurb.authors.join(', ')}`;
+    expect(blurb.title).not.toBe('');
+    await page.goto('about:blank');
+    await openFixture(page, LISTING);
+    const shown = () => page.locator(`#${blurb.elementId}`).isVisible();
+    await page.locator(`#${blurb.elementId}`).getByRole('button', { name: /^Hide this work/ }).click();
+    const notice = page.locator('[data-lamplight-hid-notice]');
+    await expect.poll(() => notice.textContent(), POLL).toContain(`Hidden: ${name}.`);
+    await expect.poll(shown, POLL).toBe(false);
+    const undo = page.getByRole('button', { name: `Undo hiding “${blurb.title}”`, exact: true });
+    expect(await undo.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    await extensionPage.reload();
+    await expect.poll(() => extensionPage.locator('main').textContent(), POLL).toContain(name);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await expect.poll(() => options.locator('td.rule-name').allTextContents(), POLL).toEqual([name]);
+    await options.close();
+
+    await undo.click();
+    await expect.poll(shown, POLL).toBe(true);
+    expect(await notice.count()).toBe(0);
+    expect(await stored('filterRules')).toEqual([]);
   });
 
   test('6. the popup’s "This page" count follows live as warnings are ticked', async () => {

@@ -1,12 +1,19 @@
-import { t } from '../../../lib/i18n';
+import { listOf, t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
-import { addRule } from '../../../lib/storage';
+import { addRule, updateRules } from '../../../lib/storage';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
+export const HID_NOTICE = 'data-lamplight-hid-notice';
+
+/** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
+function creatorsOf(meta: WorkMeta): string {
+  return listOf(meta.authors.map((author) => author.pseud));
+}
 
 /**
  * A small "Hide this work" button at the end of a blurb: one click adds a rule for that one
- * work, and the live rule watch hides it. Returns how to take the button away again.
+ * work (named by its title and creator for the rule lists), the live rule watch hides it, and a
+ * notice in its place says what was hidden, with Undo. Returns how to take it all away again.
  */
 export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   const doc = blurb.ownerDocument;
@@ -16,16 +23,70 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   button.type = 'button';
   button.textContent = t('filterHideWork');
   button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
+  let notice: HTMLElement | null = null;
+  const creator = creatorsOf(meta);
   button.addEventListener('click', () => {
     button.disabled = true;
-    addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'hide', enabled: true }).catch((error) => {
-      button.disabled = false;
-      console.warn('Lamplight could not hide that work.', error);
-    });
+    const rule = {
+      field: 'work' as const,
+      pattern: `${meta.site}:${meta.id}`,
+      action: 'hide' as const,
+      enabled: true,
+      ...(meta.title ? { workTitle: meta.title } : {}),
+      ...(creator ? { workCreator: creator } : {}),
+    };
+    addRule(rule).then(
+      (added) => {
+        notice?.remove();
+        notice = hidNotice(blurb, meta.title, creator, () => {
+          updateRules((rules) => rules.filter((r) => r.id !== added.id)).then(
+            () => {
+              notice?.remove();
+              notice = null;
+              button.disabled = false;
+              button.focus();
+            },
+            (error: unknown) => console.warn('Lamplight could not undo hiding that work.', error),
+          );
+        });
+      },
+      (error: unknown) => {
+        button.disabled = false;
+        console.warn('Lamplight could not hide that work.', error);
+      },
+    );
   });
   holder.append(button);
   blurb.append(holder);
-  return () => holder.remove();
+  return () => {
+    holder.remove();
+    notice?.remove();
+  };
+}
+
+/**
+ * Where the hidden work was: what was hidden and an Undo button, which takes the focus the vanished
+ * "Hide this work" button had. Page text (title, creators) is set as text.
+ */
+function hidNotice(blurb: HTMLElement, title: string, creator: string, onUndo: () => void): HTMLElement {
+  const doc = blurb.ownerDocument;
+  const notice = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
+  notice.setAttribute(HID_NOTICE, '');
+  notice.setAttribute('role', 'status');
+  const text = doc.createElement('span');
+  text.textContent = creator ? t('filterHidWork', title, creator) : t('filterHidWorkNoCreator', title);
+  const undo = doc.createElement('button');
+  undo.type = 'button';
+  undo.textContent = t('commonUndo');
+  undo.setAttribute('aria-label', t('filterUndoHideLabel', title));
+  undo.addEventListener('click', () => {
+    undo.disabled = true;
+    onUndo();
+  });
+  notice.append(text, ' ', undo);
+  blurb.after(notice);
+  undo.focus();
+  return notice;
 }
 
 export const HIDE_ACTION_CSS = `
@@ -41,4 +102,25 @@ export const HIDE_ACTION_CSS = `
 }
 [${HIDE_ACTION}] button:hover { border-color: #8a7f72; }
 [${HIDE_ACTION}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
+[${HID_NOTICE}] {
+  list-style: none;
+  margin: 0.5em 0;
+  padding: 0.6em 0.9em;
+  border: 1px dashed #8a7f72;
+  border-radius: 6px;
+  background: #faf7f2;
+  color: #2b251f;
+  font: 0.9rem/1.45 system-ui, sans-serif;
+}
+[${HID_NOTICE}] button {
+  margin-left: 0.5em;
+  padding: 0.15em 0.7em;
+  border: 1px solid #6b5f52;
+  border-radius: 4px;
+  background: #fff;
+  color: #2b251f;
+  font: inherit;
+  cursor: pointer;
+}
+[${HID_NOTICE}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
 `;
