@@ -1,9 +1,9 @@
 import { listOf, t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { addRule, updateRules } from '../../../lib/storage';
+import { HID_NOTICE } from './placeholder';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
-export const HID_NOTICE = 'data-lamplight-hid-notice';
 
 /** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
 function creatorsOf(meta: WorkMeta): string {
@@ -102,25 +102,4 @@ export const HIDE_ACTION_CSS = `
 }
 [${HIDE_ACTION}] button:hover { border-color: #8a7f72; }
 [${HIDE_ACTION}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
-[${HID_NOTICE}] {
-  list-style: none;
-  margin: 0.5em 0;
-  padding: 0.6em 0.9em;
-  border: 1px dashed #8a7f72;
-  border-radius: 6px;
-  background: #faf7f2;
-  color: #2b251f;
-  font: 0.9rem/1.45 system-ui, sans-serif;
-}
-[${HID_NOTICE}] button {
-  margin-left: 0.5em;
-  padding: 0.15em 0.7em;
-  border: 1px solid #6b5f52;
-  border-radius: 4px;
-  background: #fff;
-  color: #2b251f;
-  font: inherit;
-  cursor: pointer;
-}
-[${HID_NOTICE}] button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
 `;

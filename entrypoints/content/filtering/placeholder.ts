@@ -3,6 +3,8 @@ import { listOf, t, tn } from '../../../lib/i18n';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
 export const SUMMARY = 'data-lamplight-summary';
+/** What "Hide this work" leaves where the work was (./hide-action.ts): styled like a placeholder. */
+export const HID_NOTICE = 'data-lamplight-hid-notice';
 
 export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons.map((reason) => reason.label));
 
@@ -45,7 +47,7 @@ export function createSummary(doc: Document, onShowAll: () => void): { element: 
 }
 
 export const FILTER_UI_CSS = `
-[${PLACEHOLDER}], [${SUMMARY}] {
+[${PLACEHOLDER}], [${SUMMARY}], [${HID_NOTICE}] {
   list-style: none;
   margin: 0.5em 0;
   padding: 0.6em 0.9em;
@@ -55,7 +57,7 @@ export const FILTER_UI_CSS = `
   color: #3b342c;
   font: 0.9rem/1.4 system-ui, sans-serif;
 }
-[${PLACEHOLDER}] button, [${SUMMARY}] button {
+[${PLACEHOLDER}] button, [${SUMMARY}] button, [${HID_NOTICE}] button {
   margin-left: 0.5em;
   padding: 0.15em 0.7em;
   border: 1px solid #6b5f52;
@@ -65,7 +67,7 @@ export const FILTER_UI_CSS = `
   font: inherit;
   cursor: pointer;
 }
-[${PLACEHOLDER}] button:focus-visible, [${SUMMARY}] button:focus-visible {
+[${PLACEHOLDER}] button:focus-visible, [${SUMMARY}] button:focus-visible, [${HID_NOTICE}] button:focus-visible {
   outline: 2px solid #1d5fd1;
   outline-offset: 2px;
 }
