@@ -170,6 +170,8 @@ describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
     const thisPage = () =>
       extensionPage.evaluate(() => document.querySelector('section[aria-labelledby="page-heading"]')?.textContent ?? '');
     expect(await poll(thisPage, (text) => text.includes('No works filtered'))).toContain('No works filtered on this page');
+    // The filters are one tab away; "This page" stays in the document (a hidden tab panel) and is read from there.
+    await extensionPage.click('::-p-aria([name="Filters"][role="tab"])');
     const tick = () => extensionPage.click(`::-p-aria([name="${MCD}"][role="checkbox"])`);
     await tick();
     expect(await poll(thisPage, (text) => text.includes(`${mcd} works`))).toContain(`${mcd} works filtered on this page`);

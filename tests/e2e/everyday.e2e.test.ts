@@ -3,11 +3,13 @@
  * their real URLs. Pages the fixtures lack are derived from real ones (tests/support/derived-pages.ts):
  * an embedded video inserted into a work's text, an FFN story's breadcrumb turned into a crossover's.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
-import { FIXTURE_URLS, type FixtureFile } from './fixtures';
+import { FIXTURE_URLS, REPO_ROOT, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, type ReaderFacts } from './everyday-facts';
 
@@ -15,6 +17,7 @@ const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
 const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 const POLL = { timeout: 10_000, interval: 100 };
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 
 let session: ChromiumSession;
 let page: Page;
@@ -164,9 +167,11 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
     await extensionPage.reload();
     const thisPage = extensionPage.getByRole('region', { name: 'This page' });
     await expect.poll(() => thisPage.textContent(), POLL).toContain('No works filtered on this page');
+    await extensionPage.getByRole('tab', { name: 'Filters', exact: true }).click();
     await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).check();
     await expect.poll(() => thisPage.textContent(), POLL).toContain(`${mcd} works filtered on this page`);
     await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).uncheck();
+    await extensionPage.getByRole('tab', { name: 'Reading', exact: true }).click();
     await expect.poll(() => thisPage.textContent(), POLL).toContain('No works filtered on this page');
   });
 
@@ -176,6 +181,8 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
     await openReader(page);
     const facts = await page.evaluate(toolbarFactsInPage);
     console.info(`[everyday] Chromium toolbar at 400 px: ${facts.height}px tall, ${facts.rows} row(s), buttons end at ${facts.right}px`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reader-toolbar-400.png'), clip: { x: 0, y: 0, width: 400, height: 260 } });
     expectOneCompactRow(facts);
     for (const name of ['Reader mode', 'Next chapter', 'Chapters', 'Bookmark', 'Reader settings']) {
       await expect(host(page).getByRole('button', { name, exact: true }).isVisible(), name).resolves.toBe(true);
@@ -205,5 +212,60 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
       expect(facts.lang).toBe('en');
       expect(facts.hyphens).toBe('auto');
     }
+  });
+});
+
+describe('Chromium: the popup opens on what a reader does daily (issue 16 friction 1)', () => {
+  const WORKS: FixtureFile[] = [
+    'ao3/work-oneshot-323217.html',
+    'ao3/work-complete-6ch-chapter1-41289660.html',
+    'ffn/ambtus-counting-ch1.html',
+    'ao3/work-oneshot-pseud-byline-923647.html',
+    CH1,
+  ];
+
+  test('with 5 rules and 5 bookmarks, the first view fits 380×600 without scrolling, Resume of the latest in it; filters are one tab away', async () => {
+    await setRules([
+      { field: 'warning', pattern: MCD, action: 'collapse' },
+      { field: 'warning', pattern: 'Graphic Depictions Of Violence', action: 'collapse' },
+      { field: 'rating', pattern: 'Explicit', action: 'hide' },
+      { field: 'freeform', pattern: '*Angst*', action: 'collapse' },
+      { field: 'words', min: 500, action: 'hide' } as never,
+    ]);
+    for (const file of WORKS) {
+      await openWork(page, file);
+      await pageBookmark(page).click();
+      await expect.poll(() => pageBookmark(page).getAttribute('aria-pressed'), POLL).toBe('true');
+    }
+    // The popup beside the last work (the active tab), at the height Chrome cuts popups at.
+    await page.bringToFront();
+    await extensionPage.setViewportSize({ width: 380, height: 600 });
+    await extensionPage.reload();
+    const latest = extensionPage.locator('li.shelf-item').first();
+    await expect.poll(() => latest.textContent(), POLL).toContain('Chapter 1 of 14 so far');
+    await expect.poll(() => extensionPage.getByRole('region', { name: 'This page' }).textContent(), POLL).toContain('Reader mode');
+    const view = await extensionPage.evaluate(() => {
+      const resume = document.querySelector('li.shelf-item button.primary')!.getBoundingClientRect();
+      return {
+        // What the popup's content needs (a window never scrolls less than its own height).
+        height: Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom),
+        scrolls: document.documentElement.scrollHeight > window.innerHeight,
+        resumeBottom: Math.round(resume.bottom),
+        rows: document.querySelectorAll('#panel-reading li.shelf-item').length,
+      };
+    });
+    console.info(`[everyday] Chromium popup first view: ${view.height}px tall, latest Resume ends at ${view.resumeBottom}px, ${view.rows} bookmarks shown`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await extensionPage.screenshot({ path: path.join(SCREENSHOTS, 'popup-600.png') });
+    expect(view.resumeBottom).toBeLessThanOrEqual(600);
+    expect(view.height).toBeLessThanOrEqual(600);
+    expect(view.scrolls).toBe(false);
+    expect(view.rows).toBe(3);
+    await expect(extensionPage.getByRole('button', { name: 'Resume', exact: true }).first().isVisible()).resolves.toBe(true);
+
+    // Filters: one step away.
+    expect(await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).isVisible()).toBe(false);
+    await extensionPage.getByRole('tab', { name: 'Filters', exact: true }).click();
+    await expect(extensionPage.getByRole('checkbox', { name: MCD, exact: true }).isChecked()).resolves.toBe(true);
   });
 });

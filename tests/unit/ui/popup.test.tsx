@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '../../../entrypoints/popup/App';
 import type { Rule } from '../../../lib/filters/types';
@@ -132,6 +133,32 @@ describe('popup: This page', () => {
     const root = await mount(<App />);
     await click(byRole(root, 'button', 'All settings'));
     expect(open).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup: opens on Reading, the filters one tab away', () => {
+  it('shows This page and the shelf first; the Filters tab (also by arrow key) shows the filters', async () => {
+    fakeTab(null);
+    const root = await mount(<App />);
+    const reading = byRole(root, 'tab', 'Reading');
+    const filters = byRole(root, 'tab', 'Filters');
+    expect(reading.getAttribute('aria-selected')).toBe('true');
+    const panel = (tab: HTMLElement) => root.querySelector<HTMLElement>(`#${tab.getAttribute('aria-controls')}`)!;
+    expect(panel(reading).hidden).toBe(false);
+    expect(panel(reading).textContent).toContain('This page');
+    expect(panel(filters).hidden).toBe(true);
+    expect(panel(filters).querySelector('input[type="checkbox"]')).not.toBeNull();
+
+    reading.focus();
+    await act(() => {
+      reading.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(filters.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(filters);
+    expect(panel(filters).hidden).toBe(false);
+    expect(panel(reading).hidden).toBe(true);
+    await click(reading);
+    expect(panel(reading).hidden).toBe(false);
   });
 });
 
