@@ -131,3 +131,51 @@ export function bookmarkLooksInPage(): { page: { text: string; background: strin
     reader: look(root?.querySelector('button[data-lamplight-bookmark-toggle]')),
   };
 }
+
+/** The works the popup test bookmarks (the last one stays open: the popup's "This page"). */
+export const POPUP_WORKS: FixtureFile[] = [
+  'ao3/work-oneshot-323217.html',
+  'ao3/work-complete-6ch-chapter1-41289660.html',
+  'ffn/ambtus-counting-ch1.html',
+  'ao3/work-oneshot-pseud-byline-923647.html',
+  'ao3/work-wip-14ch-chapter1-17793689.html',
+];
+
+/** Five rules of the kinds a reader sets up first. */
+export const POPUP_RULES = [
+  { field: 'warning', pattern: 'Major Character Death', action: 'collapse' },
+  { field: 'warning', pattern: 'Graphic Depictions Of Violence', action: 'collapse' },
+  { field: 'rating', pattern: 'Explicit', action: 'hide' },
+  { field: 'freeform', pattern: '*Angst*', action: 'collapse' },
+  { field: 'words', min: 500, action: 'hide' },
+];
+
+export interface PopupView {
+  /** What the popup's content needs (px). */
+  height: number;
+  /** Whether the window scrolls. */
+  scrolls: boolean;
+  /** Where the latest bookmark's Resume button ends. */
+  resumeBottom: number;
+  /** Bookmarks shown on the Reading tab. */
+  rows: number;
+}
+
+/** In the popup: how its first view lays out. */
+export function popupViewInPage(): PopupView {
+  const resume = document.querySelector('li.shelf-item button.primary')!.getBoundingClientRect();
+  return {
+    height: Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom),
+    scrolls: document.documentElement.scrollHeight > window.innerHeight,
+    resumeBottom: Math.round(resume.bottom),
+    rows: document.querySelectorAll('#panel-reading li.shelf-item').length,
+  };
+}
+
+/** Friction 1: the whole first view fits 600 px, three bookmarks, the latest's Resume in view. */
+export function expectFirstViewFits(view: PopupView): void {
+  expect(view.resumeBottom).toBeLessThanOrEqual(600);
+  expect(view.height).toBeLessThanOrEqual(600);
+  expect(view.scrolls).toBe(false);
+  expect(view.rows).toBe(3);
+}

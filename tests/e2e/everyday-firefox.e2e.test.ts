@@ -6,7 +6,18 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '../support/derived-pages';
-import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow } from './everyday-facts';
+import {
+  bookmarkLooksInPage,
+  charactersPerLine,
+  expectFirstViewFits,
+  expectOneCompactRow,
+  fandomOf,
+  popupViewInPage,
+  POPUP_RULES,
+  POPUP_WORKS,
+  readerFactsInPage,
+  toolbarFactsInPage,
+} from './everyday-facts';
 import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
@@ -46,7 +57,7 @@ const storage = (area: 'local' | 'sync', items: Record<string, unknown>) =>
   extensionPage.evaluate((a, i) => (globalThis as any).browser.storage[a].set(i), area, items);
 const stored = (key: string): Promise<Record<string, unknown> | undefined> =>
   extensionPage.evaluate(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], key);
-const setRules = (rules: { field: string; pattern: string; action: string }[]) =>
+const setRules = (rules: Record<string, unknown>[]) =>
   storage('local', { filterRules: rules.map((r, i) => ({ id: `e2e-${i}`, enabled: true, ...r })), 'filterRules$': { v: 1 } });
 
 const readerOn = (p: Page) => p.evaluate(() => document.documentElement.getAttribute('data-lamplight-reader') === 'on');
@@ -68,6 +79,7 @@ async function clickInReader(p: Page, selector: string): Promise<void> {
 
 /** The popup's shelf rows' texts (reloaded, so it reads storage afresh). */
 async function shelfRows(selector = 'li.shelf-item'): Promise<string[]> {
+  await extensionPage.goto('about:blank'); // a fresh popup document, not the one still open
   openExtensionPage(extensionPage, 'popup.html');
   await extensionPage.waitForSelector('li.shelf-item', { timeout: 15_000 }).catch(() => {});
   return extensionPage.$$eval(selector, (rows) => rows.map((r) => r.textContent ?? ''));
@@ -214,5 +226,30 @@ describe('Firefox ESR: everyday reading (issue 16 defects)', () => {
       expect(facts.lang).toBe('en');
       expect(facts.hyphens).toBe('auto');
     }
+  });
+});
+
+describe('Firefox ESR: the popup opens on what a reader does daily (issue 16 friction 1)', () => {
+  test('with 5 rules and 5 bookmarks, the first view fits 380×600 without scrolling, Resume of the latest in it; filters are one tab away', async () => {
+    await setRules(POPUP_RULES);
+    for (const file of POPUP_WORKS) {
+      await openWork(page, file);
+      await page.click('button[data-lamplight-bookmark-toggle]');
+      await poll(() => page.evaluate(() => document.querySelector('button[data-lamplight-bookmark-toggle]')?.getAttribute('aria-pressed')), (v) => v === 'true');
+    }
+    await page.bringToFront();
+    await extensionPage.setViewport({ width: 380, height: 600 });
+    await extensionPage.goto('about:blank'); // a fresh popup document, not the one still open
+    openExtensionPage(extensionPage, 'popup.html');
+    const latest = () => extensionPage.evaluate(() => document.querySelector('li.shelf-item')?.textContent ?? '');
+    expect(await poll(latest, (text) => text.includes('Chapter 1 of 14 so far'))).toContain('Chapter 1 of 14 so far');
+    const view = await extensionPage.evaluate(popupViewInPage);
+    console.info(`[everyday] Firefox popup first view: ${view.height}px tall, latest Resume ends at ${view.resumeBottom}px, ${view.rows} bookmarks shown`);
+    expectFirstViewFits(view);
+
+    const filtersShown = () => extensionPage.evaluate(() => document.querySelector<HTMLElement>('[role="tabpanel"][aria-labelledby="tab-filters"]')?.hidden === false);
+    expect(await filtersShown()).toBe(false);
+    await extensionPage.click('::-p-aria([name="Filters"][role="tab"])');
+    expect(await poll(filtersShown, Boolean)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_EMBED, VIDEO_SIZE } from '.
 import { launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, REPO_ROOT, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
-import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, type ReaderFacts } from './everyday-facts';
+import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, expectFirstViewFits, popupViewInPage, POPUP_RULES, POPUP_WORKS, type ReaderFacts } from './everyday-facts';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const COUNTING: FixtureFile = 'ffn/ambtus-counting-ch1.html';
@@ -46,7 +46,7 @@ const storage = (area: 'local' | 'sync', items: Record<string, unknown>) =>
   extensionPage.evaluate(([a, i]) => (globalThis as any).chrome.storage[a!].set(i), [area, items] as const);
 const stored = (key: string) =>
   extensionPage.evaluate(async (k) => (await (globalThis as any).chrome.storage.local.get(k))[k], key);
-const setRules = (rules: { field: string; pattern: string; action: string }[]) =>
+const setRules = (rules: Record<string, unknown>[]) =>
   storage('local', { filterRules: rules.map((r, i) => ({ id: `e2e-${i}`, enabled: true, ...r })), 'filterRules$': { v: 1 } });
 
 const host = (p: Page) => p.locator('#lamplight-reader-host');
@@ -220,23 +220,9 @@ describe('Chromium: everyday reading (issue 16 defects)', () => {
 });
 
 describe('Chromium: the popup opens on what a reader does daily (issue 16 friction 1)', () => {
-  const WORKS: FixtureFile[] = [
-    'ao3/work-oneshot-323217.html',
-    'ao3/work-complete-6ch-chapter1-41289660.html',
-    'ffn/ambtus-counting-ch1.html',
-    'ao3/work-oneshot-pseud-byline-923647.html',
-    CH1,
-  ];
-
   test('with 5 rules and 5 bookmarks, the first view fits 380×600 without scrolling, Resume of the latest in it; filters are one tab away', async () => {
-    await setRules([
-      { field: 'warning', pattern: MCD, action: 'collapse' },
-      { field: 'warning', pattern: 'Graphic Depictions Of Violence', action: 'collapse' },
-      { field: 'rating', pattern: 'Explicit', action: 'hide' },
-      { field: 'freeform', pattern: '*Angst*', action: 'collapse' },
-      { field: 'words', min: 500, action: 'hide' } as never,
-    ]);
-    for (const file of WORKS) {
+    await setRules(POPUP_RULES);
+    for (const file of POPUP_WORKS) {
       await openWork(page, file);
       await pageBookmark(page).click();
       await expect.poll(() => pageBookmark(page).getAttribute('aria-pressed'), POLL).toBe('true');
@@ -248,23 +234,11 @@ describe('Chromium: the popup opens on what a reader does daily (issue 16 fricti
     const latest = extensionPage.locator('li.shelf-item').first();
     await expect.poll(() => latest.textContent(), POLL).toContain('Chapter 1 of 14 so far');
     await expect.poll(() => extensionPage.getByRole('region', { name: 'This page' }).textContent(), POLL).toContain('Reader mode');
-    const view = await extensionPage.evaluate(() => {
-      const resume = document.querySelector('li.shelf-item button.primary')!.getBoundingClientRect();
-      return {
-        // What the popup's content needs (a window never scrolls less than its own height).
-        height: Math.ceil(document.querySelector('main')!.getBoundingClientRect().bottom),
-        scrolls: document.documentElement.scrollHeight > window.innerHeight,
-        resumeBottom: Math.round(resume.bottom),
-        rows: document.querySelectorAll('#panel-reading li.shelf-item').length,
-      };
-    });
+    const view = await extensionPage.evaluate(popupViewInPage);
     console.info(`[everyday] Chromium popup first view: ${view.height}px tall, latest Resume ends at ${view.resumeBottom}px, ${view.rows} bookmarks shown`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await extensionPage.screenshot({ path: path.join(SCREENSHOTS, 'popup-600.png') });
-    expect(view.resumeBottom).toBeLessThanOrEqual(600);
-    expect(view.height).toBeLessThanOrEqual(600);
-    expect(view.scrolls).toBe(false);
-    expect(view.rows).toBe(3);
+    expectFirstViewFits(view);
     await expect(extensionPage.getByRole('button', { name: 'Resume', exact: true }).first().isVisible()).resolves.toBe(true);
 
     // Filters: one step away.
