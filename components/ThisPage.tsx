@@ -3,11 +3,13 @@
  * script's `page:status`, and the Reader mode button on a work page.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
 import {
   activeTabId,
   parseBookmarkReply,
   parsePageStatus,
   parseReaderToggleReply,
+  parseToBackground,
   sendToTab,
   type PageStatus,
 } from '../lib/messages';
@@ -38,6 +40,21 @@ export function ThisPage() {
       live = false;
     };
   }, []);
+
+  // The page reports its filtered count whenever it changes (rules changed here or elsewhere, more
+  // of the page parsed): that report reaches extension pages too, so the count follows live.
+  const tabId = state.phase === 'page' ? state.tabId : null;
+  useEffect(() => {
+    if (tabId === null) return undefined;
+    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+      const report = parseToBackground(message);
+      if (report?.type !== 'badge:filtered' || sender.tab?.id !== tabId || sender.id !== browser.runtime.id) return undefined;
+      setState((s) => (s.phase === 'page' && s.tabId === tabId ? { ...s, status: { ...s.status, filtered: report.count } } : s));
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [tabId]);
 
   const toggleReader = async () => {
     if (state.phase !== 'page' || busy) return;

@@ -152,11 +152,13 @@ export function patternHint(field: RuleField): string {
 }
 
 /**
- * A rule's name in lists: `ruleLabel`, except that a one-work rule says which work
- * (ruleLabel's "this work" is for the page that work is on).
+ * A rule's name in lists: `ruleLabel`, except that a one-work rule says which work, by title and
+ * creator when the rule kept them (ruleLabel's "this work" is for the page that work is on).
  */
 export function ruleName(rule: Rule): string {
-  return rule.field === 'work' ? t('rulesWorkName', rule.pattern) : ruleLabel(rule);
+  if (rule.field !== 'work') return ruleLabel(rule);
+  if (!rule.workTitle) return t('rulesWorkName', rule.pattern);
+  return rule.workCreator ? t('rulesWorkNamed', rule.workTitle, rule.workCreator) : t('rulesWorkTitled', rule.workTitle);
 }
 
 /** Text the options page's search box looks through. */

@@ -33,7 +33,8 @@ import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
 
 /** Rows rendered at first, and added by each "Show more". */
-export const SHELF_PAGE = { compact: 10, full: 100 } as const;
+/** Rows shown before "Show more": the popup shows the few most recent, so Resume is in its first view. */
+export const SHELF_PAGE = { compact: 3, full: 100 } as const;
 const NOTE_MAX = 2000;
 
 
@@ -218,8 +219,21 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
         </a>
         {news && <span class="badge shelf-new">{news}</span>}
       </div>
-      {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', listOf(b.authors))}</p>}
-      {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{listOf(b.fandoms)}</p>}
+      {compact ? (
+        // One line in the popup: creators, then fandoms.
+        (b.authors.length > 0 || b.fandoms.length > 0) && (
+          <p class="shelf-line">
+            {b.authors.length > 0 && t('shelfBy', listOf(b.authors))}
+            {b.authors.length > 0 && b.fandoms.length > 0 && ' · '}
+            {b.fandoms.length > 0 && <span class="muted shelf-fandoms">{listOf(b.fandoms)}</span>}
+          </p>
+        )
+      ) : (
+        <>
+          {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', listOf(b.authors))}</p>}
+          {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{listOf(b.fandoms)}</p>}
+        </>
+      )}
       <p class="shelf-line">
         {chapterLabel(b)}
         {compact && <span class="muted"> · {STATUS_LABELS[b.status]}</span>}
@@ -242,9 +256,12 @@ function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActi
             </select>
           </label>
         )}
-        <button type="button" class="danger" aria-describedby={titleId} onClick={() => actions.remove(b)}>
-          {t('commonDelete')}
-        </button>
+        {/* The popup keeps to Resume; deleting is on the options page's shelf. */}
+        {!compact && (
+          <button type="button" class="danger" aria-describedby={titleId} onClick={() => actions.remove(b)}>
+            {t('commonDelete')}
+          </button>
+        )}
       </div>
     </li>
   );

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { FiltersSection } from '../../components/FiltersSection';
 import { RuleList } from '../../components/RuleList';
 import { Shelf } from '../../components/shelf/Shelf';
+import { Tabs } from '../../components/Tabs';
 import { ThisPage } from '../../components/ThisPage';
 import type { ShelfEntry } from '../../lib/bookmarks/shelf';
 import { t } from '../../lib/i18n';
@@ -16,9 +17,27 @@ export function App({ shelf }: { shelf?: ShelfEntry[] | null }) {
           {t('popupAllSettings')}
         </button>
       </header>
-      <ThisPage />
-      <FiltersSection list={(rules, announce) => <RuleList rules={rules} announce={announce} />} />
-      <Shelf compact indexed={shelf} />
+      {/* What a reader does daily first (this page, Resume); filters one step away. */}
+      <Tabs
+        label={t('popupTabsLabel')}
+        tabs={[
+          {
+            id: 'reading',
+            label: t('popupTabReading'),
+            panel: (
+              <>
+                <ThisPage />
+                <Shelf compact indexed={shelf} />
+              </>
+            ),
+          },
+          {
+            id: 'filters',
+            label: t('popupTabFilters'),
+            panel: <FiltersSection list={(rules, announce) => <RuleList rules={rules} announce={announce} />} />,
+          },
+        ]}
+      />
     </main>
   );
 }

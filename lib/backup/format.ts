@@ -69,6 +69,8 @@ const RULE_KEYS: Record<AllKeys<Rule>, true> = {
   value: true,
   action: true,
   enabled: true,
+  workTitle: true,
+  workCreator: true,
 };
 export const RULE_KEY_ORDER = Object.keys(RULE_KEYS).filter((k) => k !== 'id') as AllKeys<BackupRule>[];
 export const isRuleKey = (key: string): boolean => Object.hasOwn(RULE_KEYS, key);

@@ -2,6 +2,7 @@
  * Making and moving bookmarks. Pure: the caller passes the time and what the page said.
  */
 import { t, tn } from '../i18n';
+import { chapterOf } from '../chapter-label';
 import type { Author, WorkMeta } from '../sites/types';
 import { samePlace } from './progress';
 import type { Bookmark, BookmarkStatus } from './types';
@@ -114,9 +115,9 @@ export const STATUS_LABELS: Readonly<Record<BookmarkStatus, string>> = {
   },
 };
 
-/** "Chapter 3 of 10", "Chapter 3 of ?" (total unknown). */
-export function chapterLabel(b: Pick<Bookmark, 'chapter' | 'chapterTotal'>): string {
-  return b.chapterTotal === null ? t('chapterOfUnknownTotal', b.chapter) : t('chapterOfTotal', b.chapter, b.chapterTotal);
+/** "Chapter 3 of 10", "Chapter 3 of 5 so far" (lib/chapter-label.ts). */
+export function chapterLabel(b: Pick<Bookmark, 'chapter' | 'chapterCount' | 'chapterTotal'>): string {
+  return chapterOf(b.chapter, b.chapterCount, b.chapterTotal);
 }
 
 /** "1 new chapter", "2 new chapters"; '' when none. */
@@ -125,10 +126,8 @@ export function newChaptersLabel(n: number): string {
   return tn('bookmarkNewChapters', n);
 }
 
-/** The marker on a listing's blurb: "Bookmarked · chapter 3 of 10" or "Bookmarked · 2 new chapters". */
-export function markerText(b: Pick<Bookmark, 'chapter' | 'chapterTotal' | 'newChapters'>): string {
+/** The marker on a listing's blurb: "Bookmarked · Chapter 3 of 10" or "Bookmarked · 2 new chapters". */
+export function markerText(b: Pick<Bookmark, 'chapter' | 'chapterCount' | 'chapterTotal' | 'newChapters'>): string {
   if (b.newChapters > 0) return tn('bookmarkPageMarkerNew', b.newChapters);
-  return b.chapterTotal === null
-    ? t('bookmarkPageMarkerChapterUnknown', b.chapter)
-    : t('bookmarkPageMarkerChapter', b.chapter, b.chapterTotal);
+  return t('bookmarkPageMarkerWhere', chapterLabel(b));
 }

@@ -30,6 +30,12 @@ export interface TextRule {
   pattern: string;
   action: RuleAction;
   enabled: boolean;
+  /**
+   * A one-work rule's work, as its page named it when the rule was made ("Hide this work"), so lists
+   * can name the rule by title and creator. Shown only, never matched.
+   */
+  workTitle?: string;
+  workCreator?: string;
 }
 
 export interface WordsRule {

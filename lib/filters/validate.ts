@@ -6,7 +6,7 @@
 
 import { t, type MessageKey } from '../i18n';
 import { hasLiteral, normalizePattern, tidyPattern } from './pattern';
-import type { Rule, RuleAction, RuleField, TextField } from './types';
+import type { Rule, RuleAction, RuleField, TextField, TextRule } from './types';
 import { findWarning } from './warnings';
 
 export const MAX_PATTERN_LENGTH = 500;
@@ -30,8 +30,10 @@ const TEXT_FIELDS: readonly TextField[] = [
   'work',
 ];
 const COMMON_KEYS = ['id', 'field', 'action', 'enabled'];
+/** A work's title or creators kept on a one-work rule, for its name in lists. */
+const MAX_WORK_NAME_LENGTH = 500;
 const KEYS: Record<'text' | 'words' | 'fandomCount' | 'complete', readonly string[]> = {
-  text: [...COMMON_KEYS, 'pattern'],
+  text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator'],
   words: [...COMMON_KEYS, 'min', 'max'],
   fandomCount: [...COMMON_KEYS, 'max'],
   complete: [...COMMON_KEYS, 'value'],
@@ -157,7 +159,16 @@ export function validateRule(input: unknown): Validation {
         return fail(t('filterInvalidPatternTooLong', pattern.length, MAX_PATTERN_LENGTH));
       }
       if (!hasLiteral(pattern)) return fail(t('filterInvalidPatternOnlyWildcards'));
-      return { ok: true, rule: { id, field: field as TextField, pattern, action, enabled } };
+      const rule: TextRule = { id, field: field as TextField, pattern, action, enabled };
+      for (const key of ['workTitle', 'workCreator'] as const) {
+        const value = raw[key];
+        if (value === undefined) continue;
+        if (field !== 'work' || typeof value !== 'string' || value.length > MAX_WORK_NAME_LENGTH) {
+          return fail(t('filterInvalidWorkName', key));
+        }
+        if (value.trim() !== '') rule[key] = value.trim();
+      }
+      return { ok: true, rule };
     }
     case 'words': {
       // null counts as "not set" (a JSON file cannot write undefined).

@@ -3,6 +3,7 @@
  * words of the reader's status line (lib/i18n).
  */
 import { t, tn } from '../i18n';
+import { chapterOf } from '../chapter-label';
 
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
@@ -118,17 +119,16 @@ export function formatMinutes(minutes: number): string {
 /** The line under the story: "Chapter 2 of 14 · 9 min left in chapter · 4 h 40 min left in work". */
 export function whereYouAre(input: {
   chapterNumber: number | null;
+  /** Chapters posted so far. */
   chapterCount: number | null;
+  /** The final number of chapters, when the creator has said it. */
+  chapterTotal: number | null;
   time: TimeLeft | null;
   oneChapter: boolean;
 }): string {
   const parts: string[] = [];
   if (!input.oneChapter && input.chapterNumber !== null) {
-    parts.push(
-      input.chapterCount
-        ? t('chapterOfTotal', input.chapterNumber, input.chapterCount)
-        : t('chapterNumber', input.chapterNumber),
-    );
+    parts.push(chapterOf(input.chapterNumber, input.chapterCount, input.chapterTotal));
   }
   if (input.time) {
     if (input.oneChapter) {

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import type { ChapterLink, ChapterText, Work } from './types';
 import { readWorkMeta, workPreface } from './ao3-work-meta';
 import { absoluteUrlWithoutHash, workIdFromPath, workIdFromUrl } from './ao3-urls';
-import { collapseWhitespace, textOf, wholeNumber } from './text';
+import { collapseWhitespace, languageTag, textOf, wholeNumber } from './text';
 
 /** The work id: from the page URL, else from the work's own links. */
 function workId(doc: Document, url: URL): string | null {
@@ -145,5 +145,6 @@ export function readWorkPage(doc: Document, url: URL): Work | null {
     entireWorkUrl: navigationLink(navigation, 'li.chapter.entire', url),
     navigation,
     content,
+    lang: languageTag(doc.querySelector('dl.work.meta.group dd.language')?.getAttribute('lang')),
   };
 }

@@ -46,6 +46,11 @@ function isFandomLink(link: Element): boolean {
   return path !== null && (FANDOM_PATH.test(path) || CROSSOVER_PATH.test(path));
 }
 
+function isCrossoverLink(link: Element): boolean {
+  const path = hrefPath(link);
+  return path !== null && CROSSOVER_PATH.test(path);
+}
+
 /**
  * The texts of the breadcrumb's segments, split at its chevrons:
  * story page "Books › Harry Potter" (both links), a fandom's listing "Books › Harry Potter"
@@ -84,9 +89,18 @@ export function breadcrumbFandoms(doc: Document): string[] {
 /**
  * A story page's fandoms: its breadcrumb; in the older layout (no #pre_story_links) the first link
  * to a fandom's page ("TV Shows » Stargate: Atlantis » Stuck!").
+ * A crossover story's breadcrumb is a single link, to the crossover's page, with no category before
+ * it (an icon instead of "Crossover ›"): `<a href="/Harry-Potter-and-Chronicles-of-Narnia-Crossovers/224/391/">
+ * Harry Potter + Chronicles of Narnia Crossover</a>`; its text names both fandoms.
  */
 export function storyFandoms(doc: Document): string[] {
-  if (doc.querySelector('#pre_story_links')) return breadcrumbFandoms(doc);
+  const crumbs = doc.querySelector('#pre_story_links');
+  const crossover = crumbs ? Array.from(crumbs.querySelectorAll('a[href]')).find(isCrossoverLink) : undefined;
+  if (crossover) {
+    const fandoms = fandomsFromName(textOf(crossover));
+    if (fandoms.length > 0) return fandoms;
+  }
+  if (crumbs) return breadcrumbFandoms(doc);
   const link = Array.from(doc.body?.querySelectorAll('a[href]') ?? []).find(isFandomLink);
   return link ? fandomsFromName(textOf(link)) : [];
 }

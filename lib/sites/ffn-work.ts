@@ -14,6 +14,7 @@ import {
   storyUrl,
 } from './ffn-urls';
 import { collapseWhitespace, plainText, textOf, wholeNumber } from './text';
+import { ffnLanguageTag } from './ffn-language';
 
 /** The chapter menu: `select#chap_select` today, `select[name=chapter]` in the older layout (first = top one). */
 const CHAPTER_MENU = 'select#chap_select, select[name="chapter"]';
@@ -217,5 +218,6 @@ export function readStoryPage(doc: Document, url: URL): Work | null {
     entireWorkUrl: null,
     navigation: navigationElement(top, menu),
     content: storyContent(body),
+    lang: ffnLanguageTag(meta.language),
   };
 }

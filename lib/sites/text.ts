@@ -101,3 +101,9 @@ function paragraphs(node: Node): string[] {
 export function plainText(element: Element | null | undefined): string {
   return element ? paragraphs(element).join('\n\n') : '';
 }
+
+/** A BCP 47 language tag as a page gives it ("en", "pt-BR"); null when absent or malformed. */
+export function languageTag(value: string | null | undefined): string | null {
+  const tag = (value ?? '').trim();
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
+}

@@ -114,6 +114,8 @@ export interface Work {
   navigation: HTMLElement | null;
   /** The element that holds the story (preface, chapters, afterword). */
   content: HTMLElement;
+  /** The story's language as a BCP 47 tag ("en", "es"), for hyphenation; absent or null when the page does not say. */
+  lang?: string | null;
 }
 
 /** A filter a link stands for: a tag link filters the tag, a creator link the creator. */

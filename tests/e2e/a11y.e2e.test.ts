@@ -164,8 +164,11 @@ describe('Chromium: axe-core finds no serious or critical problem', () => {
       await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
       await popup.locator('li.shelf-item').first().waitFor({ state: 'visible', timeout: 10_000 });
-      await popup.locator('ul.rule-list').waitFor({ state: 'visible', timeout: 10_000 });
       check('popup', await axe(popup));
+      // The filters are in the popup's second tab.
+      await popup.getByRole('tab', { name: 'Filters', exact: true }).click();
+      await popup.locator('ul.rule-list').waitFor({ state: 'visible', timeout: 10_000 });
+      check('popup (Filters)', await axe(popup));
     } finally {
       await popup.close();
     }

@@ -14,6 +14,8 @@ export interface FixtureBlurb {
   warnings: string[];
   /** Text of the byline's author links (`h4.heading a[rel=author]`). */
   authors: string[];
+  /** Text of the title link (the heading's link to /works/…). */
+  title: string;
 }
 
 const cache = new Map<FixtureFile, FixtureBlurb[]>();
@@ -38,6 +40,7 @@ export function fixtureBlurbs(file: FixtureFile): FixtureBlurb[] {
       workId: li.id.replace(/^work_/, ''),
       warnings: Array.from(li.querySelectorAll('ul.tags li.warnings a')).map((a) => a.textContent.trim()),
       authors: Array.from(li.querySelectorAll('h4.heading a[rel="author"]')).map((a) => a.textContent.trim()),
+      title: li.querySelector('h4.heading a[href^="/works/"]')?.textContent.trim() ?? '',
     }));
   } finally {
     void window.happyDOM.close();

@@ -46,6 +46,8 @@ beforeEach(async () => {
     await Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear()]);
   });
   await popup.reload();
+  // The popup opens on Reading; the filters are in its Filters tab.
+  await popup.getByRole('tab', { name: 'Filters', exact: true }).click();
   await openFixture(listing, LISTING);
   await expect.poll(() => shownIds(listing), POLL).toEqual(allIds);
 });

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fixtureForUrl, FIXTURE_URLS, isLocalScheme, readFixture, OUTPUT_DIR, type FixtureFile } from './fixtures';
+import { fixtureForUrl, FIXTURE_URLS, isLocalScheme, normaliseUrl, readFixture, OUTPUT_DIR, type FixtureFile } from './fixtures';
 import { findExecutable } from './find-browser';
 import { startLeakProxy, type LeakProxy } from './leak-proxy';
 
@@ -166,9 +166,10 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
 
 /**
  * A new tab whose every request is intercepted: fixture URLs are answered, other network URLs refused.
- * `extra`: test-made pages (URL → HTML) answered too, logged like fixtures.
+ * `pages`: test-made pages (URL → HTML), answered instead of a fixture at its URL or at a URL of
+ * their own, and logged like fixtures (tests/support/derived-pages.ts makes some from fixtures).
  */
-export async function newInterceptedPage(browser: Browser, extra: ReadonlyMap<string, string> = new Map()): Promise<Page> {
+export async function newInterceptedPage(browser: Browser, pages: ReadonlyMap<string, string> = new Map()): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
@@ -180,7 +181,7 @@ export async function newInterceptedPage(browser: Browser, extra: ReadonlyMap<st
       return;
     }
     const file = fixtureForUrl(url);
-    const body = extra.get(url) ?? (file ? readFixture(file) : undefined);
+    const body = pages.get(url) ?? pages.get(normaliseUrl(url)) ?? (file ? readFixture(file) : undefined);
     if (body !== undefined && request.method() === 'GET') {
       firefoxRequestLog.push({ url, method: request.method(), outcome: 'fixture' });
       void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
@@ -206,4 +207,15 @@ export async function openFirefoxFixture(page: Page, fixtureFile: FixtureFile, u
   const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
   if (!response || response.status() !== 200) throw new Error(`Opening ${url} gave ${response?.status()}`);
   return response;
+}
+
+/** Reads until `ok` holds or `timeout` ms pass; returns the last value read (the caller's assertion reports it). */
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
 }

@@ -217,6 +217,7 @@ describe('Chromium: hostile text stays text', () => {
       const shelfText = (await item.textContent()) ?? '';
       expect(shelfText).toContain(H.TITLE);
       expect(shelfText).toContain(H.PSEUD);
+      await popup.getByRole('tab', { name: 'Filters', exact: true }).click(); // the rules are one tab away
       const rules = popup.locator('ul.rule-list');
       await rules.waitFor({ state: 'visible', timeout: 10_000 });
       const rulesText = (await rules.textContent()) ?? '';

@@ -11,6 +11,7 @@ import {
   firefoxRequestLog,
   launchFirefox,
   newInterceptedPage,
+  poll,
   openFirefoxFixture,
   type FirefoxSession,
 } from './firefox';
@@ -77,15 +78,6 @@ function seen(p: Page, texts: string[]) {
   }, texts);
 }
 
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe('Firefox ESR: reader mode', () => {
   test('the page’s Reader mode button turns the reader on; the reader’s own switch turns it off', async () => {

@@ -81,6 +81,13 @@ export function measurePlace(doc: Document, work: Work): Place | null {
   if (!win) return null;
   const { views, reader } = chapterViews(doc, work);
   if (views.length === 0) return null;
+  const url = pageUrl(win.location.href);
+  // Story not laid out (the filters' shield holds it back): nothing of it was read yet.
+  if (views[0] && views[0].container.getClientRects().length === 0) {
+    const start: Place = { chapter: views[0].number, progress: 0, paragraph: 0, paragraphOffset: 0, readerMode: reader };
+    if (url) start.chapterUrl = url;
+    return start;
+  }
   const vh = win.innerHeight || doc.documentElement.clientHeight || 0;
   const index =
     views.length === 1
@@ -98,7 +105,6 @@ export function measurePlace(doc: Document, work: Work): Place | null {
     paragraphOffset: anchor.offset,
     readerMode: reader,
   };
-  const url = pageUrl(win.location.href);
   if (url) place.chapterUrl = url;
   return place;
 }

@@ -12,13 +12,23 @@ export const TOGGLE_ATTRIBUTE = 'data-lamplight-bookmark-toggle';
 export const MARKER_ATTRIBUTE = 'data-lamplight-bookmark-marker';
 export const GONE_ATTRIBUTE = 'data-lamplight-bookmark-gone';
 
-/** A `button[aria-pressed]` named "Bookmark". */
+/** Star outline / filled star: the saved state at a glance (the name stays "Bookmark"; aria-pressed says it). */
+const ICON = { saved: '★', unsaved: '☆' } as const;
+
+/** A `button[aria-pressed]` named "Bookmark": a star (decorative) and the label. */
 export function bookmarkButton(doc: Document, onClick: () => void): HTMLButtonElement {
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute(TOGGLE_ATTRIBUTE, '');
   button.setAttribute('aria-pressed', 'false');
-  button.textContent = t('bookmarkPageButton');
+  const icon = doc.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = ICON.unsaved;
+  const label = doc.createElement('span');
+  label.className = 'label';
+  label.textContent = t('bookmarkPageButton');
+  button.append(icon, ' ', label);
   onTrustedClick(button, (event) => {
     event.preventDefault();
     onClick();
@@ -32,6 +42,29 @@ export function showPressed(button: HTMLButtonElement, saved: boolean): void {
   if (button.getAttribute('aria-pressed') === pressed && button.title !== '') return;
   button.setAttribute('aria-pressed', pressed);
   button.title = t(saved ? 'bookmarkPageSavedTitle' : 'bookmarkPageUnsavedTitle');
+  const icon = button.querySelector(':scope > .icon');
+  if (icon) icon.textContent = saved ? ICON.saved : ICON.unsaved;
+}
+
+const PRESSED_STYLE = 'bookmark-pressed';
+const PRESSED_CSS = `
+button[${TOGGLE_ATTRIBUTE}][aria-pressed="true"] {
+  background: #5b4a8a !important;
+  color: #fff !important;
+  border-color: #5b4a8a !important;
+  font-weight: 600 !important;
+}`;
+
+/**
+ * The site's page: a saved work's Bookmark button is filled (the site styles the button itself, so
+ * only its pressed state is ours). The reader styles its own copy in its shadow root.
+ */
+export function addPressedStyle(doc: Document): () => void {
+  const style = doc.createElement('style');
+  style.dataset.lamplight = PRESSED_STYLE;
+  style.textContent = PRESSED_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+  return () => style.remove();
 }
 
 /** Puts the button in the work's navigation bar just after "Reader mode". Returns how to take it out. */

@@ -16,7 +16,7 @@ import type { Page } from '../page';
 import { registerReaderSlot } from '../reader';
 import { onReaderChange, openReaderView } from '../state/reader';
 import { chapterViews, measurePlace, pageUrl, scrollToPlace } from './place';
-import { bookmarkButton, placeButton, showPressed } from './ui';
+import { addPressedStyle, bookmarkButton, placeButton, showPressed } from './ui';
 
 export interface BookmarkDeps {
   /** Quiet time after the last scroll before progress is saved. */
@@ -68,6 +68,7 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps): 
     change('toggle').catch((error: unknown) => warn('could not change the bookmark.', error));
   };
   try {
+    cleanups.push(addPressedStyle(doc));
     const button = bookmarkButton(doc, onClick);
     buttons.add(button);
     const remove = placeButton(doc, work.navigation, button);

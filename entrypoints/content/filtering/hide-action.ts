@@ -1,14 +1,21 @@
-import { t } from '../../../lib/i18n';
+import { listOf, t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
-import { addRule } from '../../../lib/storage';
+import { addRule, updateRules } from '../../../lib/storage';
 import { mark, marked } from '../marks';
 import { onTrustedClick } from '../trusted';
+import { HID_NOTICE } from './placeholder';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
 
+/** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
+function creatorsOf(meta: WorkMeta): string {
+  return listOf(meta.authors.map((author) => author.pseud));
+}
+
 /**
  * A small "Hide this work" button at the end of a blurb: one click adds a rule for that one
- * work, and the live rule watch hides it. Returns how to take the button away again.
+ * work (named by its title and creator for the rule lists), the live rule watch hides it, and a
+ * notice in its place says what was hidden, with Undo. Returns how to take it all away again.
  */
 export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   const doc = blurb.ownerDocument;
@@ -18,16 +25,70 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   button.type = 'button';
   button.textContent = t('filterHideWork');
   button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
+  let notice: HTMLElement | null = null;
+  const creator = creatorsOf(meta);
   onTrustedClick(button, () => {
     button.disabled = true;
-    addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'hide', enabled: true }).catch((error) => {
-      button.disabled = false;
-      console.warn('Lamplight could not hide that work.', error);
-    });
+    const rule = {
+      field: 'work' as const,
+      pattern: `${meta.site}:${meta.id}`,
+      action: 'hide' as const,
+      enabled: true,
+      ...(meta.title ? { workTitle: meta.title } : {}),
+      ...(creator ? { workCreator: creator } : {}),
+    };
+    addRule(rule).then(
+      (added) => {
+        notice?.remove();
+        notice = hidNotice(blurb, meta.title, creator, () => {
+          updateRules((rules) => rules.filter((r) => r.id !== added.id)).then(
+            () => {
+              notice?.remove();
+              notice = null;
+              button.disabled = false;
+              button.focus();
+            },
+            (error: unknown) => console.warn('Lamplight could not undo hiding that work.', error),
+          );
+        });
+      },
+      (error: unknown) => {
+        button.disabled = false;
+        console.warn('Lamplight could not hide that work.', error);
+      },
+    );
   });
   holder.append(button);
   blurb.append(holder);
-  return () => holder.remove();
+  return () => {
+    holder.remove();
+    notice?.remove();
+  };
+}
+
+/**
+ * Where the hidden work was: what was hidden and an Undo button, which takes the focus the vanished
+ * "Hide this work" button had. Page text (title, creators) is set as text.
+ */
+function hidNotice(blurb: HTMLElement, title: string, creator: string, onUndo: () => void): HTMLElement {
+  const doc = blurb.ownerDocument;
+  const notice = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
+  mark(notice, HID_NOTICE);
+  notice.setAttribute('role', 'status');
+  const text = doc.createElement('span');
+  text.textContent = creator ? t('filterHidWork', title, creator) : t('filterHidWorkNoCreator', title);
+  const undo = doc.createElement('button');
+  undo.type = 'button';
+  undo.textContent = t('commonUndo');
+  undo.setAttribute('aria-label', t('filterUndoHideLabel', title));
+  onTrustedClick(undo, () => {
+    undo.disabled = true;
+    onUndo();
+  });
+  notice.append(text, ' ', undo);
+  blurb.after(notice);
+  undo.focus();
+  return notice;
 }
 
 const H = marked(HIDE_ACTION);

@@ -4,6 +4,8 @@ import { mark, marked } from '../marks';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
 export const SUMMARY = 'data-lamplight-summary';
+/** What "Hide this work" leaves where the work was (./hide-action.ts): styled like a placeholder. */
+export const HID_NOTICE = 'data-lamplight-hid-notice';
 
 export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons.map((reason) => reason.label));
 
@@ -47,9 +49,10 @@ export function createSummary(doc: Document, onShowAll: () => void): { element: 
 
 const P = marked(PLACEHOLDER);
 const S = marked(SUMMARY);
+const N = marked(HID_NOTICE);
 
 export const FILTER_UI_CSS = `
-${P}, ${S} {
+${P}, ${S}, ${N} {
   list-style: none;
   margin: 0.5em 0;
   padding: 0.6em 0.9em;
@@ -59,7 +62,7 @@ ${P}, ${S} {
   color: #3b342c;
   font: 0.9rem/1.4 system-ui, sans-serif;
 }
-${P} button, ${S} button {
+${P} button, ${S} button, ${N} button {
   margin-left: 0.5em;
   padding: 0.15em 0.7em;
   border: 1px solid #6b5f52;
@@ -69,7 +72,7 @@ ${P} button, ${S} button {
   font: inherit;
   cursor: pointer;
 }
-${P} button:focus-visible, ${S} button:focus-visible {
+${P} button:focus-visible, ${S} button:focus-visible, ${N} button:focus-visible {
   outline: 2px solid #1d5fd1;
   outline-offset: 2px;
 }

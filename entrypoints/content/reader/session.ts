@@ -28,6 +28,7 @@ import {
   whereYouAre,
 } from '../../../lib/reader/progress';
 import { sameReaderSettings, type ReaderFont, type ReaderSettings } from '../../../lib/reader/settings';
+import { columnWidth, measureSample, MIN_SAMPLE } from '../../../lib/reader/measure';
 import { pageCss, PALETTES, readerCssVariables, resolveTheme } from '../../../lib/reader/style';
 import { countWords } from '../../../lib/reader/words';
 import type { Work } from '../../../lib/sites/types';
@@ -110,28 +111,31 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   if (many) story.main.classList.add('many');
   const sectionNumbers = sections.map((s) => s.number);
 
+  // Each toolbar button: a decorative icon and its label; on a narrow screen only the icons show (reader.css).
+  const icon = (glyph: string) => h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, glyph);
+  const label = (text: string) => h(doc, 'span', { class: 'label' }, text);
   const settingsId = 'll-settings';
   const listId = 'll-chapter-list';
   const exit = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'exit', 'aria-pressed': 'true', title: t('readerExitTitle') },
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '✕'),
-    t('readerToggle'),
+    icon('✕'),
+    label(t('readerToggle')),
   );
   const previous = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'previous', hidden: true },
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '←'),
-    t('readerPreviousChapter'),
+    icon('←'),
+    label(t('readerPreviousChapter')),
   );
   const next = h(
     doc,
     'button',
     { type: 'button', 'data-action': 'next', hidden: true },
-    t('readerNextChapter'),
-    h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, '→'),
+    label(t('readerNextChapter')),
+    icon('→'),
   );
 
   // Chapter list: links, so a chapter can also be opened in a new tab (already marked for the reader).
@@ -159,7 +163,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
         doc,
         'button',
         { type: 'button', 'data-action': 'chapters', 'aria-expanded': 'false', 'aria-controls': listId },
-        t('readerChapters'),
+        icon('☰'),
+        label(t('readerChapters')),
       )
     : null;
 
@@ -167,7 +172,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     doc,
     'button',
     { type: 'button', 'data-action': 'settings', 'aria-expanded': 'false', 'aria-controls': settingsId },
-    t('readerSettings'),
+    icon('Aa'),
+    label(t('readerSettings')),
   );
   // What each of the reader's own buttons does. `data-action` stays on them for tests and styles
   // only: a click is matched against these elements, so story markup can never pass for a control.
@@ -241,12 +247,28 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     const prefersDark = darkQuery?.matches ?? false;
     const vars = readerCssVariables(next, prefersDark);
     for (const [name, value] of Object.entries(vars)) wrapper.style.setProperty(name, value);
+    if (host.isConnected) fitColumn();
     const theme = resolveTheme(next.theme, prefersDark);
     wrapper.dataset.theme = theme;
     const css = pageCss({ hostId: HOST_ID, palette: PALETTES[theme] });
     if (pageStyle.textContent !== css) pageStyle.textContent = css;
     scheduleUpdate();
   }
+
+  // The column holds `width` characters of this story in this font (lib/reader/measure.ts).
+  const sample = measureSample(sections[0] ? storyText(sections[0].source) : '');
+  const sampleWords = sample.split(' ').length;
+  function fitColumn(): void {
+    if (closed || sample.length < MIN_SAMPLE) return;
+    const probe = h(doc, 'span', { class: 'measure-probe', 'aria-hidden': 'true' }, sample);
+    story.main.append(probe);
+    const px = columnWidth(settings.width, { width: probe.getBoundingClientRect().width, length: sample.length, words: sampleWords });
+    probe.remove();
+    if (px !== null) wrapper.style.setProperty('--ll-measure', `${px}px`);
+  }
+  // A shipped font (OpenDyslexic) arrives after the first measure.
+  const fontSet = doc.fonts as FontFaceSet | undefined;
+  const onFontsLoaded = () => fitColumn();
 
   // ---- Where you are --------------------------------------------------------------------
   let currentSection = start?.index ?? 0;
@@ -316,6 +338,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
         posted: work.meta.chapters?.posted ?? null,
         onPage: sections.length,
       }),
+      chapterTotal: work.meta.chapters?.expected ?? null,
       time,
       oneChapter: story.oneShot,
     });
@@ -452,6 +475,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     bookmarkSlot,
     chapters: sections.map((s) => ({ number: s.number, container: s.text })),
   });
+  fitColumn();
+  fontSet?.addEventListener?.('loadingdone', onFontsLoaded);
 
   wrapper.addEventListener('click', onClick);
   doc.addEventListener('keydown', onKeyDown);
@@ -524,6 +549,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       win.removeEventListener('scroll', onScroll);
       win.removeEventListener('resize', onScroll);
       darkQuery?.removeEventListener?.('change', onScheme);
+      fontSet?.removeEventListener?.('loadingdone', onFontsLoaded);
       host.remove();
       pageStyle.remove();
       html.removeAttribute(READER_ATTRIBUTE);

@@ -6,6 +6,7 @@
  * (./sanitize.ts), into elements that are not yet in the document; never re-parsed from a string, never moved.
  */
 import { listOf, t, type MessageKey } from '../../../lib/i18n';
+import { aspectRatioOf, SCALED_MEDIA } from '../../../lib/reader/media';
 import type { ChapterText, Work } from '../../../lib/sites/types';
 import { withNodes } from '../words';
 import { h } from './dom';
@@ -89,6 +90,16 @@ export function storyText(source: Element): string {
   return text;
 }
 
+/** Wide embeds scale down with the column and keep the shape the page gave them (lib/reader/media.ts). */
+function keepMediaShape(text: HTMLElement): void {
+  for (const media of text.querySelectorAll<HTMLElement>(SCALED_MEDIA)) {
+    const ratio = aspectRatioOf(media.getAttribute('width'), media.getAttribute('height'));
+    if (!ratio) continue;
+    media.style.setProperty('aspect-ratio', ratio);
+    media.style.setProperty('height', 'auto');
+  }
+}
+
 function chapterSection(
   doc: Document,
   chapter: ChapterText,
@@ -111,6 +122,7 @@ function chapterSection(
   } else {
     // Keep AO3's visually-hidden "Chapter Text" landmark heading: screen readers still find it.
     copyChildren(doc, chapter.body, text, null);
+    keepMediaShape(text);
   }
   const parts = [
     heading,
@@ -144,7 +156,8 @@ export function buildStory(doc: Document, work: Work): Story {
   const oneShot = work.chapters.length === 1 && work.chapterList.length <= 1 && work.currentChapter === null && !work.entireWork;
   const several = work.chapters.length > 1 || work.chapterList.length > 1;
   // An article, not <main>: it sits inside the reader's "Reader" region, and a main landmark must be top-level.
-  const main = h(doc, 'article', { class: 'page' });
+  // The story's language, so justified text hyphenates by its rules (`hyphens: auto` needs it).
+  const main = h(doc, 'article', { class: 'page', lang: work.lang ?? null });
 
   const head = h(
     doc,

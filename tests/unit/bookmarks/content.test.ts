@@ -91,7 +91,8 @@ describe('work page: the Bookmark button', () => {
   it('sits in the navigation bar just after Reader mode, named Bookmark, not pressed', async () => {
     await startAll(CH1.url, 'work');
     const button = pageButton();
-    expect(button?.textContent).toBe('Bookmark');
+    expect(button?.textContent).toBe('☆ Bookmark'); // the star is aria-hidden: the name is "Bookmark"
+    expect(button?.querySelector('[aria-hidden="true"]')?.textContent).toBe('☆');
     expect(button?.getAttribute('aria-pressed')).toBe('false');
     const li = button?.closest('li');
     expect(li?.previousElementSibling?.querySelector('button')).toBe(readerToggle());
@@ -143,12 +144,15 @@ describe('work page: the Bookmark button', () => {
   it('the reader toolbar gets the same button, in step with the page one', async () => {
     await startAll(CH1.url, 'work');
     readerToggle()?.click();
-    expect(readerBookmark()?.textContent).toBe('Bookmark');
+    expect(readerBookmark()?.textContent).toBe('☆ Bookmark');
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('false');
     trustedClick(readerBookmark());
     await settle();
     expect(readerBookmark()?.getAttribute('aria-pressed')).toBe('true');
     expect(pageButton()?.getAttribute('aria-pressed')).toBe('true');
+    // Saved shows without a tooltip: the star fills, in the reader and on the page.
+    expect(readerBookmark()?.textContent).toBe('★ Bookmark');
+    expect(pageButton()?.textContent).toBe('★ Bookmark');
     expect(await getBookmark('ao3', WORK)).toMatchObject({ readerMode: true, chapter: 1 });
   });
 
@@ -320,7 +324,7 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
     await startAll(LISTING.url, 'listing');
     await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · 3 new chapters'));
     expect(await getBookmark('ao3', '23306392')).toMatchObject({ chapterCount: 36, chapterTotal: 80, newChapters: 3 });
-    expect(marker('76746016')?.textContent).toBe('Bookmarked · chapter 3 of 23');
+    expect(marker('76746016')?.textContent).toBe('Bookmarked · Chapter 3 of 23');
     expect(await getBookmark('ao3', '76746016')).toMatchObject({ chapterCount: 18, newChapters: 0 });
     expect(document.querySelectorAll(`[${MARKER_ATTRIBUTE}]`)).toHaveLength(2);
     expect(marker('23306392')?.parentElement).toBe(blurb('23306392'));
@@ -336,9 +340,9 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
   it('markers follow the bookmarks: changed, removed, added elsewhere', async () => {
     await putBookmark(makeBookmark({ workId: '23306392', chapter: 30, chapterCount: 36, chapterTotal: 80 }));
     await startAll(LISTING.url, 'listing');
-    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · chapter 30 of 80'));
+    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · Chapter 30 of 80'));
     await updateBookmark('ao3', '23306392', { chapter: 31 });
-    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · chapter 31 of 80'));
+    await vi.waitFor(() => expect(marker('23306392')?.textContent).toBe('Bookmarked · Chapter 31 of 80'));
     await removeBookmark('ao3', '23306392');
     await vi.waitFor(() => expect(marker('23306392')).toBeNull());
   });
@@ -353,7 +357,7 @@ describe('listing: markers and new chapters (fixture: Worldbuilding tag, 20 blur
       title: 'LIFE TAX - IMPUESTO VITAL',
       status: 'reading',
     });
-    await vi.waitFor(() => expect(marker('76746016')?.textContent).toBe('Bookmarked · chapter 1 of 23'));
+    await vi.waitFor(() => expect(marker('76746016')?.textContent).toBe('Bookmarked · Chapter 1 of 23'));
     expect(await send({ type: 'bookmark:link', url: 'https://archiveofourown.org/works/1' })).toEqual({ bookmarked: false });
   });
 });

@@ -146,13 +146,16 @@ describe('placePatch', () => {
 
 describe('labels', () => {
   it('reads as people say it', () => {
-    expect(chapterLabel({ chapter: 3, chapterTotal: 10 })).toBe('Chapter 3 of 10');
-    expect(chapterLabel({ chapter: 3, chapterTotal: null })).toBe('Chapter 3 of ?');
+    expect(chapterLabel({ chapter: 3, chapterCount: 10, chapterTotal: 10 })).toBe('Chapter 3 of 10');
+    // A work in progress: the chapters out so far, as the reader's status line says it (one rule: lib/chapter-label.ts).
+    expect(chapterLabel({ chapter: 2, chapterCount: 14, chapterTotal: null })).toBe('Chapter 2 of 14 so far');
+    expect(chapterLabel({ chapter: 2, chapterCount: 14, chapterTotal: 20 })).toBe('Chapter 2 of 20');
     expect(newChaptersLabel(0)).toBe('');
     expect(newChaptersLabel(1)).toBe('1 new chapter');
     expect(newChaptersLabel(2)).toBe('2 new chapters');
-    expect(markerText({ chapter: 3, chapterTotal: 10, newChapters: 0 })).toBe('Bookmarked · chapter 3 of 10');
-    expect(markerText({ chapter: 3, chapterTotal: null, newChapters: 2 })).toBe('Bookmarked · 2 new chapters');
+    expect(markerText({ chapter: 3, chapterCount: 10, chapterTotal: 10, newChapters: 0 })).toBe('Bookmarked · Chapter 3 of 10');
+    expect(markerText({ chapter: 3, chapterCount: 5, chapterTotal: null, newChapters: 0 })).toBe('Bookmarked · Chapter 3 of 5 so far');
+    expect(markerText({ chapter: 3, chapterCount: 5, chapterTotal: null, newChapters: 2 })).toBe('Bookmarked · 2 new chapters');
   });
 });
 

@@ -137,6 +137,22 @@ describe('newRuleId', () => {
   });
 });
 
+describe('validateRule: a one-work rule’s title and creator', () => {
+  const work = { id: 'w', field: 'work', pattern: 'ao3:75417176', action: 'hide', enabled: true };
+
+  it('keeps them (trimmed) on a one-work rule; they are not part of what the rule is', () => {
+    const result = validateRule({ ...work, workTitle: ' The Long Way Round ', workCreator: 'anafabula' });
+    expect(result).toEqual({ ok: true, rule: { ...work, workTitle: 'The Long Way Round', workCreator: 'anafabula' } });
+    if (result.ok) expect(ruleKey(result.rule)).toBe(ruleKey(work as Rule));
+  });
+
+  it('refuses them anywhere else, or when they are not text', () => {
+    expect(validateRule({ ...work, field: 'title', workTitle: 'X' }).ok).toBe(false);
+    expect(validateRule({ ...work, workCreator: 42 }).ok).toBe(false);
+    expect(validateRule({ ...work, workTitle: 'x'.repeat(501) }).ok).toBe(false);
+  });
+});
+
 describe('ruleKey', () => {
   const text = (field: string, pattern: string, action = 'hide', id = 'a', enabled = true) =>
     ruleOf({ id, field, pattern, action, enabled });

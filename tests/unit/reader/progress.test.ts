@@ -117,17 +117,17 @@ describe('formatMinutes', () => {
 describe('whereYouAre', () => {
   it('says chapter and time for a chaptered work', () => {
     expect(
-      whereYouAre({ chapterNumber: 2, chapterCount: 14, time: { chapter: 9, work: 280 }, oneChapter: false }),
+      whereYouAre({ chapterNumber: 2, chapterCount: 14, chapterTotal: 14, time: { chapter: 9, work: 280 }, oneChapter: false }),
     ).toBe('Chapter 2 of 14 · 9 min left in chapter · 4 h 40 min left in work');
   });
   it('leaves out what is unknown', () => {
-    expect(whereYouAre({ chapterNumber: 2, chapterCount: null, time: null, oneChapter: false })).toBe('Chapter 2');
-    expect(whereYouAre({ chapterNumber: 3, chapterCount: 5, time: { chapter: 4, work: null }, oneChapter: false })).toBe(
-      'Chapter 3 of 5 · 4 min left in chapter',
+    expect(whereYouAre({ chapterNumber: 2, chapterCount: null, chapterTotal: null, time: null, oneChapter: false })).toBe('Chapter 2');
+    expect(whereYouAre({ chapterNumber: 3, chapterCount: 5, chapterTotal: null, time: { chapter: 4, work: null }, oneChapter: false })).toBe(
+      'Chapter 3 of 5 so far · 4 min left in chapter',
     );
   });
   it('says only the time left for a one-shot', () => {
-    expect(whereYouAre({ chapterNumber: null, chapterCount: 1, time: { chapter: 12, work: 12 }, oneChapter: true })).toBe(
+    expect(whereYouAre({ chapterNumber: null, chapterCount: 1, chapterTotal: 1, time: { chapter: 12, work: 12 }, oneChapter: true })).toBe(
       '12 min left',
     );
   });

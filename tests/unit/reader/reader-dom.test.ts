@@ -47,7 +47,7 @@ const host = () => document.getElementById(HOST_ID);
 const shadow = () => host()?.shadowRoot ?? null;
 const readerButton = (name: string) =>
   Array.from(shadow()?.querySelectorAll('button') ?? []).find(
-    (b) => !b.hidden && b.textContent?.replace(/[←→✕]/g, '').trim() === name,
+    (b) => !b.hidden && b.querySelector('.label')?.textContent === name,
   );
 const siteToggle = () => document.querySelector<HTMLButtonElement>('button[data-lamplight-reader-toggle]');
 

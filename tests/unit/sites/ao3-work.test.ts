@@ -508,3 +508,12 @@ describe('ao3.readWork on pages that show no work', () => {
     expect(ao3.readWork(sharedFixture(file), ao3Url(url))).toBeNull();
   });
 });
+
+describe('ao3.readWork: the story’s language tag (hyphenation in the reader)', () => {
+  it('is the lang AO3 marks on the language it names', () => {
+    const doc = loadFixture('work-wip-14ch-chapter1-17793689.html');
+    expect(ao3.readWork(doc, ao3Url('/works/17793689/chapters/41980418'))?.lang).toBe('en');
+    doc.querySelector('dd.language')?.setAttribute('lang', 'not a tag!');
+    expect(ao3.readWork(doc, ao3Url('/works/17793689/chapters/41980418'))?.lang).toBeNull();
+  });
+});

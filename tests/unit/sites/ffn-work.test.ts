@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { ffn } from '../../../lib/sites/ffn';
 import type { ChapterLink, WorkMeta } from '../../../lib/sites/types';
+import { CROSSOVER_FANDOMS, ffnCrossoverStory } from '../../support/derived-pages';
+import { ffnLanguageTag } from '../../../lib/sites/ffn-language';
 import { FFN, ffnUrl, loadFixture, pageUrl, parseHtml, sharedFixture, type RealPage } from './ffn-fixtures';
 
 function text(element: Element | null | undefined): string | null {
@@ -274,5 +276,25 @@ describe('the mobile edition (a hand-written snippet: no saved m.fanfiction.net 
     expect(work?.currentChapter).toBe(2);
     expect(work?.chapters[0]?.title).toBe('Chapter 2');
     expect(work?.navigation).toBeNull();
+  });
+});
+
+describe('a crossover story (Counting with a crossover breadcrumb: no crossover page is among the fixtures)', () => {
+  it('has both fandoms, from the crossover link', () => {
+    const doc = parseHtml(ffnCrossoverStory());
+    expect(ffn.readWork(doc, pageUrl('ambtus-counting-ch1.html'))?.meta.fandoms).toEqual([...CROSSOVER_FANDOMS]);
+  });
+
+  it('also in the "Crossover › X + Y Crossover" form', () => {
+    const html = ffnCrossoverStory().replace('<span class=lc-left>', `<span class=lc-left><a href='/crossovers/book/'>Crossover</a><span class='icon-chevron-right xicon-section-arrow'></span>`);
+    expect(ffn.readWork(parseHtml(html), pageUrl('ambtus-counting-ch1.html'))?.meta.fandoms).toEqual([...CROSSOVER_FANDOMS]);
+  });
+});
+
+describe('the story’s language tag (hyphenation in the reader)', () => {
+  it('comes from the language FFN names in words', () => {
+    expect(ffn.readWork(loadFixture('ambtus-counting-ch1.html'), pageUrl('ambtus-counting-ch1.html'))?.lang).toBe('en');
+    expect(ffnLanguageTag('Español')).toBe('es');
+    expect(ffnLanguageTag('Klingon')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '../../../entrypoints/popup/App';
 import type { Rule } from '../../../lib/filters/types';
@@ -101,6 +102,24 @@ describe('popup: This page', () => {
     expect(queryByRole(root, 'button', 'Reader mode')).toBeNull();
   });
 
+  it('follows the count live: the page reports each change (rules ticked here), other tabs’ reports are not this page’s', async () => {
+    fakeTab({ site: 'ao3', kind: 'listing', filtered: 0, readerOn: false, work: null });
+    const root = await mount(<App />);
+    const section = () => text(byRole(root, 'region', 'This page'));
+    expect(section()).toContain('No works filtered on this page');
+    const report = (count: number, tabId: number) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'badge:filtered', count }, { tab: { id: tabId } as never, id: fakeBrowser.runtime.id });
+    await report(4, 8);
+    await settle();
+    expect(section()).toContain('No works filtered on this page');
+    await report(4, 7);
+    await settle();
+    expect(section()).toContain('4 works filtered on this page');
+    await report(0, 7);
+    await settle();
+    expect(section()).toContain('No works filtered on this page');
+  });
+
   it('treats a malformed status reply as no Lamplight page', async () => {
     fakeTab({ ...WORK, filtered: -1 });
     const root = await mount(<App />);
@@ -114,6 +133,32 @@ describe('popup: This page', () => {
     const root = await mount(<App />);
     await click(byRole(root, 'button', 'All settings'));
     expect(open).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup: opens on Reading, the filters one tab away', () => {
+  it('shows This page and the shelf first; the Filters tab (also by arrow key) shows the filters', async () => {
+    fakeTab(null);
+    const root = await mount(<App />);
+    const reading = byRole(root, 'tab', 'Reading');
+    const filters = byRole(root, 'tab', 'Filters');
+    expect(reading.getAttribute('aria-selected')).toBe('true');
+    const panel = (tab: HTMLElement) => root.querySelector<HTMLElement>(`#${tab.getAttribute('aria-controls')}`)!;
+    expect(panel(reading).hidden).toBe(false);
+    expect(panel(reading).textContent).toContain('This page');
+    expect(panel(filters).hidden).toBe(true);
+    expect(panel(filters).querySelector('input[type="checkbox"]')).not.toBeNull();
+
+    reading.focus();
+    await act(() => {
+      reading.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(filters.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(filters);
+    expect(panel(filters).hidden).toBe(false);
+    expect(panel(reading).hidden).toBe(true);
+    await click(reading);
+    expect(panel(reading).hidden).toBe(false);
   });
 });
 
