@@ -16,6 +16,7 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'node_modules/.cache/stryker/mutation.json' },
   tempDirName: 'node_modules/.cache/stryker/tmp',
+  dryRunTimeoutMinutes: 20,
   incremental: false,
   cleanTempDir: 'always',
 };
