@@ -193,11 +193,7 @@ describe('Chromium: backup export and import', () => {
     try {
       await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
       await popup.getByRole('heading', { name: 'Lamplight', exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
-      for (const rule of RULES) {
-        const toggle = popup.getByRole('switch', { name: `Enable rule ${ruleName(rule)}`, exact: true });
-        await toggle.waitFor({ state: 'visible', timeout: 10_000 });
-        expect(await toggle.getAttribute('aria-checked')).toBe(String(rule.enabled));
-      }
+      // The Reading tab: the bookmarks, each with Resume.
       const rows = popup.locator('li.shelf-item');
       await expect.poll(() => rows.count(), POLL).toBe(2);
       expect((await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark')))).sort()).toEqual([
@@ -207,6 +203,13 @@ describe('Chromium: backup export and import', () => {
       for (const b of BOOKMARKS) {
         const row = rows.filter({ hasText: b.title });
         expect(await row.getByRole('button', { name: 'Resume', exact: true }).count()).toBe(1);
+      }
+      // The Filters tab: the rules, on or off as in the file.
+      await popup.getByRole('tab', { name: 'Filters', exact: true }).click();
+      for (const rule of RULES) {
+        const toggle = popup.getByRole('switch', { name: `Enable rule ${ruleName(rule)}`, exact: true });
+        await toggle.waitFor({ state: 'visible', timeout: 10_000 });
+        expect(await toggle.getAttribute('aria-checked')).toBe(String(rule.enabled));
       }
     } finally {
       await popup.close();

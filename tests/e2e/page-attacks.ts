@@ -130,7 +130,7 @@ export function offSiteBookmarks(): Record<string, unknown> {
 export function clickAsPageScript(labels: string[]): number {
   let clicked = 0;
   for (const button of Array.from(document.querySelectorAll('button'))) {
-    if (labels.some((label) => (button.textContent ?? '').startsWith(label))) {
+    if (labels.some((label) => (button.textContent ?? '').includes(label))) {
       button.click();
       clicked++;
     }
