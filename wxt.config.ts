@@ -22,8 +22,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
-    // The reader's dyslexia-friendly font is loaded by pages of the supported sites.
-    web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: SITE_MATCHES }],
+    // Chrome: the reader's content script may fetch its dyslexia-friendly font only if it is
+    // web-accessible to the page's site, so it is, to the supported sites alone. Firefox's MV2 list
+    // cannot be limited to sites, and its content scripts read the add-on's files without it: none.
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: SITE_MATCHES }] }),
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },

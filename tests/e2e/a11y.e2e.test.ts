@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, openFixture, type ChromiumSession, type FixtureFile } from './chromium';
+import { chromiumAudit, launchChromium, openFixture, type ChromiumSession, type FixtureFile } from './chromium';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -184,5 +184,11 @@ describe('Chromium: axe-core finds no serious or critical problem', () => {
     } finally {
       await options.close();
     }
+  });
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
   });
 });

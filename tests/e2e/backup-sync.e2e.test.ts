@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Bookmark } from '../../lib/bookmarks/types';
 import type { Rule } from '../../lib/filters/types';
 import { readMirror } from '../../lib/sync';
-import { launchChromium, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, type ChromiumSession } from './chromium';
 
 const POLL = { timeout: 30_000, interval: 250 };
 const COUNT = 3412;
@@ -147,4 +147,10 @@ describe('Chromium: sync through storage.sync', () => {
       .poll(async () => readMirror((await read()).sync).rules.map((r) => r.key), POLL)
       .toEqual(['sync-1', 'from-elsewhere']);
   }, 60_000);
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
+  });
 });

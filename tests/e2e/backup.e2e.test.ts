@@ -20,7 +20,7 @@ import { parseBackup } from '../../lib/backup/parse';
 import type { Bookmark } from '../../lib/bookmarks/types';
 import type { Rule } from '../../lib/filters/types';
 import { readMirror } from '../../lib/sync';
-import { launchChromium, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, type ChromiumSession } from './chromium';
 
 const RULES: Rule[] = [
   { id: 'e2e-1', field: 'warning', pattern: 'Major Character Death', action: 'collapse', enabled: true },
@@ -296,5 +296,11 @@ describe('Chromium: backup export and import', () => {
     test('and after all of them, storage is still exactly as it was', async () => {
       expect(await settledStorage()).toBe(before);
     }, 30_000);
+  });
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
   });
 });

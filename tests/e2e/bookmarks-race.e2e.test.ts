@@ -3,9 +3,9 @@
  * work open, scrolled somewhere different, and all ten leave their page together (which saves).
  * Every bookmark must then hold its own tab's place, and none may be missing or overwritten.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openFixture, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
 
 /** Ten different works, one tab each. */
@@ -86,4 +86,10 @@ test('ten tabs bookmark and save their places at once; every bookmark keeps its 
   // Deeper tabs saved deeper places within their own works: nothing was crossed between tabs.
   const progress = WORKS.map((file) => after[`bookmark:ao3:${workIdOf(file)}`]!.progress);
   expect(progress.every((value) => value > 0 && value <= 1)).toBe(true);
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import {
+  auditRequests,
   fixtureForUrl,
   FIXTURE_URLS,
   isLocalScheme,
@@ -85,6 +86,14 @@ const watched = new WeakMap<Page, Promise<void>>();
 
 /** Fixtures opened with openFixture(), with the URL they were opened at. */
 export const openedFixtures: { file: FixtureFile; url: string }[] = [];
+
+/**
+ * auditRequests() over everything this file's browser asked for (with initiators) and the fixtures
+ * it opened: empty when nothing but those pages (and their own assets, refused) was requested.
+ */
+export function chromiumAudit(log: readonly RequestRecord[] = withInitiators(requestLog)): string[] {
+  return auditRequests(log, openedFixtures);
+}
 
 export interface ChromiumSession {
   context: BrowserContext;

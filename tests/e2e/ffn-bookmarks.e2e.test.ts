@@ -3,9 +3,9 @@
  * from the page's Bookmark button, read partway, go elsewhere, and Resume from the popup: the
  * same chapter opens with the same paragraph at the top of the view.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, describe } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openedFixtures, openFixture, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, openedFixtures, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, type FixtureFile } from './fixtures';
 
 const CH2: FixtureFile = 'ffn/ambtus-counting-ch2.html';
@@ -69,4 +69,10 @@ test('FanFiction.net: bookmark a chapter, read partway, Resume from the popup at
   } finally {
     await popup.close();
   }
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
+  });
 });

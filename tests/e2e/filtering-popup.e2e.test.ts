@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openFixture, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, openFixture, type ChromiumSession } from './chromium';
 import type { FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 
@@ -105,5 +105,11 @@ describe('Chromium: the popup and the page work together', () => {
 
     await listing.reload();
     await expect.poll(() => shownIds(listing), POLL).toEqual(allIds.filter((id) => id !== target));
+  });
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the fixture pages the tests opened (and their own assets, refused)', () => {
+    expect(chromiumAudit()).toEqual([]);
   });
 });

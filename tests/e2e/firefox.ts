@@ -7,12 +7,28 @@
  * Nothing leaves the machine: every page request is intercepted (fixture or refused), Firefox's own
  * housekeeping is switched off by prefs, and all remaining HTTP(S) goes to a local leak proxy that
  * refuses and records it.
+ *
+ * What BiDi interception sees is only the pages' own requests: a content script's or the background's
+ * fetch goes past it. Some of those reach the leak proxy; others Firefox refuses before any connection
+ * (a content script's cross-origin fetch fails its CORS check in the content process), so neither
+ * interception nor proxy would know. So Firefox also writes its HTTP log (MOZ_LOG nsHttp at error
+ * level: one `uri=` line per HTTP channel any process creates, whatever starts it) and
+ * firefoxAudit() reports every channel URL that interception did not see.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { fixtureForUrl, FIXTURE_URLS, isLocalScheme, normaliseUrl, readFixture, OUTPUT_DIR, type FixtureFile } from './fixtures';
+import {
+  auditRequests,
+  fixtureForUrl,
+  FIXTURE_URLS,
+  isLocalScheme,
+  normaliseUrl,
+  readFixture,
+  OUTPUT_DIR,
+  type FixtureFile,
+} from './fixtures';
 import { findExecutable } from './find-browser';
 import { startLeakProxy, type LeakProxy } from './leak-proxy';
 
@@ -40,6 +56,8 @@ export interface FirefoxSession {
   /** The add-on id installExtension() reported (the gecko id). */
   addonId: string;
   leakProxy: LeakProxy;
+  /** Every HTTP(S) URL any Firefox process opened a channel for so far, from its HTTP log, in order. */
+  httpChannels(): string[];
   close(): Promise<void>;
 }
 
@@ -130,6 +148,7 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
   }
   const leakProxy = await startLeakProxy();
   const profile = mkdtempSync(path.join(tmpdir(), 'lamplight-firefox-'));
+  const httpLogDir = mkdtempSync(path.join(tmpdir(), 'lamplight-firefox-http-'));
   let browser: Browser | undefined;
   const shutdown = async () => {
     const child = browser?.process();
@@ -137,6 +156,7 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await leakProxy.close();
     rmSync(profile, { recursive: true, force: true });
+    rmSync(httpLogDir, { recursive: true, force: true });
   };
   try {
     browser = await puppeteer.launch({
@@ -147,7 +167,13 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
       args: ['--remote-allow-system-access'],
       // Lets services.settings.server be overridden on a release build; any direct non-local connection
       // would also abort Firefox, but the proxy above means connections only ever go to 127.0.0.1.
-      env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+      // MOZ_LOG: every process writes its own file (http, http.child-N) as it goes (sync).
+      env: {
+        ...process.env,
+        MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+        MOZ_LOG: 'sync,nsHttp:1',
+        MOZ_LOG_FILE: path.join(httpLogDir, 'http'),
+      },
       extraPrefsFirefox: quietPrefs(leakProxy.port),
     });
     const addonId = await browser.installExtension(extensionDir);
@@ -156,11 +182,60 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
       browser: b,
       addonId,
       leakProxy,
+      httpChannels: () => readHttpChannels(httpLogDir),
       close: shutdown,
     };
   } catch (error) {
     await shutdown();
     throw error;
+  }
+}
+
+/** The `uri=` of each channel in Firefox's HTTP logs (nsHttp logs it at error level in HttpBaseChannel::Init). */
+function readHttpChannels(dir: string): string[] {
+  const urls: string[] = [];
+  for (const file of readdirSync(dir)) {
+    for (const match of readFileSync(path.join(dir, file), 'latin1').matchAll(/\/nsHttp uri=(\S+)/g)) urls.push(match[1]!);
+  }
+  return urls;
+}
+
+/**
+ * Everything Firefox asked for that the tests did not: auditRequests() over what interception saw
+ * (`log`, default firefoxRequestLog), every HTTP channel interception never saw (content scripts,
+ * extension pages, the background, the browser itself), and every connection that reached the leak
+ * proxy. `allow`: URLs a file legitimately causes past interception (say why where it is used).
+ */
+export function firefoxAudit(
+  session: FirefoxSession,
+  { log = firefoxRequestLog, allow = [] }: { log?: readonly FirefoxRequestRecord[]; allow?: readonly string[] } = {},
+): string[] {
+  const intercepted = new Set(firefoxRequestLog.map((r) => normaliseUrl(r.url)));
+  const allowed = new Set(allow.map(normaliseUrl));
+  const unseen = new Set(
+    session
+      .httpChannels()
+      .map(normaliseUrl)
+      .filter((url) => !intercepted.has(url) && !allowed.has(url)),
+  );
+  const allowedHosts = new Set(allow.map((url) => new URL(url).host));
+  return [
+    ...auditRequests(log, firefoxOpenedFixtures),
+    ...[...unseen].map((url) => `requested past interception (content script, extension or browser): ${url}`),
+    ...session.leakProxy.attempts
+      .filter((line) => !allowedHosts.has(proxiedHost(line)))
+      .map((line) => `got past interception to the leak proxy: ${line}`),
+  ];
+}
+
+/** The host a leak-proxy request line was for ("CONNECT host:443 HTTP/1.1", "GET http://host/… HTTP/1.1"). */
+function proxiedHost(line: string): string {
+  const target = line.split(' ')[1] ?? '';
+  if (line.startsWith('CONNECT ')) return target.replace(/:443$/, '');
+  try {
+    return new URL(target).host;
+  } catch {
+    return target;
   }
 }
 

@@ -13,7 +13,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as H from '../fixtures/hostile/generate.mjs';
-import { launchChromium, requestLog, withInitiators, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, requestLog, withInitiators, type ChromiumSession } from './chromium';
 import { fixtureBytes, fixtureText } from '../support/fixtures';
 
 const POLL = { timeout: 15_000, interval: 100 };
@@ -251,5 +251,9 @@ describe('Chromium: hostile text stays text', () => {
     expect(incidents).toEqual([]);
     const fromExtension = withInitiators(requestLog).filter((r) => r.initiator === 'extension' || r.initiator === 'service-worker');
     expect(fromExtension.map((r) => r.url)).toEqual([]);
+  });
+
+  test('nothing was requested at all but the hostile pages (answered by this file’s own routes, so never logged)', () => {
+    expect(chromiumAudit()).toEqual([]);
   });
 });

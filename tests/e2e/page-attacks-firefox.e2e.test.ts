@@ -13,8 +13,9 @@ import {
   openExtensionPage,
   openFirefoxFixture,
   type FirefoxSession,
+  firefoxAudit,
 } from './firefox';
-import { auditRequests, readFixture } from './fixtures';
+import { readFixture } from './fixtures';
 import * as A from './page-attacks';
 
 const POLL = { timeout: 10_000, interval: 100 };
@@ -194,7 +195,7 @@ describe('Firefox: requests', () => {
       return markup.includes(`${u.host}${u.pathname}`) || (u.host === 'archiveofourown.org' && markup.includes(`'${u.pathname}`));
     };
     const log = firefoxRequestLog.filter((r) => r.outcome === 'fixture' || !byGateScripts(r.url));
-    expect(auditRequests(log, firefoxOpenedFixtures)).toEqual([]);
+    expect(firefoxAudit(session, { log })).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, openedFixtures, openFixture, requestLog, withInitiators, type ChromiumSession } from './chromium';
 import { auditRequests, FIXTURE_URLS, normaliseUrl, readFixture, REPO_ROOT, type FixtureFile } from './fixtures';
+import { DYSLEXIC_FAMILY_NAME, DYSLEXIC_LOADED, dyslexicFontState } from './reader-font';
 
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const CH2: FixtureFile = 'ao3/work-wip-14ch-chapter2-17793689.html';
@@ -422,6 +423,16 @@ describe('Chromium: reader mode', () => {
       await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
       expect(statSync(file).size).toBeLessThan(300 * 1024);
     }
+  });
+
+  test('choosing OpenDyslexic loads the shipped font (web-accessible to the supported sites only)', async () => {
+    const toggle = await openWork(page, CH1);
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await waitForReader(page, true);
+    const settingsButton = host(page).getByRole('button', { name: 'Reader settings', exact: true });
+    if ((await settingsButton.getAttribute('aria-expanded')) !== 'true') await settingsButton.click();
+    await host(page).locator('input[name="font"][value="dyslexic"]').check();
+    await expect.poll(() => page.evaluate(dyslexicFontState, DYSLEXIC_FAMILY_NAME), POLL).toEqual(DYSLEXIC_LOADED);
   });
 
   test('nothing was fetched but the pages the tests opened and the chapters the reader went to', () => {
