@@ -18,7 +18,7 @@ import {
   readerFactsInPage,
   toolbarFactsInPage,
 } from './everyday-facts';
-import { launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 
@@ -255,5 +255,11 @@ describe('Firefox ESR: the popup opens on what a reader does daily (issue 16 fri
     expect(await filtersShown()).toBe(false);
     await extensionPage.click('::-p-aria([name="Filters"][role="tab"])');
     expect(await poll(filtersShown, Boolean)).toBe(true);
+  });
+});
+
+describe('Firefox ESR: requests', () => {
+  test('nothing was requested but the pages the tests opened, whatever asked', () => {
+    expect(firefoxAudit(session)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_SIZE } from '../support/derived-pages';
-import { launchChromium, openFixture, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, openFixture, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, REPO_ROOT, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, expectFirstViewFits, popupViewInPage, POPUP_RULES, POPUP_WORKS, type ReaderFacts } from './everyday-facts';
@@ -249,5 +249,11 @@ describe('Chromium: the popup opens on what a reader does daily (issue 16 fricti
     expect(await extensionPage.getByRole('checkbox', { name: MCD, exact: true }).isVisible()).toBe(false);
     await extensionPage.getByRole('tab', { name: 'Filters', exact: true }).click();
     await expect(extensionPage.getByRole('checkbox', { name: MCD, exact: true }).isChecked()).resolves.toBe(true);
+  });
+});
+
+describe('Chromium: requests', () => {
+  test('nothing was requested but the pages the tests opened', () => {
+    expect(chromiumAudit()).toEqual([]);
   });
 });
