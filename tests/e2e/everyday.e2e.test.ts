@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CROSSOVER_FANDOMS, ffnCrossoverStory, VIDEO_SIZE } from '../support/derived-pages';
-import { chromiumAudit, launchChromium, openFixture, type ChromiumSession } from './chromium';
+import { chromiumAudit, launchChromium, openedFixtures, openFixture, requestLog, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, REPO_ROOT, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 import { bookmarkLooksInPage, charactersPerLine, fandomOf, readerFactsInPage, toolbarFactsInPage, expectOneCompactRow, expectFirstViewFits, popupViewInPage, POPUP_RULES, POPUP_WORKS, type ReaderFacts } from './everyday-facts';
@@ -70,7 +70,12 @@ async function openCrossover(p: Page): Promise<void> {
   const url = FIXTURE_URLS[COUNTING];
   await p.goto('about:blank');
   await p.unroute(url).catch(() => {});
-  await p.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ffnCrossoverStory() }));
+  await p.route(url, (route) => {
+    // Logged like the fixture it stands in for, so the request audit counts it as a page the test opened.
+    requestLog.push({ url: route.request().url(), method: route.request().method(), outcome: 'fixture' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: ffnCrossoverStory() });
+  });
+  openedFixtures.push({ file: COUNTING, url });
   await p.goto(url, { waitUntil: 'domcontentloaded' });
 }
 
