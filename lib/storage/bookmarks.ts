@@ -17,6 +17,7 @@ import {
   bookmarkConsistencyError,
   validateBookmark,
 } from '../bookmarks/validate';
+import { SITE_HOSTS } from '../sites/hosts';
 import type { SiteId } from '../sites/types';
 import { watchStorage, type StorageChanges } from './changes';
 import { httpUrl, isoDate, isPlainObject, jsonEqual, type Check } from './check';
@@ -103,12 +104,16 @@ export function isCanonicalIsoDate(v: string): boolean {
 }
 
 /**
- * An https address on a supported site's own host, with a plain path (and query, fragment) of
- * unreserved characters: such a string passes `httpUrl` (`new URL` parses it, protocol https).
- * A cheap sufficient test, as above.
+ * An https address on a supported site's own host (the adapters' list), with a plain path (and query,
+ * fragment) of unreserved characters: such a string passes `httpUrl` (`new URL` parses it, protocol
+ * https). A cheap sufficient test, as above.
  */
-const PLAIN_SITE_URL =
-  /^https:\/\/(?:www\.|m\.)?(?:archiveofourown\.org|fanfiction\.net)(?:\/[A-Za-z0-9/._~-]*)?(?:\?[A-Za-z0-9=&._~-]*)?(?:#[A-Za-z0-9._~-]*)?$/;
+const PLAIN_SITE_URL = new RegExp(
+  `^https://(?:${Object.values(SITE_HOSTS)
+    .flat()
+    .map((host) => host.replaceAll('.', '\\.'))
+    .join('|')})(?:/[A-Za-z0-9/._~-]*)?(?:\\?[A-Za-z0-9=&._~-]*)?(?:#[A-Za-z0-9._~-]*)?$`,
+);
 
 const isoDateFast: Check = (v) => (typeof v === 'string' && isCanonicalIsoDate(v) ? null : isoDate(v));
 const httpUrlFast: Check = (v) => (typeof v === 'string' && PLAIN_SITE_URL.test(v) ? null : httpUrl(v));
