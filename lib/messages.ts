@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageKind, SiteId } from './sites/types';
+import { SITE_IDS } from './sites/hosts';
 
 /** What the content script reports about its tab. */
 export interface PageStatus {
@@ -86,7 +87,6 @@ export async function activeTabId(): Promise<number | null> {
 // ---- Replies, checked where they arrive (the popup). A reply that is not exactly the shape
 // expected counts as no reply.
 
-const SITE_IDS: readonly SiteId[] = ['ao3', 'ffn'];
 const PAGE_KINDS: readonly PageKind[] = [
   'work',
   'listing',

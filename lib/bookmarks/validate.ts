@@ -19,13 +19,8 @@ import {
   type Check,
 } from '../storage/check';
 import { t } from '../i18n';
-import { isSiteAddress, SITE_HOSTS } from '../sites/hosts';
-import type { SiteId } from '../sites/types';
+import { isSiteAddress, SITE_HOSTS, SITE_IDS } from '../sites/hosts';
 import type { Bookmark, BookmarkStatus } from './types';
-
-/** Every site id, as a record so that adding a `SiteId` fails to compile until it is listed. */
-const SITES: Record<SiteId, true> = { ao3: true, ffn: true };
-export const SITE_IDS = Object.keys(SITES) as SiteId[];
 
 const STATUSES: Record<BookmarkStatus, true> = { reading: true, finished: true, later: true };
 export const BOOKMARK_STATUSES = Object.keys(STATUSES) as BookmarkStatus[];

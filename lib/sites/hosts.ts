@@ -5,6 +5,9 @@ import type { SiteId } from './types';
 
 export const SITE_HOSTS: Record<SiteId, readonly string[]> = { ao3: AO3_HOSTS, ffn: FFN_HOSTS };
 
+/** Every site id: a `SiteId` added without its hosts above fails to compile. */
+export const SITE_IDS = Object.keys(SITE_HOSTS) as readonly SiteId[];
+
 /** `https://<host>/`: an address starting so is on that host, whatever follows (the common case, no parse). */
 const PREFIXES = Object.fromEntries(
   Object.entries(SITE_HOSTS).map(([site, hosts]) => [site, hosts.map((host) => `https://${host}/`)]),
