@@ -13,7 +13,7 @@ export const ONE_SHOT: FixtureFile = 'ao3/work-oneshot-orphaned-3738184.html';
 /** A tag as a creator may write it: AO3 escapes it, so the page shows it as this text. */
 export const HOSTILE_TAG = '<img src=x onerror=window.__tagOnerror=1>';
 export const HOSTILE_URL = `${FIXTURE_URLS[CH1]}?attack=header-tags`;
-export const THEMES = ['light', 'sepia', 'dark'] as const;
+export const THEMES = ['light', 'sepia', 'dark', 'black'] as const;
 
 /** What CH1's page shows in its meta block and preface, read with happy-dom (scripts off). */
 export interface FixtureHeader {
