@@ -1,6 +1,6 @@
-/** The WorkMeta of an AO3 work page, from dl.work.meta.group and the work preface. */
+/** The WorkMeta and WorkLabels of an AO3 work page, from dl.work.meta.group and the work preface. */
 
-import type { WorkMeta } from './types';
+import type { TagGroup, WorkLabels, WorkMeta } from './types';
 import { completeFromCount, parseChapterCount, readByline, readSeries, tagTexts } from './ao3-fields';
 import { mostSevereRating, warningsFromLinks } from './ao3-tags';
 import { tagNameFromHref, workUrl } from './ao3-urls';
@@ -32,14 +32,16 @@ function lastUpdate(meta: Element | null): string | null {
   return isoDate(textOf(statsValue(meta, 'status'))) ?? isoDate(textOf(statsValue(meta, 'published')));
 }
 
-/** WorkMeta from the page's meta block and preface (either may be missing). */
-export function readWorkMeta(doc: Document, content: Element, id: string): WorkMeta {
+/** WorkMeta and WorkLabels from the page's meta block and preface (either may be missing), each tag list read once. */
+export function readWorkMeta(doc: Document, content: Element, id: string): { meta: WorkMeta; labels: WorkLabels } {
   const meta = doc.querySelector('dl.work.meta.group');
   const preface = workPreface(content);
   const { authors, anonymous } = readByline(preface?.querySelector(':scope > .byline') ?? null);
   const chapters = parseChapterCount(textOf(statsValue(meta, 'chapters')));
   const language = textOf(meta?.querySelector('dd.language'));
-  return {
+  const warningLinks = metaTagLinks(meta, 'warning');
+  const categoryLinks = metaTagLinks(meta, 'category');
+  const work: WorkMeta = {
     site: 'ao3',
     id,
     url: workUrl(id),
@@ -48,8 +50,8 @@ export function readWorkMeta(doc: Document, content: Element, id: string): WorkM
     anonymous,
     fandoms: tagTexts(metaTagLinks(meta, 'fandom')),
     rating: mostSevereRating(canonicalNames(metaTagLinks(meta, 'rating'))),
-    warnings: warningsFromLinks(metaTagLinks(meta, 'warning')),
-    categories: canonicalNames(metaTagLinks(meta, 'category')),
+    warnings: warningsFromLinks(warningLinks),
+    categories: canonicalNames(categoryLinks),
     relationships: tagTexts(metaTagLinks(meta, 'relationship')),
     characters: tagTexts(metaTagLinks(meta, 'character')),
     freeforms: tagTexts(metaTagLinks(meta, 'freeform')),
@@ -61,4 +63,18 @@ export function readWorkMeta(doc: Document, content: Element, id: string): WorkM
     summary: plainText(preface?.querySelector(':scope > div.summary.module > blockquote.userstuff')),
     series: readSeries(meta ? meta.querySelectorAll('dd.series span.series') : []),
   };
+  const groups: TagGroup[] = [
+    { kind: 'categories', tags: tagTexts(categoryLinks) },
+    { kind: 'relationships', tags: work.relationships },
+    { kind: 'characters', tags: work.characters },
+    { kind: 'freeforms', tags: work.freeforms },
+  ];
+  const labels: WorkLabels = {
+    rating: work.rating,
+    ratingMeaning: null, // AO3's rating names say what they mean
+    // As the page words them ("Creator Chose Not To Use Archive Warnings"), not the tag names the filters use.
+    warnings: tagTexts(warningLinks),
+    tagGroups: groups.filter((group) => group.tags.length > 0),
+  };
+  return { meta: work, labels };
 }

@@ -121,7 +121,7 @@ export function readWorkPage(doc: Document, url: URL): Work | null {
   const content = doc.querySelector<HTMLElement>('#workskin');
   const id = content ? workId(doc, url) : null;
   if (!content || !id) return null;
-  const meta = readWorkMeta(doc, content, id);
+  const { meta, labels } = readWorkMeta(doc, content, id);
   const navigation = doc.querySelector<HTMLElement>('ul.work.navigation.actions');
   const blocks = chapterBlocks(content);
   const entireWork = isEntireWork(navigation, blocks, url);
@@ -133,6 +133,7 @@ export function readWorkPage(doc: Document, url: URL): Work | null {
       : [oneShotText(content, meta.title)].filter((chapter): chapter is ChapterText => chapter !== null);
   return {
     meta,
+    labels,
     chapterList: menu.length > 0 ? menu : chaptersFromHeadings(blocks, url),
     currentChapter: blocks.length > 0 && !entireWork ? shownChapter(doc, blocks) : null,
     entireWork,

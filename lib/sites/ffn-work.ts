@@ -15,6 +15,7 @@ import {
 } from './ffn-urls';
 import { collapseWhitespace, plainText, textOf, wholeNumber } from './text';
 import { ffnLanguageTag } from './ffn-language';
+import { storyLabels } from './ffn-labels';
 
 /** The chapter menu: `select#chap_select` today, `select[name=chapter]` in the older layout (first = top one). */
 const CHAPTER_MENU = 'select#chap_select, select[name="chapter"]';
@@ -206,6 +207,7 @@ export function readStoryPage(doc: Document, url: URL): Work | null {
   };
   return {
     meta,
+    labels: storyLabels(line),
     chapterList: list,
     currentChapter: current,
     entireWork: false,

@@ -94,8 +94,28 @@ export interface ChapterText {
   endNotes: HTMLElement | null;
 }
 
+/** One kind of a work's tags, in the site's words, for the reader's header. */
+export interface TagGroup {
+  /** AO3: categories, relationships, characters, freeforms (Additional Tags); FFN: genres, relationships, characters. */
+  kind: 'categories' | 'relationships' | 'characters' | 'freeforms' | 'genres';
+  tags: string[];
+}
+
+/** What a reader should know of a work before reading it, as its page words it (the reader's header). */
+export interface WorkLabels {
+  /** The rating as the site shows it ("Mature"; FFN: "T"); null when the page does not say. */
+  rating: string | null;
+  /** What the rating means when its name does not say (FFN "T": "13 and older"), else null. */
+  ratingMeaning: string | null;
+  /** Archive warnings as the page shows them; null on a site that has none (FFN). */
+  warnings: string[] | null;
+  /** The other tags, non-empty groups only, in the page's order. */
+  tagGroups: TagGroup[];
+}
+
 export interface Work {
   meta: WorkMeta;
+  labels: WorkLabels;
   /** Every chapter the page knows of, in order (empty for a one-shot). */
   chapterList: ChapterLink[];
   /** 1-based number of the chapter shown; null on the Entire Work view or a one-shot. */

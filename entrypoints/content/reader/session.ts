@@ -36,6 +36,7 @@ import { eventOrigin, h, isTypingTarget } from './dom';
 import readerCss from './reader.css?inline';
 import { buildSettingsPanel } from './settings-panel';
 import { buildStory, storyText } from './view';
+import { showTags } from './work-head';
 import { setOpenReader } from '../state/reader';
 
 export const HOST_ID = 'lamplight-reader-host';
@@ -177,7 +178,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   );
   // What each of the reader's own buttons does. `data-action` stays on them for tests and styles
   // only: a click is matched against these elements, so story markup can never pass for a control.
-  type Action = 'exit' | 'previous' | 'next' | 'settings' | 'chapters';
+  type Action = 'exit' | 'previous' | 'next' | 'settings' | 'chapters' | 'tags';
   const actions = new Map<Element, Action>([
     [exit, 'exit'],
     [previous, 'previous'],
@@ -185,6 +186,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     [settingsButton, 'settings'],
   ]);
   if (listButton) actions.set(listButton, 'chapters');
+  const tags = story.tags;
+  if (tags) actions.set(tags.button, 'tags');
   const actionOf = (origin: Element): Action | undefined => {
     for (let el: Element | null = origin; el && el !== wrapper; el = el.parentElement) {
       const action = actions.get(el);
@@ -397,6 +400,9 @@ export function openReader(env: ReaderEnv): ReaderHandle {
         return;
       case 'chapters':
         setList(list?.hidden ?? false);
+        return;
+      case 'tags':
+        if (tags) showTags(tags, tags.panel.hidden);
         return;
     }
     const link = origin.closest<HTMLAnchorElement>('a[href]');

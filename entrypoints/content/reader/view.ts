@@ -1,16 +1,16 @@
 /**
- * The story part of the reader, built from the adapter's Work: title, byline, fandoms, then per
+ * The story part of the reader, built from the adapter's Work: the header (./work-head.ts), then per
  * chapter its title, summary and notes (folded), the story text and end notes; then the work's end notes.
  *
  * The site's nodes are only read: story markup is copied node by node, keeping only what is safe
  * (./sanitize.ts), into elements that are not yet in the document; never re-parsed from a string, never moved.
  */
-import { listOf, t, type MessageKey } from '../../../lib/i18n';
+import { t, type MessageKey } from '../../../lib/i18n';
 import { aspectRatioOf, SCALED_MEDIA } from '../../../lib/reader/media';
 import type { ChapterText, Work } from '../../../lib/sites/types';
-import { withNodes } from '../words';
 import { h } from './dom';
 import { cleanCopy } from './sanitize';
+import { buildWorkHead, type TagsDisclosure } from './work-head';
 
 export interface StorySection {
   /** 1-based chapter number. */
@@ -29,6 +29,8 @@ export interface Story {
   sections: StorySection[];
   /** One chapter on this page and no chapter list: a one-shot. */
   oneShot: boolean;
+  /** The header's Show tags button and its tags, when the work has any. */
+  tags: TagsDisclosure | null;
 }
 
 const HEADING = /^H[1-6]$/;
@@ -135,22 +137,6 @@ function chapterSection(
   return { number: chapter.number, element: section, heading, source: chapter.body, text };
 }
 
-function byline(doc: Document, work: Work): HTMLElement | null {
-  const { authors, anonymous } = work.meta;
-  if (authors.length === 0) return anonymous ? h(doc, 'p', { class: 'byline' }, t('readerBylineAnonymous')) : null;
-  const names = authors.map((author) => {
-    const name = author.login && author.login !== author.pseud ? `${author.pseud} (${author.login})` : author.pseud;
-    return author.url ? h(doc, 'a', { href: author.url }, name) : name;
-  });
-  // "by A, B and C": the message is put together with a mark for each creator, then the marks become the links.
-  const parts = withNodes((...marks) => {
-    const last = marks.length > 1 ? marks.pop()! : null;
-    const list = last === null ? listOf(marks) : t('readerAuthorsLast', listOf(marks), last);
-    return t('readerByline', list);
-  }, names);
-  return h(doc, 'p', { class: 'byline' }, ...parts);
-}
-
 /** Builds the story column. Nothing here is in the document yet: the caller appends it once. */
 export function buildStory(doc: Document, work: Work): Story {
   const oneShot = work.chapters.length === 1 && work.chapterList.length <= 1 && work.currentChapter === null && !work.entireWork;
@@ -159,17 +145,11 @@ export function buildStory(doc: Document, work: Work): Story {
   // The story's language, so justified text hyphenates by its rules (`hyphens: auto` needs it).
   const main = h(doc, 'article', { class: 'page', lang: work.lang ?? null });
 
-  const head = h(
-    doc,
-    'header',
-    { class: 'work-head' },
-    h(doc, 'h1', null, work.meta.title || t('workUntitled')),
-    byline(doc, work),
-    work.meta.fandoms.length > 0 ? h(doc, 'p', { class: 'fandoms' }, listOf(work.meta.fandoms)) : null,
+  const head = buildWorkHead(doc, work, [
     notesBlock(doc, work.summary, 'readerSummary'),
     notesBlock(doc, work.notes, 'readerNotes'),
-  );
-  main.append(head);
+  ]);
+  main.append(head.element);
 
   const sections = work.chapters.map((chapter, index) =>
     chapterSection(doc, chapter, index, !oneShot, several),
@@ -178,5 +158,5 @@ export function buildStory(doc: Document, work: Work): Story {
 
   const endNotes = notesBlock(doc, work.endNotes, several ? 'readerWorkEndNotes' : 'readerEndNotes', 'end-notes');
   if (endNotes) main.append(endNotes);
-  return { main, sections, oneShot };
+  return { main, sections, oneShot, tags: head.tags };
 }

@@ -37,6 +37,7 @@ describe('the reader’s byline', () => {
   const work = (authors: Author[], anonymous = false) =>
     ({
       meta: { title: '', authors, anonymous, fandoms: ['Star Trek', 'Doctor Who'] },
+      labels: { rating: null, ratingMeaning: null, warnings: null, tagGroups: [] },
       chapters: [],
       chapterList: [],
       currentChapter: null,

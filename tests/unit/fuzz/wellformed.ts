@@ -87,6 +87,15 @@ export function workProblems(work: Work, doc: Document): string[] {
     }
   for (const k of ['summary', 'notes', 'endNotes', 'navigation'] as const) if (!optionalInDoc(work[k])) p.push(`work.${k}`);
   if (!inDoc(work.content)) p.push('work.content is not an element of the page');
+  const labels = work.labels;
+  if (!labels || !(labels.rating === null || isString(labels.rating))) p.push('work.labels.rating');
+  else {
+    if (!(labels.ratingMeaning === null || isString(labels.ratingMeaning))) p.push('work.labels.ratingMeaning');
+    if (!(labels.warnings === null || isStringArray(labels.warnings))) p.push('work.labels.warnings');
+    const kinds = ['categories', 'relationships', 'characters', 'freeforms', 'genres'];
+    const groupsOk = Array.isArray(labels.tagGroups) && labels.tagGroups.every((g) => kinds.includes(g.kind) && isStringArray(g.tags) && g.tags.length > 0);
+    if (!groupsOk) p.push(`work.labels.tagGroups: ${show(labels.tagGroups)}`);
+  }
   for (const k of ['prevUrl', 'nextUrl', 'entireWorkUrl'] as const) if (!optionalUrl(work[k])) p.push(`work.${k}: ${String(work[k]).slice(0, 200)}`);
   return p;
 }
