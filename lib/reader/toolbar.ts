@@ -50,7 +50,6 @@ export function coveredTop(shown: boolean, barHeight: number | null): number {
 }
 
 /** The key that brings the toolbar back: `t`, without modifiers. */
-export function toolbarKey(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey?: boolean; isComposing?: boolean }): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return false;
-  return event.key === 't' || event.key === 'T';
+export function toolbarKey(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): boolean {
+  return (event.key === 't' || event.key === 'T') && !event.altKey && !event.ctrlKey && !event.metaKey;
 }

@@ -103,7 +103,7 @@ describe('Firefox ESR: the reader toolbar stays in reach', () => {
     expect(await poll(async () => (await panel()).open, Boolean)).toBe(true);
   });
 
-  test('keyboard focus brings the tucked toolbar back at once and keeps it while reading on', async () => {
+  test('Tab into the tucked toolbar shows it without scrolling the story, and keyboard focus keeps it while reading on', async () => {
     await openReader();
     const { scrollHeight, innerHeight } = await bar();
     const far = Math.round((scrollHeight - innerHeight) * 0.6);

@@ -83,7 +83,7 @@ function startingPoint(work: Work, win: Window): { index: number; fraction: numb
 }
 
 /** What a click acts on by itself: a tap there does not also bring the toolbar back. */
-const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary';
+const INTERACTIVE = 'a[href],button,input,select,textarea,label,summary';
 
 function anchorIn(scope: ParentNode, id: string): HTMLElement | null {
   const value = id.replace(/["\\]/g, '\\$&');
@@ -221,7 +221,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   });
 
   // Resuming mid-work starts with the toolbar tucked away, so it covers none of the story.
-  const bar = toolbarReveal(win, toolbar, {
+  const bar = toolbarReveal(toolbar, {
     pinned: () => !panel.element.hidden || (list !== null && !list.hidden),
     tucked: start !== null && (start.index > 0 || start.fraction > 0),
     onHeight: (px) => panel.element.style.setProperty('--ll-bar', `${px}px`),

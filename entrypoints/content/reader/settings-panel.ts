@@ -109,7 +109,7 @@ export function buildSettingsPanel(
     form,
   );
   const focusFirst = () => {
-    form.querySelector<HTMLElement>('input:checked, input:not([type="radio"]), button')?.focus({ preventScroll: true });
+    form.querySelector<HTMLElement>('input:checked,input:not([type=radio])')?.focus({ preventScroll: true });
   };
 
   const show = (next: ReaderSettings) => {

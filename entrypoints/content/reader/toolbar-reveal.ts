@@ -28,7 +28,6 @@ const focusVisible = (el: Element | null): boolean => {
 };
 
 export function toolbarReveal(
-  win: Window,
   toolbar: HTMLElement,
   options: { pinned: () => boolean; tucked: boolean; onHeight: (px: number) => void },
 ): ToolbarReveal {
@@ -37,17 +36,15 @@ export function toolbarReveal(
   /** Keyboard focus is in the toolbar: it stays shown (a mouse click's focus does not pin it). */
   let keyFocus = false;
 
-  const render = () => {
-    if (toolbar.classList.contains('tucked') !== !state.shown) toolbar.classList.toggle('tucked', !state.shown);
-  };
+  const render = () => toolbar.classList.toggle('tucked', !state.shown);
   render();
 
-  // The content script's own ResizeObserver (in Firefox `win` is the page's window, seen through Xrays).
+  // The content script's own ResizeObserver (in Firefox the page's window is seen through Xrays).
   const observer =
     typeof ResizeObserver === 'function'
-      ? new ResizeObserver((entries) => {
-          const entry = entries[entries.length - 1];
-          const size = entry?.borderBoxSize?.[0]?.blockSize ?? toolbar.offsetHeight;
+      ? new ResizeObserver(() => {
+          // Layout is fresh when this runs: reading the height costs nothing.
+          const size = toolbar.offsetHeight;
           if (!(size > 0) || size === barHeight) return;
           barHeight = size;
           options.onHeight(size);
@@ -55,14 +52,13 @@ export function toolbarReveal(
       : null;
   observer?.observe(toolbar);
 
-  const onFocusIn = (event: FocusEvent) => {
-    keyFocus = focusVisible(event.target as Element | null);
-    if (!keyFocus || state.shown) return;
-    // At once, no fade: a keyboard user sees where focus is straight away.
-    toolbar.classList.add('at-once');
+  const reveal = () => {
     state = revealed();
     render();
-    win.requestAnimationFrame(() => toolbar.classList.remove('at-once'));
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    keyFocus = focusVisible(event.target as Element | null);
+    if (keyFocus && !state.shown) reveal();
   };
   const onFocusOut = (event: FocusEvent) => {
     const next = event.relatedTarget as Node | null;
@@ -78,15 +74,12 @@ export function toolbarReveal(
       state = next;
       render();
     },
-    reveal() {
-      state = revealed();
-      render();
-    },
+    reveal,
     covered() {
-      return coveredTop(state.shown, barHeight ?? (state.shown ? toolbar.getBoundingClientRect().height : 0));
+      return coveredTop(state.shown, barHeight);
     },
     height() {
-      return barHeight ?? toolbar.getBoundingClientRect().height;
+      return barHeight ?? toolbar.offsetHeight;
     },
     stop() {
       observer?.disconnect();
