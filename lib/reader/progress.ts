@@ -16,9 +16,12 @@ export function scrollFraction(scrollTop: number, scrollHeight: number, viewport
 
 /**
  * How much of a block (a chapter) has been read, 0..1, from its box relative to the viewport:
- * 0 while its top is at or below the top of the viewport, 1 once its bottom is in view.
+ * 0 while its top is at or below the top of the visible area, 1 once its bottom is in view.
+ * `covered`: pixels at the top of the viewport hidden by the reader's toolbar, not read text.
  */
-export function fractionRead(top: number, height: number, viewportHeight: number): number {
+export function fractionRead(top: number, height: number, viewportHeight: number, covered = 0): number {
+  const skip = Number.isFinite(covered) && covered > 0 ? Math.min(covered, viewportHeight) : 0;
+  if (skip > 0) return fractionRead(top - skip, height, viewportHeight - skip);
   if (top >= 0) return top + height <= viewportHeight && height > 0 ? 1 : 0;
   const travel = height - viewportHeight;
   if (!(travel > 0)) return 1;

@@ -285,7 +285,7 @@ describe('Chromium: reader mode', () => {
     expect(await settingsButton.getAttribute('aria-expanded')).toBe('false');
     await settingsButton.click();
     expect(await settingsButton.getAttribute('aria-expanded')).toBe('true');
-    const panel = host(page).getByRole('region', { name: 'Reader settings' });
+    const panel = host(page).getByRole('dialog', { name: 'Reader settings' });
     await panel.waitFor({ state: 'visible', timeout: 5_000 });
 
     await panel.getByRole('slider', { name: 'Text size' }).fill('26');
@@ -303,7 +303,7 @@ describe('Chromium: reader mode', () => {
     await expect.poll(() => readerStyle(page), POLL).toEqual({ fontSize: '26px', background: DARK_BG });
     expect(await storedLook()).toEqual({ fontSize: 26, theme: 'dark' });
     await host(page).getByRole('button', { name: 'Reader settings', exact: true }).click();
-    const reloaded = host(page).getByRole('region', { name: 'Reader settings' });
+    const reloaded = host(page).getByRole('dialog', { name: 'Reader settings' });
     expect(await reloaded.getByRole('slider', { name: 'Text size' }).inputValue()).toBe('26');
     expect(await reloaded.getByRole('radio', { name: 'Dark', exact: true }).isChecked()).toBe(true);
 
@@ -402,7 +402,7 @@ describe('Chromium: reader mode', () => {
     expect(await readerAttribute(page)).toBe('on');
 
     const settingsButton = host(page).getByRole('button', { name: 'Reader settings', exact: true });
-    const panel = host(page).getByRole('region', { name: 'Reader settings' });
+    const panel = host(page).getByRole('dialog', { name: 'Reader settings' });
     for (const [theme, label, background] of [
       ['light', 'Light', LIGHT_BG],
       ['dark', 'Dark', DARK_BG],

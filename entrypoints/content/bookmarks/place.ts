@@ -19,6 +19,12 @@ export interface ChapterView {
 /** The reading line: the top of the view. */
 export const READING_LINE = 0;
 
+/** The reading line now: in the reader, below its toolbar while the toolbar shows (covered text is not read). */
+function readingLine(reader: boolean): number {
+  const covered = reader ? (openReaderView()?.coveredTop?.() ?? 0) : 0;
+  return READING_LINE + (Number.isFinite(covered) && covered > 0 ? covered : 0);
+}
+
 const HEADING = /^H[1-6]$/;
 /** A parent's element children that can be a paragraph of the story (one query, not a walk). */
 const BLOCKS = ':scope > :not(script, style, template, noscript, link, meta)';
@@ -89,14 +95,15 @@ export function measurePlace(doc: Document, work: Work): Place | null {
     return start;
   }
   const vh = win.innerHeight || doc.documentElement.clientHeight || 0;
+  const line = readingLine(reader);
   const index =
     views.length === 1
       ? 0
-      : sectionAtLazy(views.length, (i) => views[i]?.container.getBoundingClientRect().top ?? Infinity, READING_LINE + 1);
+      : sectionAtLazy(views.length, (i) => views[i]?.container.getBoundingClientRect().top ?? Infinity, line + 1);
   const view = views[index];
   if (!view) return null;
   const paragraphs = storyParagraphs(view.container);
-  const anchor = anchorAtLazy(paragraphs.length, (i) => boxOf(paragraphs[i]), READING_LINE, vh);
+  const anchor = anchorAtLazy(paragraphs.length, (i) => boxOf(paragraphs[i]), line, vh);
   if (!anchor) return null;
   const place: Place = {
     chapter: view.number,
@@ -120,7 +127,7 @@ export function scrollToPlace(
 ): number | null {
   const win = doc.defaultView;
   if (!win) return null;
-  const { views } = chapterViews(doc, work);
+  const { views, reader } = chapterViews(doc, work);
   const view = views.find((v) => v.number === saved.chapter);
   if (!view) return null;
   const paragraphs = storyParagraphs(view.container);
@@ -129,7 +136,7 @@ export function scrollToPlace(
     paragraphs.length,
     (i) => boxOf(paragraphs[i]),
     { paragraph: saved.paragraph, offset: saved.paragraphOffset, progress: saved.progress },
-    READING_LINE,
+    readingLine(reader),
     vh,
   );
   if (delta === null) return null;

@@ -38,6 +38,8 @@ import { buildSettingsPanel } from './settings-panel';
 import { buildStory, storyText } from './view';
 import { showTags } from './work-head';
 import { setOpenReader } from '../state/reader';
+import { toolbarKey } from '../../../lib/reader/toolbar';
+import { toolbarReveal } from './toolbar-reveal';
 
 export const HOST_ID = 'lamplight-reader-host';
 export const PAGE_STYLE_ID = 'lamplight-reader-page-style';
@@ -80,6 +82,9 @@ function startingPoint(work: Work, win: Window): { index: number; fraction: numb
   if (!rect || (index === 0 && rect.top > line)) return null;
   return { index, fraction: fractionRead(rect.top, rect.height, win.innerHeight) };
 }
+
+/** What a click acts on by itself: a tap there does not also bring the toolbar back. */
+const INTERACTIVE = 'a[href],button,input,select,textarea,label,summary';
 
 function anchorIn(scope: ParentNode, id: string): HTMLElement | null {
   const value = id.replace(/["\\]/g, '\\$&');
@@ -218,6 +223,13 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     env.onSettingsChange(changed);
   });
 
+  // Resuming mid-work starts with the toolbar tucked away, so it covers none of the story.
+  const bar = toolbarReveal(toolbar, {
+    pinned: () => !panel.element.hidden || (list !== null && !list.hidden),
+    tucked: start !== null && (start.index > 0 || start.fraction > 0),
+    onHeight: (px) => panel.element.style.setProperty('--ll-bar', `${px}px`),
+  });
+
   const fill = h(doc, 'div', { class: 'progress-fill' });
   const status = h(doc, 'p', { class: 'status' });
 
@@ -307,6 +319,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     frame = 0;
     if (closed) return;
     const vh = win.innerHeight;
+    bar.onFrame(win.scrollY);
     fill.style.transform = `scaleX(${scrollFraction(win.scrollY, html.scrollHeight, vh).toFixed(4)})`;
     if (many) {
       const index = sectionAtLazy(sections.length, sectionTop, vh * 0.3);
@@ -329,7 +342,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
           });
       time = timeLeft({
         chapterWords: words[currentSection] ?? 0,
-        chapterFraction: fractionRead(rect.top, rect.height, vh),
+        chapterFraction: fractionRead(rect.top, rect.height, vh, bar.covered()),
         wordsAfterChapter: after,
         wordsPerMinute: settings.wordsPerMinute,
       });
@@ -358,6 +371,9 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     if (!section) return;
     currentSection = index;
     section.element.scrollIntoView({ block: 'start', behavior: 'auto' });
+    // A new chapter: the toolbar shows, and the chapter starts below it.
+    bar.reveal();
+    win.scrollBy({ top: -bar.height(), left: 0, behavior: 'instant' });
     (section.heading ?? wrapper).focus({ preventScroll: true });
     showNav();
     scheduleUpdate();
@@ -372,6 +388,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   function setPanel(open: boolean): void {
     panel.element.hidden = !open;
     settingsButton.setAttribute('aria-expanded', String(open));
+    if (open) panel.focusFirst();
   }
   function setList(open: boolean): void {
     if (!list || !listButton) return;
@@ -383,8 +400,11 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     const origin = eventOrigin(event);
     if (!origin) return;
     const action = actionOf(origin);
-    // A click anywhere else folds the chapter list away.
+    // A click anywhere else folds the chapter list and the settings away.
     if (list && !list.hidden && action !== 'chapters' && !list.contains(origin)) setList(false);
+    if (!panel.element.hidden && action !== 'settings' && !panel.element.contains(origin)) setPanel(false);
+    // A tap on the story (not on a link or control) brings the toolbar back.
+    if (!action && !toolbar.contains(origin) && !panel.element.contains(origin) && !origin.closest(INTERACTIVE)) bar.reveal();
     switch (action) {
       case 'exit':
         env.onExit();
@@ -440,14 +460,16 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     for (let el: Element | null = target; el && el !== wrapper; el = el.parentElement) {
       if (el.tagName === 'DETAILS') (el as HTMLDetailsElement).open = true;
     }
-    target.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    // Below the toolbar's place, so coming back up (which shows it) does not cover the target.
+    const top = win.scrollY + target.getBoundingClientRect().top - bar.height();
+    win.scrollTo({ top: Math.max(0, top), left: win.scrollX, behavior: reducedMotion() ? 'instant' : 'smooth' });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const origin = eventOrigin(event);
     if (event.key === 'Escape') {
-      if (!panel.element.hidden && (origin === settingsButton || panel.element.contains(origin))) {
+      if (!panel.element.hidden) {
         setPanel(false);
         settingsButton.focus();
         return;
@@ -459,6 +481,10 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       return;
     }
     if (isTypingTarget(origin)) return;
+    if (toolbarKey(event)) {
+      bar.reveal();
+      return;
+    }
     const direction = chapterKey(event);
     if (!direction) return;
     const target = targets()[direction];
@@ -480,6 +506,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   setOpenReader({
     bookmarkSlot,
     chapters: sections.map((s) => ({ number: s.number, container: s.text })),
+    coveredTop: () => bar.covered(),
   });
   fitColumn();
   fontSet?.addEventListener?.('loadingdone', onFontsLoaded);
@@ -543,6 +570,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       closed = true;
       win.clearTimeout(countTimer);
       if (frame) win.cancelAnimationFrame(frame);
+      bar.stop();
       for (const cleanup of slotCleanups.splice(0)) {
         try {
           cleanup();

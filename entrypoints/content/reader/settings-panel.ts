@@ -16,6 +16,8 @@ export interface SettingsPanel {
   element: HTMLElement;
   /** Shows these values in the controls (after a change elsewhere: another tab, the options page). */
   show(settings: ReaderSettings): void;
+  /** Moves focus to the first control (the chosen font), as the panel opens. */
+  focusFirst(): void;
 }
 
 const fieldId = (key: string) => `ll-setting-${key}`;
@@ -99,12 +101,16 @@ export function buildSettingsPanel(
   const reset = h(doc, 'button', { type: 'button', 'data-action': 'reset-settings' }, t('readerResetSettings'));
   form.append(h(doc, 'div', { class: 'actions' }, reset));
 
+  // A non-modal dialog over the story (reader.css): the story behind shows each change live.
   const element = h(
     doc,
     'section',
-    { class: 'settings', id, hidden: true, 'aria-label': t('readerSettings') },
+    { class: 'settings', id, hidden: true, role: 'dialog', 'aria-label': t('readerSettings') },
     form,
   );
+  const focusFirst = () => {
+    form.querySelector<HTMLElement>('input:checked,input:not([type=radio])')?.focus({ preventScroll: true });
+  };
 
   const show = (next: ReaderSettings) => {
     settings = next;
@@ -161,5 +167,5 @@ export function buildSettingsPanel(
     onChange(next);
   });
 
-  return { element, show };
+  return { element, show, focusFirst };
 }

@@ -15,6 +15,8 @@ export interface OpenReaderView {
   /** Where the reader renders add-ons such as the Bookmark button. */
   bookmarkSlot: HTMLElement;
   chapters: readonly ReaderChapter[];
+  /** Pixels at the top of the view the reader's toolbar covers now (0 while it is tucked away). */
+  coveredTop?: () => number;
 }
 
 let open: OpenReaderView | null = null;
