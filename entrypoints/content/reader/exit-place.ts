@@ -33,7 +33,11 @@ const boxOf = (el: Element | undefined): Box => {
   return { top: rect.top, height: rect.height };
 };
 
-/** The paragraph at the top of the reader's view (`line`: 0 = the top), or null when none. */
+/**
+ * The paragraph at the top of the reader's view (`line`: 0 = the top); null when there is none or
+ * the view is still above the story's first paragraph (the reader's own header and toolbar: the
+ * page then goes back to where it was when the reader opened).
+ */
 export function readerPlace(sections: readonly ReaderSection[], viewportHeight: number, line = 0): ExitPlace | null {
   if (sections.length === 0) return null;
   const index =
@@ -41,6 +45,7 @@ export function readerPlace(sections: readonly ReaderSection[], viewportHeight: 
   const section = sections[index];
   if (!section) return null;
   const paragraphs = storyParagraphs(section.text);
+  if (index === 0 && boxOf(paragraphs[0]).top > line) return null;
   const anchor = anchorAtLazy(paragraphs.length, (i) => boxOf(paragraphs[i]), line, viewportHeight);
   if (!anchor) return null;
   return { chapter: section.number, paragraph: anchor.paragraph, offset: anchor.offset };

@@ -46,8 +46,10 @@ describe('readerPlace', () => {
     expect(readerPlace([{ number: 1, ...only }], 800)).toEqual({ chapter: 1, paragraph: 2, offset: 0 });
   });
 
-  it('nothing to find in no chapter', () => {
+  it('nothing to find in no chapter, or above the story’s first paragraph (the reader’s header in view)', () => {
     expect(readerPlace([], 800)).toBeNull();
+    const top = chapter(120, [100, 100]);
+    expect(readerPlace([{ number: 1, ...top }], 800)).toBeNull();
   });
 });
 
