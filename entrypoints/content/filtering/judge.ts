@@ -60,32 +60,32 @@ export function focusRevealed(element: HTMLElement): void {
   element.focus();
 }
 
+function judgementFor(entry: Entry, rules: CompiledRules | null): Judgement {
+  if (!rules || !entry.meta || entry.own) return SHOW;
+  try {
+    return matchWork(entry.meta, rules);
+  } catch (error) {
+    // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
+    // and leave every later blurb held until the hold's fail-safe.
+    console.warn('Lamplight could not judge a work; it stays visible.', error);
+    return SHOW;
+  }
+}
+
+function undo(element: HTMLElement, entry: Entry): void {
+  element.removeAttribute(HIDDEN);
+  element.removeAttribute(COLLAPSED);
+  element.removeAttribute(SHIELDED);
+  entry.standIn?.remove();
+  entry.standIn = null;
+  entry.shown = 'visible';
+}
+
 export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
   let rules = initialRules;
   let display: JudgeDisplay = { showTitles: true };
   const entries = new Map<HTMLElement, Entry>();
   const workActions = new Map<HTMLElement, Pick<ShieldActions, 'onAlwaysShow'>>();
-
-  function judgementFor(entry: Entry): Judgement {
-    if (!rules || !entry.meta || entry.own) return SHOW;
-    try {
-      return matchWork(entry.meta, rules);
-    } catch (error) {
-      // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
-      // and leave every later blurb held until the hold's fail-safe.
-      console.warn('Lamplight could not judge a work; it stays visible.', error);
-      return SHOW;
-    }
-  }
-
-  function undo(element: HTMLElement, entry: Entry): void {
-    element.removeAttribute(HIDDEN);
-    element.removeAttribute(COLLAPSED);
-    element.removeAttribute(SHIELDED);
-    entry.standIn?.remove();
-    entry.standIn = null;
-    entry.shown = 'visible';
-  }
 
   /** Tells reader mode (through memory, never the page) whether the work may show. */
   function report(element: HTMLElement, entry: Entry): void {
@@ -106,12 +106,12 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
   const reveal = (element: HTMLElement) => setRevealed(element, true);
 
   function apply(element: HTMLElement, entry: Entry): void {
-    const judgement = judgementFor(entry);
+    const judgement = judgementFor(entry, rules);
     undo(element, entry);
     if (judgement.action !== 'show' && entry.revealed) {
       entry.standIn = createRevealedMark(element, judgement.reasons, workActions.has(element), () =>
         setRevealed(element, false),
-      ).element;
+      );
       element.before(entry.standIn);
     } else if (judgement.action !== 'show') {
       const onAlwaysShow = workActions.get(element);

@@ -18,7 +18,7 @@ export function createRevealedMark(
   reasons: readonly Reason[],
   workPage: boolean,
   onHideAgain: () => void,
-): { element: HTMLElement; button: HTMLButtonElement } {
+): HTMLElement {
   const doc = work.ownerDocument;
   const element = doc.createElement(work.tagName === 'LI' ? 'li' : 'p');
   mark(element, REVEALED);
@@ -29,7 +29,7 @@ export function createRevealedMark(
   button.textContent = t('filterRevealHideAgain');
   onTrustedClick(button, onHideAgain);
   element.append(text, ' ', button);
-  return { element, button };
+  return element;
 }
 
 const M = marked(REVEALED);
