@@ -1,6 +1,6 @@
 /**
- * The Filters section of the popup and of the options page: Pause filtering, the warning and
- * rating toggles, the add-rule form and the reader's rules (`list` draws them: a compact list
+ * The Filters section of the popup and of the options page: Pause filtering, Show titles of
+ * filtered works, the warning and rating toggles, the add-rule form and the reader's rules (`list` draws them: a compact list
  * in the popup, the full table on the options page).
  */
 import type { JSX } from 'preact';
@@ -32,6 +32,12 @@ export function FiltersSection(props: {
     );
   };
 
+  const setShowTitles = (showFilteredTitles: boolean) => {
+    saveAppSettings({ showFilteredTitles }).catch((err: unknown) =>
+      setStatus({ text: t('commonCouldNotSave', errorText(err)), error: true }),
+    );
+  };
+
   const add = async (rule: Rule): Promise<string | null> => {
     const duplicate = duplicateOf(rules ?? [], rule);
     if (duplicate) return duplicate;
@@ -51,6 +57,17 @@ export function FiltersSection(props: {
       </div>
       <p id="pause-note" class={paused ? 'note' : 'visually-hidden'}>
         {t(paused ? 'rulesPausedNote' : 'rulesPauseHint')}
+      </p>
+      <Switch
+        checked={app?.showFilteredTitles ?? true}
+        onChange={setShowTitles}
+        disabled={app === null}
+        describedBy="filter-titles-note"
+      >
+        {t('filterRevealShowTitles')}
+      </Switch>
+      <p id="filter-titles-note" class="visually-hidden">
+        {t('filterRevealShowTitlesHint')}
       </p>
       {problem && (
         <p class="field-error" role="alert">

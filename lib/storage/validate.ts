@@ -11,11 +11,14 @@ export interface AppSettings {
   filteringPaused: boolean;
   /** Keep bookmarks in the browser's sync storage as well as locally. */
   syncBookmarks: boolean;
+  /** A collapsed work's placeholder names it (title and creator); off: only the rules it matched. */
+  showFilteredTitles: boolean;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   filteringPaused: false,
   syncBookmarks: false,
+  showFilteredTitles: true,
 };
 
 export interface HistorySettings {
@@ -50,6 +53,7 @@ export const READER_SETTINGS_SCHEMA: Record<keyof ReaderSettings, Check> = {
 export const APP_SETTINGS_SCHEMA: Record<keyof AppSettings, Check> = {
   filteringPaused: boolean,
   syncBookmarks: boolean,
+  showFilteredTitles: boolean,
 };
 
 export type SettingsValidation<T> = { ok: true; value: T } | { ok: false; error: string };

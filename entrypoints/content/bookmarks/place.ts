@@ -9,6 +9,9 @@ import type { Place } from '../../../lib/bookmarks/record';
 import { sectionAtLazy } from '../../../lib/reader/progress';
 import type { Work } from '../../../lib/sites/types';
 import { openReaderView } from '../state/reader';
+import { storyParagraphs } from '../story-paragraphs';
+
+export { storyParagraphs };
 
 /** One chapter as shown: its number and the element whose children are the story paragraphs. */
 export interface ChapterView {
@@ -23,35 +26,6 @@ export const READING_LINE = 0;
 function readingLine(reader: boolean): number {
   const covered = reader ? (openReaderView()?.coveredTop?.() ?? 0) : 0;
   return READING_LINE + (Number.isFinite(covered) && covered > 0 ? covered : 0);
-}
-
-const HEADING = /^H[1-6]$/;
-/** A parent's element children that can be a paragraph of the story (one query, not a walk). */
-const BLOCKS = ':scope > :not(script, style, template, noscript, link, meta)';
-/** Elements that only wrap the story (a work skin's `<div>` around every paragraph). */
-const WRAPPER = /^(DIV|SECTION|ARTICLE|MAIN|BLOCKQUOTE|CENTER)$/;
-
-function blockChildren(parent: Element, skipLeadingHeading: boolean): Element[] {
-  const out = Array.from(parent.querySelectorAll(BLOCKS));
-  // AO3's visually-hidden "Chapter Text" landmark heading (the reader keeps its copy too).
-  if (skipLeadingHeading && out[0] && HEADING.test(out[0].tagName)) out.shift();
-  return out;
-}
-
-/**
- * The story paragraphs of a chapter: the body's block children (leading landmark heading left out),
- * looking through a lone wrapper. Structural only, so the site's page and the reader's copy agree.
- */
-export function storyParagraphs(container: Element): Element[] {
-  let parent = container;
-  let kids = blockChildren(parent, true);
-  for (let depth = 0; depth < 4; depth += 1) {
-    const only = kids.length === 1 ? kids[0] : undefined;
-    if (!only || !WRAPPER.test(only.tagName) || only.firstElementChild === null) break;
-    parent = only;
-    kids = blockChildren(parent, false);
-  }
-  return kids.length > 0 ? kids : [container];
 }
 
 /** The chapters as shown now (in the reader when it is open). */

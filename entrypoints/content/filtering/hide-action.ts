@@ -1,16 +1,11 @@
-import { listOf, t } from '../../../lib/i18n';
+import { t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { addRule, updateRules } from '../../../lib/storage';
 import { mark, marked } from '../marks';
 import { onTrustedClick } from '../trusted';
-import { HID_NOTICE } from './placeholder';
+import { creatorsOf, HID_NOTICE } from './placeholder';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
-
-/** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
-function creatorsOf(meta: WorkMeta): string {
-  return listOf(meta.authors.map((author) => author.pseud));
-}
 
 /**
  * A small "Hide this work" button at the end of a blurb: one click adds a rule for that one

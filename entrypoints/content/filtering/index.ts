@@ -10,9 +10,10 @@ import type { SiteAdapter } from '../../../lib/sites/types';
 import { mark } from '../marks';
 import { setJudging } from '../state/verdicts';
 import { installHold, PENDING } from './hold';
-import { createJudge, focusRevealed } from './judge';
+import { createJudge, focusRevealed, type JudgeDisplay } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
 import { addHideAction, HIDE_ACTION_CSS } from './hide-action';
+import { REVEALED_CSS } from './revealed';
 import { SHIELD_CSS } from './shield';
 
 export interface Filtering {
@@ -20,10 +21,13 @@ export interface Filtering {
   stop(): void;
 }
 
-async function loadCompiledRules(): Promise<CompiledRules | null> {
+async function loadCompiledRules(): Promise<{ rules: CompiledRules | null; display: JudgeDisplay }> {
   const [rules, settings] = await Promise.all([loadRules(), loadAppSettings()]);
   const active = rules.filter((rule) => rule.enabled);
-  return settings.filteringPaused || active.length === 0 ? null : compileRules(active);
+  return {
+    rules: settings.filteringPaused || active.length === 0 ? null : compileRules(active),
+    display: { showTitles: settings.showFilteredTitles },
+  };
 }
 
 export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL): Filtering {
@@ -32,7 +36,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   setJudging(true);
   const style = doc.createElement('style');
   style.dataset.lamplight = 'filter-ui';
-  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS;
+  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS + REVEALED_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
   let lastReported = -1;
@@ -110,8 +114,8 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   if (parsing()) ctx.addEventListener(doc, 'DOMContentLoaded', finishParsing);
 
   loadCompiledRules()
-    .then((rules) => {
-      judge.rejudge(rules);
+    .then(({ rules, display }) => {
+      judge.rejudge(rules, display);
       rulesLoaded = true;
       scan();
     })
@@ -122,7 +126,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     });
 
   const reload = () => {
-    loadCompiledRules().then(judge.rejudge, (error) => console.warn('Lamplight filters did not reload.', error));
+    loadCompiledRules().then(({ rules, display }) => judge.rejudge(rules, display), (error) => console.warn('Lamplight filters did not reload.', error));
   };
   const unwatchRules = watchRules(reload);
   const unwatchSettings = watchAppSettings(reload);

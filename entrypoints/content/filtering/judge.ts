@@ -9,6 +9,7 @@ import { mark } from '../marks';
 import { setVerdict } from '../state/verdicts';
 import { COLLAPSED, HIDDEN, JUDGED, PENDING, SHIELDED } from './hold';
 import { createPlaceholder } from './placeholder';
+import { createRevealedMark } from './revealed';
 import { createShield, type ShieldActions } from './shield';
 
 type Shown = 'hidden' | 'collapsed' | 'shielded' | 'visible';
@@ -17,8 +18,9 @@ interface Entry {
   meta: WorkMeta | null;
   own: boolean;
   shown: Shown;
-  /** The reader chose "Show anyway": stays shown until the page is left. */
+  /** The reader chose "Show anyway": shown, with a mark and "Hide again", until hidden again or the page is left. */
   revealed: boolean;
+  /** The placeholder, the shield, or a revealed work's mark, placed right before the element. */
   standIn: HTMLElement | null;
 }
 
@@ -26,8 +28,8 @@ export interface Judge {
   /** Judges an element for the first time (meta null: unreadable, left visible). */
   judgeBlurb(element: HTMLElement, meta: WorkMeta | null, own: boolean): void;
   judgeWork(element: HTMLElement, meta: WorkMeta | null, actions: Pick<ShieldActions, 'onAlwaysShow'>): void;
-  /** Re-applies every judged element under new rules (null: filtering off). */
-  rejudge(rules: CompiledRules | null): void;
+  /** Re-applies every judged element under new rules (null: filtering off) and display settings. */
+  rejudge(rules: CompiledRules | null, display?: JudgeDisplay): void;
   /** Shows every filtered work; returns the first one it showed, if any. */
   revealAll(): HTMLElement | null;
   /** Whether an element has been judged (kept here: the page could forge any mark). */
@@ -36,6 +38,11 @@ export interface Judge {
   filteredCount(): number;
   /** Undoes every change. */
   clear(): void;
+}
+
+export interface JudgeDisplay {
+  /** Placeholders name the work (title, creator). */
+  showTitles: boolean;
 }
 
 const SHOW: Judgement = { action: 'show', reasons: [] };
@@ -53,52 +60,60 @@ export function focusRevealed(element: HTMLElement): void {
   element.focus();
 }
 
+function judgementFor(entry: Entry, rules: CompiledRules | null): Judgement {
+  if (!rules || !entry.meta || entry.own) return SHOW;
+  try {
+    return matchWork(entry.meta, rules);
+  } catch (error) {
+    // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
+    // and leave every later blurb held until the hold's fail-safe.
+    console.warn('Lamplight could not judge a work; it stays visible.', error);
+    return SHOW;
+  }
+}
+
+function undo(element: HTMLElement, entry: Entry): void {
+  element.removeAttribute(HIDDEN);
+  element.removeAttribute(COLLAPSED);
+  element.removeAttribute(SHIELDED);
+  entry.standIn?.remove();
+  entry.standIn = null;
+  entry.shown = 'visible';
+}
+
 export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
   let rules = initialRules;
+  let display: JudgeDisplay = { showTitles: true };
   const entries = new Map<HTMLElement, Entry>();
   const workActions = new Map<HTMLElement, Pick<ShieldActions, 'onAlwaysShow'>>();
-
-  function judgementFor(entry: Entry): Judgement {
-    if (!rules || !entry.meta || entry.own || entry.revealed) return SHOW;
-    try {
-      return matchWork(entry.meta, rules);
-    } catch (error) {
-      // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
-      // and leave every later blurb held until the hold's fail-safe.
-      console.warn('Lamplight could not judge a work; it stays visible.', error);
-      return SHOW;
-    }
-  }
-
-  function undo(element: HTMLElement, entry: Entry): void {
-    element.removeAttribute(HIDDEN);
-    element.removeAttribute(COLLAPSED);
-    element.removeAttribute(SHIELDED);
-    entry.standIn?.remove();
-    entry.standIn = null;
-    entry.shown = 'visible';
-  }
 
   /** Tells reader mode (through memory, never the page) whether the work may show. */
   function report(element: HTMLElement, entry: Entry): void {
     if (workActions.has(element)) setVerdict(element, entry.shown === 'visible' ? 'shown' : 'shielded');
   }
 
-  function reveal(element: HTMLElement): void {
+  /** "Show anyway" (revealed) or "Hide again" (not): re-applied, focus carried to what now stands there. */
+  function setRevealed(element: HTMLElement, revealed: boolean): void {
     const entry = entries.get(element);
     if (!entry) return;
     const hadFocus = entry.standIn?.contains(element.ownerDocument.activeElement) ?? false;
-    entry.revealed = true;
-    undo(element, entry);
-    report(element, entry);
-    if (hadFocus) focusRevealed(element);
+    entry.revealed = revealed;
+    apply(element, entry);
+    if (hadFocus && revealed) focusRevealed(element);
+    else if (hadFocus && entry.standIn) focusRevealed(entry.standIn);
     onChange();
   }
+  const reveal = (element: HTMLElement) => setRevealed(element, true);
 
   function apply(element: HTMLElement, entry: Entry): void {
-    const judgement = judgementFor(entry);
+    const judgement = judgementFor(entry, rules);
     undo(element, entry);
-    if (judgement.action !== 'show') {
+    if (judgement.action !== 'show' && entry.revealed) {
+      entry.standIn = createRevealedMark(element, judgement.reasons, workActions.has(element), () =>
+        setRevealed(element, false),
+      );
+      element.before(entry.standIn);
+    } else if (judgement.action !== 'show') {
       const onAlwaysShow = workActions.get(element);
       if (onAlwaysShow) {
         entry.standIn = createShield(element.ownerDocument, judgement.reasons, {
@@ -114,7 +129,8 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
         mark(element, HIDDEN);
         entry.shown = 'hidden';
       } else {
-        entry.standIn = createPlaceholder(element, judgement.reasons, () => reveal(element));
+        const named = display.showTitles ? entry.meta : null;
+        entry.standIn = createPlaceholder(element, judgement.reasons, named, () => reveal(element));
         mark(element, COLLAPSED);
         entry.shown = 'collapsed';
       }
@@ -138,8 +154,9 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
       workActions.set(element, actions);
       judge(element, meta, false);
     },
-    rejudge(next) {
+    rejudge(next, nextDisplay) {
       rules = next;
+      if (nextDisplay) display = nextDisplay;
       for (const [element, entry] of entries) apply(element, entry);
       onChange();
     },
@@ -149,8 +166,7 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
       for (const [element, entry] of entries) {
         if (entry.shown === 'visible') continue;
         entry.revealed = true;
-        undo(element, entry);
-        report(element, entry);
+        apply(element, entry);
         first ??= element;
       }
       onChange();

@@ -1,5 +1,6 @@
 import type { Reason } from '../../../lib/filters/types';
 import { listOf, t, tn } from '../../../lib/i18n';
+import type { WorkMeta } from '../../../lib/sites/types';
 import { mark, marked } from '../marks';
 
 export const PLACEHOLDER = 'data-lamplight-placeholder';
@@ -9,16 +10,37 @@ export const HID_NOTICE = 'data-lamplight-hid-notice';
 
 export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons.map((reason) => reason.label));
 
+/** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
+export function creatorsOf(meta: WorkMeta): string {
+  return listOf(meta.authors.map((author) => author.pseud));
+}
+
+/** What a placeholder says: the rules matched and, unless the reader hides titles, which work. */
+export function placeholderText(reasons: readonly Reason[], work: WorkMeta | null): string {
+  const why = reasonText(reasons);
+  if (!work?.title) return t('filterPlaceholder', why);
+  const creator = creatorsOf(work);
+  return creator
+    ? t('filterRevealPlaceholderWork', why, work.title, creator)
+    : t('filterRevealPlaceholderWorkNoCreator', why, work.title);
+}
+
 /**
- * The short stand-in for a collapsed blurb: why it was collapsed, and a way to see it.
- * Built as the same kind of element as the blurb (an `li` in a list) so the list stays valid.
+ * The short stand-in for a collapsed blurb: why it was collapsed, which work (`named`, null when
+ * titles are hidden), and a way to see it. Built as the same kind of element as the blurb (an
+ * `li` in a list) so the list stays valid. Page text goes in as text only.
  */
-export function createPlaceholder(blurb: Element, reasons: readonly Reason[], onShow: () => void): HTMLElement {
+export function createPlaceholder(
+  blurb: Element,
+  reasons: readonly Reason[],
+  named: WorkMeta | null,
+  onShow: () => void,
+): HTMLElement {
   const doc = blurb.ownerDocument;
   const placeholder = doc.createElement(blurb.tagName === 'LI' ? 'li' : 'div');
   mark(placeholder, PLACEHOLDER);
   const text = doc.createElement('span');
-  text.textContent = t('filterPlaceholder', reasonText(reasons));
+  text.textContent = placeholderText(reasons, named);
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = t('filterShowAnyway');

@@ -34,6 +34,7 @@ import { countWords } from '../../../lib/reader/words';
 import type { Work } from '../../../lib/sites/types';
 import { eventOrigin, h, isTypingTarget } from './dom';
 import readerCss from './reader.css?inline';
+import { readerPlace, scrollPageToPlace } from './exit-place';
 import { buildSettingsPanel } from './settings-panel';
 import { buildStory, storyText } from './view';
 import { showTags } from './work-head';
@@ -68,7 +69,7 @@ export interface ReaderHandle {
   root: ShadowRoot;
   /** Apply settings changed elsewhere (another tab, the options page). */
   setSettings(settings: ReaderSettings): void;
-  /** Undo every change to the page, restore its scroll position. Idempotent. */
+  /** Undo every change to the page and scroll it to the paragraph the reader showed. Idempotent. */
   close(): void;
 }
 
@@ -578,6 +579,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
           console.warn('Lamplight: a reader add-on failed to clean up.', error);
         }
       }
+      // Where the reader was, measured while it is still laid out; text under a showing toolbar is not read yet.
+      const place = readerPlace(sections, win.innerHeight, bar.covered());
       wrapper.removeEventListener('click', onClick);
       doc.removeEventListener('keydown', onKeyDown);
       win.removeEventListener('scroll', onScroll);
@@ -588,7 +591,9 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       pageStyle.remove();
       html.removeAttribute(READER_ATTRIBUTE);
       setOpenReader(null);
-      win.scrollTo({ top: savedScroll.y, left: savedScroll.x, behavior: 'instant' });
+      if (!scrollPageToPlace(win, work, place, savedScroll.x)) {
+        win.scrollTo({ top: savedScroll.y, left: savedScroll.x, behavior: 'instant' });
+      }
     },
   };
 }

@@ -10,8 +10,9 @@
  *      has no step or no fixture.
  * Change the type and the validator in the same commit; old values never reach them unmigrated.
  *
- * Every chain is at version 1 today: there is nothing to migrate yet.
+ * Every chain but appSettings (v2: `showFilteredTitles`) is at version 1.
  */
+import { appSettingsV2 } from './app-settings-v2';
 import type { MigrationChain } from './run';
 
 export const MIGRATIONS = {
@@ -29,7 +30,7 @@ export const MIGRATIONS = {
   /** `sync:readerSettings` (WXT item). */
   readerSettings: { version: 1, steps: {} },
   /** `sync:appSettings` (WXT item). */
-  appSettings: { version: 1, steps: {} },
+  appSettings: { version: 2, steps: { 2: appSettingsV2 } },
 } as const satisfies Record<string, MigrationChain>;
 
 export type MigratedShape = keyof typeof MIGRATIONS;

@@ -1,0 +1,34 @@
+/**
+ * The story paragraphs of a chapter, found by structure alone, so the site's page and the reader's
+ * copy of it agree: bookmarks anchor a place to "paragraph i" (../bookmarks/place.ts) and closing
+ * the reader lands on the paragraph it showed (./reader/exit-place.ts).
+ */
+
+const HEADING = /^H[1-6]$/;
+/** A parent's element children that can be a paragraph of the story (one query, not a walk). */
+const BLOCKS = ':scope > :not(script, style, template, noscript, link, meta)';
+/** Elements that only wrap the story (a work skin's `<div>` around every paragraph). */
+const WRAPPER = /^(DIV|SECTION|ARTICLE|MAIN|BLOCKQUOTE|CENTER)$/;
+
+function blockChildren(parent: Element, skipLeadingHeading: boolean): Element[] {
+  const out = Array.from(parent.querySelectorAll(BLOCKS));
+  // AO3's visually-hidden "Chapter Text" landmark heading (the reader keeps its copy too).
+  if (skipLeadingHeading && out[0] && HEADING.test(out[0].tagName)) out.shift();
+  return out;
+}
+
+/**
+ * The story paragraphs of a chapter: the body's block children (leading landmark heading left out),
+ * looking through a lone wrapper. Structural only, so the site's page and the reader's copy agree.
+ */
+export function storyParagraphs(container: Element): Element[] {
+  let parent = container;
+  let kids = blockChildren(parent, true);
+  for (let depth = 0; depth < 4; depth += 1) {
+    const only = kids.length === 1 ? kids[0] : undefined;
+    if (!only || !WRAPPER.test(only.tagName) || only.firstElementChild === null) break;
+    parent = only;
+    kids = blockChildren(parent, false);
+  }
+  return kids.length > 0 ? kids : [container];
+}
