@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Rule, RuleField } from '../lib/filters/types';
+import { wordsRuleEffect } from '../lib/filters/rule-sentence';
 import { validateRule } from '../lib/filters/validate';
 import { t } from '../lib/i18n';
 import { errorText } from './hooks';
@@ -19,6 +20,7 @@ import {
   draftToInput,
   errorTarget,
   isTextField,
+  parseCount,
   patternHint,
   type DraftInput,
   type RuleDraft,
@@ -39,6 +41,12 @@ export interface RuleFormProps {
 }
 
 type Refs = Partial<Record<DraftInput, HTMLElement | null>>;
+
+/** A typed bound as a count, or undefined while it is empty or not yet one. */
+function countOrNothing(text: string): number | undefined {
+  const n = parseCount(text);
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
 
 export function RuleForm(props: RuleFormProps) {
   const { initial, submitLabel, onSubmit, onCancel, label, autoFocus } = props;
@@ -175,9 +183,14 @@ export function RuleForm(props: RuleFormProps) {
       {text && <PatternInput draft={draft} set={set} control={control('pattern', patternHint(draft.field))} id={ids('pattern').input} />}
       {draft.field === 'words' && (
         <div class="form-row">
-          <NumberInput label={t('rulesMinWords')} value={draft.min} onInput={(v) => set({ min: v }, 'min')} control={control('min')} id={ids('min').input} />
-          <NumberInput label={t('rulesMaxWords')} value={draft.max} onInput={(v) => set({ max: v }, 'max')} control={control('max')} id={ids('max').input} />
+          <NumberInput label={t('ruleSentenceFormMinWords')} value={draft.min} onInput={(v) => set({ min: v }, 'min')} control={control('min')} id={ids('min').input} />
+          <NumberInput label={t('ruleSentenceFormMaxWords')} value={draft.max} onInput={(v) => set({ max: v }, 'max')} control={control('max')} id={ids('max').input} />
         </div>
+      )}
+      {draft.field === 'words' && (
+        <p class="hint rule-effect" aria-live="polite">
+          {wordsRuleEffect(draft.action, countOrNothing(draft.min), countOrNothing(draft.max))}
+        </p>
       )}
       {draft.field === 'fandomCount' && (
         <NumberInput
