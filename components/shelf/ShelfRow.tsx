@@ -55,7 +55,8 @@ export function ShelfRow(props: { entry: ShelfEntry; compact: boolean; now: numb
           <p class="shelf-line">
             <span class="shelf-site">{site}</span>
             {by && ` · ${by}`}
-            {b.fandoms.length > 0 && <span class="muted shelf-fandoms"> · {listOf(b.fandoms)}</span>}
+            {b.fandoms.length > 0 && ' · '}
+            {b.fandoms.length > 0 && <span class="muted shelf-fandoms">{listOf(b.fandoms)}</span>}
           </p>
           <p class="shelf-line shelf-where" title={read ? `${where} · ${read}` : where}>
             {where}
