@@ -3,7 +3,6 @@
  * editors. Everything goes through validateRule; a message is shown at the input it is about
  * (aria-invalid, aria-describedby, role="alert") and nothing is stored.
  */
-import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Rule, RuleField } from '../lib/filters/types';
 import { validateRule } from '../lib/filters/validate';
@@ -23,6 +22,7 @@ import {
   type DraftInput,
   type RuleDraft,
 } from './rules';
+import { CompleteSelect, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
 
 export interface RuleFormProps {
   /** Edit this rule (keeps its id and on/off state); without it the form adds a new rule. */
@@ -174,10 +174,7 @@ export function RuleForm(props: RuleFormProps) {
       </div>
       {text && <PatternInput draft={draft} set={set} control={control('pattern', patternHint(draft.field))} id={ids('pattern').input} />}
       {draft.field === 'words' && (
-        <div class="form-row">
-          <NumberInput label={t('rulesMinWords')} value={draft.min} onInput={(v) => set({ min: v }, 'min')} control={control('min')} id={ids('min').input} />
-          <NumberInput label={t('rulesMaxWords')} value={draft.max} onInput={(v) => set({ max: v }, 'max')} control={control('max')} id={ids('max').input} />
-        </div>
+        <WordsInputs draft={draft} set={set} min={control('min')} max={control('max')} ids={[ids('min').input, ids('max').input]} />
       )}
       {draft.field === 'fandomCount' && (
         <NumberInput
@@ -202,82 +199,5 @@ export function RuleForm(props: RuleFormProps) {
         )}
       </div>
     </form>
-  );
-}
-
-interface Control {
-  attrs: {
-    id: string;
-    'aria-invalid': 'true' | undefined;
-    'aria-describedby': string | undefined;
-    ref: (el: HTMLElement | null) => void;
-  };
-  after: JSX.Element;
-}
-
-function PatternInput(props: {
-  draft: RuleDraft;
-  set: (patch: Partial<RuleDraft>, at?: DraftInput) => void;
-  control: Control;
-  id: string;
-}) {
-  return (
-    <div class="form-field">
-      <label for={props.id}>{t('rulesFormPattern')}</label>
-      <input
-        {...props.control.attrs}
-        type="text"
-        autoComplete="off"
-        spellcheck={false}
-        value={props.draft.pattern}
-        onInput={(e) => props.set({ pattern: e.currentTarget.value }, 'pattern')}
-      />
-      {props.control.after}
-    </div>
-  );
-}
-
-function NumberInput(props: {
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  control: Control;
-  id: string;
-}) {
-  return (
-    <div class="form-field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        {...props.control.attrs}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      {props.control.after}
-    </div>
-  );
-}
-
-function CompleteSelect(props: {
-  draft: RuleDraft;
-  set: (patch: Partial<RuleDraft>, at?: DraftInput) => void;
-  control: Control;
-  id: string;
-}) {
-  return (
-    <div class="form-field">
-      <label for={props.id}>{t('rulesCompleteLabel')}</label>
-      <select
-        {...props.control.attrs}
-        value={props.draft.value}
-        onChange={(e) => props.set({ value: e.currentTarget.value === 'true' ? 'true' : 'false' }, 'value')}
-      >
-        <option value="false">{t('rulesInProgress')}</option>
-        <option value="true">{t('rulesComplete')}</option>
-      </select>
-      {props.control.after}
-    </div>
   );
 }

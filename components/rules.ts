@@ -5,7 +5,7 @@
  */
 import { normalizePattern } from '../lib/filters/pattern';
 import type { Rule, RuleAction, RuleField, TextField } from '../lib/filters/types';
-import { ruleLabel } from '../lib/filters/labels';
+import { ruleSentence } from '../lib/filters/rule-sentence';
 import { findWarning } from '../lib/filters/warnings';
 import { t, type MessageKey } from '../lib/i18n';
 
@@ -44,14 +44,14 @@ export const TEXT_FIELD_OPTIONS: readonly (FieldOption & { field: TextField })[]
 ];
 
 export const NUMBER_FIELD_OPTIONS: readonly FieldOption[] = [
-  { field: 'words', key: 'rulesFieldWords' },
+  { field: 'words', key: 'ruleSentenceFormLength' },
   { field: 'fandomCount', key: 'rulesFieldFandomCount' },
   { field: 'complete', key: 'rulesFieldComplete' },
 ];
 
 const FIELD_KEYS = new Map([...TEXT_FIELD_OPTIONS, ...NUMBER_FIELD_OPTIONS].map((o) => [o.field, o.key]));
 
-/** "Any tag", "Word count"… (an unknown field as it is). */
+/** "Any tag", "Length in words"… (an unknown field as it is). */
 export function fieldLabel(field: RuleField): string {
   const key = FIELD_KEYS.get(field);
   return key ? t(key) : field;
@@ -152,12 +152,11 @@ export function patternHint(field: RuleField): string {
 }
 
 /**
- * A rule's name in lists: `ruleLabel`, except that a one-work rule says which work, by title and
- * creator when the rule kept them (ruleLabel's "this work" is for the page that work is on).
+ * A rule's name in lists, as a sentence (`ruleSentence`: "Rating is Explicit"), except that a one-work
+ * rule says which work by title and creator when the rule kept them.
  */
 export function ruleName(rule: Rule): string {
-  if (rule.field !== 'work') return ruleLabel(rule);
-  if (!rule.workTitle) return t('rulesWorkName', rule.pattern);
+  if (rule.field !== 'work' || !rule.workTitle) return ruleSentence(rule);
   return rule.workCreator ? t('rulesWorkNamed', rule.workTitle, rule.workCreator) : t('rulesWorkTitled', rule.workTitle);
 }
 

@@ -1,16 +1,15 @@
 /**
  * The bookmark shelf: the popup shows it compact (`<Shelf compact />`), the options page whole.
  *
- * Each bookmark: title, creators, fandoms, "Chapter 3 of 10", status, a "2 new chapters" badge,
- * **Resume** (opens the chapter where the reader stopped, in a new tab, scrolled back to the
- * paragraph), and in the full shelf the status and note edited in place; **Delete** with **Undo**.
- * Search (title, creator, fandom), sort and status filter are pure (lib/bookmarks/shelf.ts); only a
+ * Each bookmark is a `ShelfRow` (./ShelfRow.tsx): **Resume** opens the chapter where the reader
+ * stopped, in a new tab, scrolled back to the paragraph; **Delete** has **Undo**. Search (title,
+ * creator, fandom), sort and the status filter (All, Reading, New chapters, Finished, Read later) are
+ * pure (lib/bookmarks/shelf.ts) and read index entries without building their bookmarks; only a
  * window of the result is rendered ("Show more"), so 10,000 bookmarks keep the popup responsive.
- * Every string from a bookmark is rendered as text.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { chapterLabel, newChaptersLabel, STATUS_LABELS } from '../../lib/bookmarks/record';
+import { STATUS_LABELS } from '../../lib/bookmarks/record';
 import {
   filterEntries,
   prepareSearch,
@@ -22,20 +21,38 @@ import {
   type ShelfSort,
   type ShelfStatusFilter,
 } from '../../lib/bookmarks/shelf';
-import type { Bookmark, BookmarkStatus } from '../../lib/bookmarks/types';
-import { BOOKMARK_STATUSES } from '../../lib/bookmarks/validate';
-import { listOf, t, type MessageKey } from '../../lib/i18n';
+import type { Bookmark } from '../../lib/bookmarks/types';
+import { t, type MessageKey } from '../../lib/i18n';
 import { putBookmark, removeBookmark, updateBookmark } from '../../lib/storage';
 import { errorText } from '../hooks';
 import { Status, type StatusMessage } from '../Status';
 import { countText, formatNumber } from '../text';
+import { NOTE_MAX, ShelfRow, type RowActions } from './ShelfRow';
 import { useBookmarkEntries } from './useBookmarks';
 import './shelf.css';
 
-/** Rows rendered at first, and added by each "Show more". */
 /** Rows shown before "Show more": the popup shows the few most recent, so Resume is in its first view. */
 export const SHELF_PAGE = { compact: 3, full: 100 } as const;
-const NOTE_MAX = 2000;
+
+/** The status filter's choices, in the order offered. */
+const SHOW: readonly ShelfStatusFilter[] = ['all', 'reading', 'new', 'finished', 'later'];
+const showLabel = (show: ShelfStatusFilter): string =>
+  show === 'all' ? t('shelfShowAll') : show === 'new' ? t('shelfFactNewChapters') : STATUS_LABELS[show];
+
+function StatusSelect(props: { value: ShelfStatusFilter; onChange: (value: ShelfStatusFilter) => void }) {
+  return (
+    <label class="shelf-select shelf-show">
+      <span>{t('shelfShow')}</span>
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as ShelfStatusFilter)}>
+        {SHOW.map((s) => (
+          <option key={s} value={s}>
+            {showLabel(s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 
 /** Opens the bookmark where the reader stopped, in a new tab (the popup closes by itself as it loses focus). */
@@ -98,13 +115,20 @@ export function Shelf(props: { compact?: boolean; indexed?: ShelfEntry[] | null 
   const total = entries?.length ?? 0;
   const filtering = search.trim() !== '' || status !== 'all';
   const visible = shown.slice(0, limit);
+  // "read 3 days ago" is said from when the bookmarks last changed (a save just now reads "just now").
+  // oxlint-disable-next-line react-hooks/exhaustive-deps
+  const now = useMemo(() => Date.now(), [entries]);
 
   return (
     <section class={`panel shelf${compact ? ' shelf-compact' : ''}`} aria-labelledby="shelf-heading">
-      <h2 id="shelf-heading">
-        {t('shelfHeading')}{' '}
-        {entries && total > 0 && <span class="count">{t('commonCount', formatNumber(total))}</span>}
-      </h2>
+      <div class="shelf-heading-row">
+        <h2 id="shelf-heading">
+          {t('shelfHeading')}{' '}
+          {entries && total > 0 && <span class="count">{t('commonCount', formatNumber(total))}</span>}
+        </h2>
+        {/* The popup's filter sits beside the heading, so the first view keeps its height. */}
+        {compact && entries !== null && total > 0 && <StatusSelect value={status} onChange={setStatus} />}
+      </div>
       {error && (
         <p class="field-error" role="alert">
           {error}
@@ -135,26 +159,14 @@ export function Shelf(props: { compact?: boolean; indexed?: ShelfEntry[] | null 
                 ))}
               </select>
             </label>
-            {!compact && (
-              <label class="shelf-select">
-                <span>{t('shelfShow')}</span>
-                <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ShelfStatusFilter)}>
-                  <option value="all">{t('shelfShowAll')}</option>
-                  {BOOKMARK_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {STATUS_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
+            {!compact && <StatusSelect value={status} onChange={setStatus} />}
           </div>
           <p class="shelf-summary muted" aria-live="polite">
             {filtering ? (shown.length === 0 ? t('shelfNoMatches') : countText('shelfMatches', shown.length)) : null}
           </p>
           <ul class="shelf-list">
             {visible.map((entry) => (
-              <ShelfRow key={entry.key} entry={entry} compact={compact} actions={actions} />
+              <ShelfRow key={entry.key} entry={entry} compact={compact} now={now} actions={actions} />
             ))}
           </ul>
           {shown.length > visible.length && (
@@ -196,161 +208,3 @@ function usePreparedSearch(entries: readonly ShelfEntry[]) {
   }, [entries]);
 }
 
-interface RowActions {
-  resume(b: Bookmark): void;
-  remove(b: Bookmark): void;
-  setStatus(b: Bookmark, status: BookmarkStatus): void;
-  setNote(b: Bookmark, note: string): Promise<unknown>;
-}
-
-/** A DOM id from a bookmark key ("ao3:123" → "shelf-ao3-123"). */
-const idFor = (key: string) => `shelf-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-function ShelfRow(props: { entry: ShelfEntry; compact: boolean; actions: RowActions }) {
-  const { entry, compact, actions } = props;
-  const b = entry.bookmark;
-  const titleId = `${idFor(entry.key)}-title`;
-  const news = newChaptersLabel(b.newChapters);
-  return (
-    <li class="shelf-item" data-bookmark={entry.key}>
-      <div class="shelf-head">
-        <a class="shelf-title" id={titleId} href={b.url} target="_blank" rel="noopener noreferrer">
-          {b.title}
-        </a>
-        {news && <span class="badge shelf-new">{news}</span>}
-      </div>
-      {compact ? (
-        // One line in the popup: creators, then fandoms.
-        (b.authors.length > 0 || b.fandoms.length > 0) && (
-          <p class="shelf-line">
-            {b.authors.length > 0 && t('shelfBy', listOf(b.authors))}
-            {b.authors.length > 0 && b.fandoms.length > 0 && ' · '}
-            {b.fandoms.length > 0 && <span class="muted shelf-fandoms">{listOf(b.fandoms)}</span>}
-          </p>
-        )
-      ) : (
-        <>
-          {b.authors.length > 0 && <p class="shelf-line">{t('shelfBy', listOf(b.authors))}</p>}
-          {b.fandoms.length > 0 && <p class="shelf-line muted shelf-fandoms">{listOf(b.fandoms)}</p>}
-        </>
-      )}
-      <p class="shelf-line">
-        {chapterLabel(b)}
-        {compact && <span class="muted"> · {STATUS_LABELS[b.status]}</span>}
-      </p>
-      {compact && b.note && <p class="shelf-line shelf-note-text">{b.note}</p>}
-      {!compact && <NoteEditor bookmark={b} idBase={idFor(entry.key)} save={(note) => actions.setNote(b, note)} />}
-      <div class="shelf-actions">
-        <button type="button" class="primary" aria-describedby={titleId} onClick={() => actions.resume(b)}>
-          {t('shelfResume')}
-        </button>
-        {!compact && (
-          <label class="shelf-select">
-            <span class="visually-hidden">{t('shelfStatusOf', b.title)}</span>
-            <select value={b.status} onChange={(e) => actions.setStatus(b, e.currentTarget.value as BookmarkStatus)}>
-              {BOOKMARK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {/* The popup keeps to Resume; deleting is on the options page's shelf. */}
-        {!compact && (
-          <button type="button" class="danger" aria-describedby={titleId} onClick={() => actions.remove(b)}>
-            {t('commonDelete')}
-          </button>
-        )}
-      </div>
-    </li>
-  );
-}
-
-function NoteEditor(props: { bookmark: Bookmark; idBase: string; save: (note: string) => Promise<unknown> }) {
-  const { bookmark, idBase, save } = props;
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(bookmark.note);
-  const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (editing) field.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      editButton.current?.focus();
-    }
-  }, [editing]);
-
-  if (!editing) {
-    return (
-      <div class="shelf-note">
-        {bookmark.note && <p class="shelf-line shelf-note-text">{bookmark.note}</p>}
-        <button
-          type="button"
-          class="link-button"
-          ref={editButton}
-          onClick={() => {
-            setDraft(bookmark.note);
-            setEditing(true);
-          }}
-        >
-          {t(bookmark.note ? 'shelfEditNote' : 'shelfAddNote')}
-          <span class="visually-hidden">
-            {' '}
-            {t('shelfNoteOnHidden', bookmark.title)}
-          </span>
-        </button>
-      </div>
-    );
-  }
-  const fieldId = `${idBase}-note`;
-  const close = () => {
-    returnFocus.current = true;
-    setEditing(false);
-  };
-  return (
-    <form
-      class="shelf-note"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setBusy(true);
-        save(draft.trim()).then(
-          () => {
-            setBusy(false);
-            close();
-          },
-          () => setBusy(false),
-        );
-      }}
-    >
-      <label for={fieldId} class="shelf-note-label">
-        {t('shelfNoteOn', bookmark.title)}
-      </label>
-      <textarea
-        id={fieldId}
-        ref={field}
-        rows={3}
-        maxLength={NOTE_MAX}
-        value={draft}
-        onInput={(e) => setDraft(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            close();
-          }
-        }}
-      />
-      <div class="shelf-actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('shelfSaveNote')}
-        </button>
-        <button type="button" onClick={close}>
-          {t('commonCancel')}
-        </button>
-      </div>
-    </form>
-  );
-}

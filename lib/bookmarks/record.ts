@@ -120,6 +120,17 @@ export function chapterLabel(b: Pick<Bookmark, 'chapter' | 'chapterCount' | 'cha
   return chapterOf(b.chapter, b.chapterCount, b.chapterTotal);
 }
 
+/**
+ * How far through the work the reader is, 0..100: chapters before this one plus the part of it read,
+ * over the final chapter count when known, else the chapters posted. null when neither is known.
+ */
+export function workPercent(b: Pick<Bookmark, 'chapter' | 'chapterCount' | 'chapterTotal' | 'progress'>): number | null {
+  const total = b.chapterTotal !== null && b.chapterTotal >= b.chapterCount ? b.chapterTotal : Math.max(b.chapterCount, b.chapter);
+  if (!(total >= 1)) return null;
+  const read = Math.min(total, b.chapter - 1 + Math.min(1, Math.max(0, b.progress || 0)));
+  return Math.max(0, Math.min(100, Math.round((read / total) * 100)));
+}
+
 /** "1 new chapter", "2 new chapters"; '' when none. */
 export function newChaptersLabel(n: number): string {
   if (!(n > 0)) return '';

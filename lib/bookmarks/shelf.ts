@@ -19,6 +19,9 @@ export interface ShelfEntry {
   readonly titleKey: string;
   readonly readAt: number;
   readonly addedAt: number;
+  /** The bookmark's status and new chapters, read without building it (index entries). */
+  readonly status: BookmarkStatus;
+  readonly newChapters: number;
   /** Whether every search term (`searchTerms`) is in the title, a creator or a fandom. */
   matches(terms: readonly string[]): boolean;
   /** Does ahead of time what the first search would (in idle time). */
@@ -26,7 +29,8 @@ export interface ShelfEntry {
 }
 
 export type ShelfSort = 'readAt' | 'addedAt' | 'title' | 'new';
-export type ShelfStatusFilter = 'all' | BookmarkStatus;
+/** Every bookmark, those of one status, or those whose work has chapters the reader has not seen. */
+export type ShelfStatusFilter = 'all' | 'new' | BookmarkStatus;
 
 /** The sort orders, in the order the shelf offers them, with their names' messages. */
 export const SHELF_SORTS: Record<ShelfSort, MessageKey> = {
@@ -91,6 +95,14 @@ class RecordEntry implements ShelfEntry {
     this.workId = bookmark.workId;
     this.key = bookmarkKey(bookmark.site, bookmark.workId);
     this.readAt = timeOf(bookmark.readAt);
+  }
+
+  get status(): BookmarkStatus {
+    return this.bookmark.status;
+  }
+
+  get newChapters(): number {
+    return this.bookmark.newChapters;
   }
 
   get addedAt(): number {
@@ -161,7 +173,7 @@ export function compareEntries(sort: ShelfSort): (a: ShelfEntry, b: ShelfEntry) 
       return (a, b) => byTitle.compare(a.titleKey, b.titleKey) || tie(a, b);
     case 'new':
       return (a, b) =>
-        Number(b.bookmark.newChapters > 0) - Number(a.bookmark.newChapters > 0) || byNewest(a.readAt, b.readAt) || tie(a, b);
+        Number(b.newChapters > 0) - Number(a.newChapters > 0) || byNewest(a.readAt, b.readAt) || tie(a, b);
     case 'readAt':
     default:
       return (a, b) => byNewest(a.readAt, b.readAt) || tie(a, b);
@@ -179,6 +191,12 @@ export function sortEntries(entries: Iterable<ShelfEntry>, sort: ShelfSort): She
   return [...entries].sort(compareEntries(sort));
 }
 
+/** Reads only the entry's status and new chapters: an index entry builds no bookmark for it. */
+function passesStatus(entry: ShelfEntry, status: ShelfStatusFilter): boolean {
+  if (status === 'all') return true;
+  return status === 'new' ? entry.newChapters > 0 : entry.status === status;
+}
+
 /** The entries that pass the status filter and the search, in the order given. */
 export function filterEntries(
   entries: readonly ShelfEntry[],
@@ -188,7 +206,7 @@ export function filterEntries(
   if (query.status === 'all' && terms.length === 0) return [...entries];
   const out: ShelfEntry[] = [];
   for (const entry of entries) {
-    if (query.status !== 'all' && entry.bookmark.status !== query.status) continue;
+    if (!passesStatus(entry, query.status)) continue;
     if (terms.length > 0 && !entry.matches(terms)) continue;
     out.push(entry);
   }

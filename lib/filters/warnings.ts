@@ -18,27 +18,31 @@ export interface ArchiveWarning extends TagChoice {
 }
 
 // i18n-ignore-start: AO3's own names for its warnings and ratings, as its pages show them (not translated).
-/** The six archive warnings, in the order of AO3's filter form. */
+/**
+ * The six archive warnings: the four that warn of something first (AO3's filter form order), then the
+ * two that say there is none or that the creator chose not to say, so lists put what a reader
+ * avoids before what is not a warning.
+ */
 export const ARCHIVE_WARNINGS: readonly ArchiveWarning[] = [
-  {
-    name: 'Choose Not To Use Archive Warnings',
-    label: 'Creator Chose Not To Use Archive Warnings',
-    aliases: ['Choose Not To Use Archive Warnings', 'Creator Chose Not To Use Archive Warnings'],
-  },
   {
     name: 'Graphic Depictions Of Violence',
     label: 'Graphic Depictions Of Violence',
     aliases: ['Graphic Depictions Of Violence'],
   },
   { name: 'Major Character Death', label: 'Major Character Death', aliases: ['Major Character Death'] },
+  { name: 'Rape/Non-Con', label: 'Rape/Non-Con', aliases: ['Rape/Non-Con'] },
+  // Named "Underage" until 2024-11; older pages and older rules still say so.
+  { name: 'Underage Sex', label: 'Underage Sex', aliases: ['Underage Sex', 'Underage'] },
   {
     name: 'No Archive Warnings Apply',
     label: 'No Archive Warnings Apply',
     aliases: ['No Archive Warnings Apply'],
   },
-  { name: 'Rape/Non-Con', label: 'Rape/Non-Con', aliases: ['Rape/Non-Con'] },
-  // Named "Underage" until 2024-11; older pages and older rules still say so.
-  { name: 'Underage Sex', label: 'Underage Sex', aliases: ['Underage Sex', 'Underage'] },
+  {
+    name: 'Choose Not To Use Archive Warnings',
+    label: 'Creator Chose Not To Use Archive Warnings',
+    aliases: ['Choose Not To Use Archive Warnings', 'Creator Chose Not To Use Archive Warnings'],
+  },
 ];
 
 /** The five ratings, mildest first. */

@@ -236,6 +236,16 @@ export function idAt(index: CheckedShelfIndex, row: number): Pick<Bookmark, 'sit
   };
 }
 
+/** A row's new chapters and status (its neighbour in ROW_FIELDS), without building the rest (status filter). */
+export function statusAt(index: CheckedShelfIndex, row: number): Pick<Bookmark, 'status' | 'newChapters'> {
+  const { rows, rowEnds } = index;
+  let start = startOf(rowEnds, row);
+  for (let i = 0; i < AT.newChapters; i++) start = rows.indexOf(US, start) + 1;
+  const middle = rows.indexOf(US, start);
+  const end = Math.min(rows.indexOf(US, middle + 1) >>> 0, rowEnds[row]!);
+  return { newChapters: Number(rows.slice(start, middle)), status: index.shared[Number(rows.slice(middle + 1, end))] as Bookmark['status'] };
+}
+
 export const titleAt = (index: CheckedShelfIndex, row: number): string =>
   unescapeText(index.titles.slice(startOf(index.titleEnds, row), index.titleEnds[row]));
 

@@ -8,7 +8,7 @@
  */
 import { fold, type ShelfEntry } from '../bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
-import { bookmarkAt, checkShelfIndex, idAt, timeAt, titleAt, type CheckedShelfIndex } from './shelf-index-codec';
+import { bookmarkAt, checkShelfIndex, idAt, statusAt, timeAt, titleAt, type CheckedShelfIndex } from './shelf-index-codec';
 import { RS } from './shelf-index-text';
 
 /** The shelf entries of an index, most recently read first, or null when it is not a whole, current index. */
@@ -140,6 +140,7 @@ class IndexedEntry implements ShelfEntry {
   #readAt: number | undefined;
   #addedAt: number | undefined;
   #titleKey: string | undefined;
+  #state: Pick<Bookmark, 'status' | 'newChapters'> | undefined;
   #bookmark: Bookmark | undefined;
 
   constructor(
@@ -169,6 +170,20 @@ class IndexedEntry implements ShelfEntry {
   get bookmark() {
     this.#bookmark ??= bookmarkAt(this.index, this.row);
     return this.#bookmark;
+  }
+
+  /** From the built bookmark when there is one, else from the row alone (a status filter over 10,000). */
+  #stateOf(): Pick<Bookmark, 'status' | 'newChapters'> {
+    this.#state ??= this.#bookmark ?? statusAt(this.index, this.row);
+    return this.#state;
+  }
+
+  get status() {
+    return this.#stateOf().status;
+  }
+
+  get newChapters() {
+    return this.#stateOf().newChapters;
   }
 
   get readAt() {

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_WARNINGS, findWarning, RATINGS, warningSpellings } from '../../../lib/filters/warnings';
 
 describe('archive warnings and ratings for the popup', () => {
-  it('lists the six archive warnings with their canonical names and display labels', () => {
+  it('lists the four real warnings first, then "No Archive Warnings Apply" and "Creator Chose Not To Use"', () => {
     expect(ARCHIVE_WARNINGS.map((w) => [w.name, w.label])).toEqual([
-      ['Choose Not To Use Archive Warnings', 'Creator Chose Not To Use Archive Warnings'],
       ['Graphic Depictions Of Violence', 'Graphic Depictions Of Violence'],
       ['Major Character Death', 'Major Character Death'],
-      ['No Archive Warnings Apply', 'No Archive Warnings Apply'],
       ['Rape/Non-Con', 'Rape/Non-Con'],
       ['Underage Sex', 'Underage Sex'],
+      ['No Archive Warnings Apply', 'No Archive Warnings Apply'],
+      ['Choose Not To Use Archive Warnings', 'Creator Chose Not To Use Archive Warnings'],
     ]);
   });
 

@@ -115,7 +115,7 @@ describe('options: backup', () => {
     expect(await local('bookmark:ao3:123')).toBeTruthy();
     expect(await sync('readerSettings')).toMatchObject({ theme: 'sepia' });
     // The new rules show up in the table at once.
-    expect(byRole(root, 'button', 'Delete rule author: someone')).toBeTruthy();
+    expect(byRole(root, 'button', 'Delete rule Creator is someone')).toBeTruthy();
   });
 
   it('Replace asks first, inline; Cancel changes nothing; confirming replaces', async () => {
@@ -197,7 +197,7 @@ describe('options: rules table', () => {
     expect(rows()).toHaveLength(3);
     await type(byRole(root, 'searchbox', 'Search rules'), 'angst');
     expect(rows()).toHaveLength(1);
-    expect(text(rows()[0])).toContain('additional tag: *Angst*');
+    expect(text(rows()[0])).toContain('Additional tag is *Angst*');
   });
 
   it('select all, then bulk Disable, Enable and Delete (with Undo)', async () => {
@@ -215,8 +215,8 @@ describe('options: rules table', () => {
 
     // Only the selected ones.
     await click(byRole(filters, 'checkbox', 'Select all rules'));
-    expect((byRole<HTMLInputElement>(filters, 'checkbox', 'Select rule Major Character Death')).checked).toBe(false);
-    await click(byRole(filters, 'checkbox', 'Select rule additional tag: *Angst*'));
+    expect((byRole<HTMLInputElement>(filters, 'checkbox', 'Select rule Warning is Major Character Death')).checked).toBe(false);
+    await click(byRole(filters, 'checkbox', 'Select rule Additional tag is *Angst*'));
     await click(byRole(bulk, 'button', 'Delete'));
     await click(byRole(filters, 'button', 'Delete 1 rule'));
     expect((await storedRules()).map((r) => r.id)).toEqual(['r1', 'r3']);
@@ -227,16 +227,16 @@ describe('options: rules table', () => {
   it('edits in place and toggles a rule', async () => {
     await saveRules([MCD, LONG]);
     const root = await mount(<App />);
-    await click(byRole(root, 'switch', 'Enable rule at least 100,000 words'));
+    await click(byRole(root, 'switch', 'Enable rule 100,000 words or more'));
     expect((await storedRules())[1]).toMatchObject({ id: 'r3', enabled: true });
 
-    await click(byRole(root, 'button', 'Edit rule at least 100,000 words'));
-    const form = byRole<HTMLFormElement>(root, 'form', 'Edit rule at least 100,000 words');
-    await type(byRole(form, 'textbox', 'Minimum words'), 'lots');
+    await click(byRole(root, 'button', 'Edit rule 100,000 words or more'));
+    const form = byRole<HTMLFormElement>(root, 'form', 'Edit rule 100,000 words or more');
+    await type(byRole(form, 'textbox', 'At least (words)'), 'lots');
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await settle();
     expect(text(byRole(form, 'alert'))).toBe('Minimum words must be a number');
-    await type(byRole(form, 'textbox', 'Minimum words'), '50000');
+    await type(byRole(form, 'textbox', 'At least (words)'), '50000');
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await settle();
     expect((await storedRules())[1]).toEqual({ id: 'r3', field: 'words', min: 50000, action: 'collapse', enabled: true });
@@ -247,8 +247,8 @@ describe('options: rules table', () => {
     await saveRules([{ id: 'h', field: 'freeform', pattern: hostile, action: 'collapse', enabled: true }]);
     const root = await mount(<App />);
     expect(root.querySelector('img')).toBeNull();
-    expect(text(root.querySelector('.rules-table td.rule-name'))).toBe(`additional tag: ${hostile}`);
-    expect(byRole(root, 'checkbox', `Select rule additional tag: ${hostile}`)).toBeTruthy();
+    expect(text(root.querySelector('.rules-table td.rule-name'))).toBe(`Additional tag is ${hostile}`);
+    expect(byRole(root, 'checkbox', `Select rule Additional tag is ${hostile}`)).toBeTruthy();
   });
 });
 

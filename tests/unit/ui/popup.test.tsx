@@ -259,23 +259,49 @@ describe('popup: Filters', () => {
     expect(allByRole(byRole(root, 'region', 'Filters'), 'alert')).toHaveLength(0);
     expect(byRole(root, 'textbox', 'Pattern').hasAttribute('aria-invalid')).toBe(false);
     expect(byRole<HTMLInputElement>(root, 'textbox', 'Pattern').value).toBe('');
-    expect(byRole(root, 'button', 'Delete rule additional tag: *Angst*')).toBeTruthy();
-    expect(text(byRole(byRole(root, 'region', 'Filters'), 'status'))).toContain('Added rule additional tag: *Angst*');
+    expect(byRole(root, 'button', 'Delete rule Additional tag is *Angst*')).toBeTruthy();
+    expect(text(byRole(byRole(root, 'region', 'Filters'), 'status'))).toContain('Added rule Additional tag is *Angst*');
   });
 
   it('adds a words rule from the number inputs, and rejects min over max at the input', async () => {
     const root = await mount(<App />);
     await choose(byRole(root, 'combobox', 'Field'), 'words');
-    await type(byRole(root, 'textbox', 'Minimum words'), '5000');
-    await type(byRole(root, 'textbox', 'Maximum words'), '1,000');
+    await type(byRole(root, 'textbox', 'At least (words)'), '5000');
+    await type(byRole(root, 'textbox', 'At most (words)'), '1,000');
     await submit(byRole<HTMLFormElement>(root, 'form', 'Add a rule'));
     expect(text(byRole(byRole(root, 'region', 'Filters'), 'alert'))).toBe('Minimum words (5000) is more than maximum (1000)');
-    expect(byRole(root, 'textbox', 'Minimum words').getAttribute('aria-invalid')).toBe('true');
+    expect(byRole(root, 'textbox', 'At least (words)').getAttribute('aria-invalid')).toBe('true');
     expect(await storedRules()).toEqual([]);
 
-    await type(byRole(root, 'textbox', 'Minimum words'), '');
+    await type(byRole(root, 'textbox', 'At least (words)'), '');
     await submit(byRole<HTMLFormElement>(root, 'form', 'Add a rule'));
     expect(await storedRules()).toMatchObject([{ field: 'words', max: 1000, action: 'collapse' }]);
+  });
+
+  it('says under the length inputs which works the rule hides, as the reader types', async () => {
+    const root = await mount(<App />);
+    await choose(byRole(root, 'combobox', 'Field'), 'words');
+    expect(byRole<HTMLSelectElement>(root, 'combobox', 'Field').selectedOptions[0]?.textContent).toBe('Length in words');
+    const effect = () => text(root.querySelector('.rule-effect'));
+    expect(effect()).toBe('Give the shortest or the longest length the rule is about, or both.');
+    await choose(byRole(root, 'combobox', 'Action'), 'hide');
+    await type(byRole(root, 'textbox', 'At most (words)'), '1,000');
+    expect(effect()).toBe('Hides works of up to 1,000 words.');
+    await type(byRole(root, 'textbox', 'At least (words)'), '100');
+    expect(effect()).toBe('Hides works of 100 to 1,000 words.');
+  });
+
+  it('lists the four real warnings before "No Archive Warnings Apply" and "Creator Chose Not To Use"', async () => {
+    const root = await mount(<App />);
+    const group = Array.from(root.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent === 'Collapse works with these warnings')!;
+    expect(Array.from(group.querySelectorAll('label'), (l) => l.textContent)).toEqual([
+      'Graphic Depictions Of Violence',
+      'Major Character Death',
+      'Rape/Non-Con',
+      'Underage Sex',
+      'No Archive Warnings Apply',
+      'Creator Chose Not To Use Archive Warnings',
+    ]);
   });
 
   it('refuses a rule that is already there, at the input', async () => {
@@ -292,17 +318,17 @@ describe('popup: Filters', () => {
   it('lists rules with a switch, Edit and Delete named after the rule', async () => {
     await saveRules([MCD, ANGST]);
     const root = await mount(<App />);
-    const on = byRole(root, 'switch', 'Enable rule Major Character Death');
+    const on = byRole(root, 'switch', 'Enable rule Warning is Major Character Death');
     expect(on.getAttribute('aria-checked')).toBe('true');
     await click(on);
     expect(await storedRules()).toEqual([{ ...MCD, enabled: false }, ANGST]);
-    expect(byRole(root, 'switch', 'Enable rule Major Character Death').getAttribute('aria-checked')).toBe('false');
+    expect(byRole(root, 'switch', 'Enable rule Warning is Major Character Death').getAttribute('aria-checked')).toBe('false');
     // A disabled collapse rule does not count as the toggle being on.
     expect(byRole<HTMLInputElement>(root, 'checkbox', 'Major Character Death').checked).toBe(false);
 
-    await click(byRole(root, 'button', 'Delete rule Major Character Death'));
+    await click(byRole(root, 'button', 'Delete rule Warning is Major Character Death'));
     expect(await storedRules()).toEqual([ANGST]);
-    expect(queryByRole(root, 'button', 'Delete rule Major Character Death')).toBeNull();
+    expect(queryByRole(root, 'button', 'Delete rule Warning is Major Character Death')).toBeNull();
 
     await click(byRole(byRole(root, 'region', 'Filters'), 'button', 'Undo'));
     expect(await storedRules()).toEqual([{ ...MCD, enabled: false }, ANGST]);
@@ -311,8 +337,8 @@ describe('popup: Filters', () => {
   it('edits a rule inline, validating at the input', async () => {
     await saveRules([MCD, ANGST]);
     const root = await mount(<App />);
-    await click(byRole(root, 'button', 'Edit rule additional tag: *Angst*'));
-    const form = byRole<HTMLFormElement>(root, 'form', 'Edit rule additional tag: *Angst*');
+    await click(byRole(root, 'button', 'Edit rule Additional tag is *Angst*'));
+    const form = byRole<HTMLFormElement>(root, 'form', 'Edit rule Additional tag is *Angst*');
     const pattern = byRole<HTMLInputElement>(form, 'textbox', 'Pattern');
     expect(pattern.value).toBe('*Angst*');
 
@@ -325,7 +351,7 @@ describe('popup: Filters', () => {
     await submit(form);
     expect(await storedRules()).toEqual([MCD, { ...ANGST, pattern: '*Hurt/Comfort*' }]);
     expect(queryByRole(root, 'form', /^Edit rule/)).toBeNull();
-    expect(document.activeElement).toBe(byRole(root, 'button', 'Edit rule additional tag: *Hurt/Comfort*'));
+    expect(document.activeElement).toBe(byRole(root, 'button', 'Edit rule Additional tag is *Hurt/Comfort*'));
   });
 
   it('renders a hostile stored pattern as literal text', async () => {
@@ -333,16 +359,16 @@ describe('popup: Filters', () => {
     await saveRules([{ id: 'h', field: 'author', pattern: hostile, action: 'hide', enabled: true }]);
     const root = await mount(<App />);
     expect(root.querySelector('img')).toBeNull();
-    expect(text(root.querySelector('.rule-name'))).toBe(`author: ${hostile}`);
-    expect(byRole(root, 'button', `Delete rule author: ${hostile}`)).toBeTruthy();
+    expect(text(root.querySelector('.rule-name'))).toBe(`Creator is ${hostile}`);
+    expect(byRole(root, 'button', `Delete rule Creator is ${hostile}`)).toBeTruthy();
   });
 
   it('follows rule changes made elsewhere (another tab, the options page)', async () => {
     const root = await mount(<App />);
-    expect(queryByRole(root, 'button', 'Delete rule Major Character Death')).toBeNull();
+    expect(queryByRole(root, 'button', 'Delete rule Warning is Major Character Death')).toBeNull();
     await saveRules([MCD]);
     await settle();
-    expect(byRole(root, 'button', 'Delete rule Major Character Death')).toBeTruthy();
+    expect(byRole(root, 'button', 'Delete rule Warning is Major Character Death')).toBeTruthy();
     expect(byRole<HTMLInputElement>(root, 'checkbox', 'Major Character Death').checked).toBe(true);
   });
 });

@@ -87,11 +87,11 @@ describe('the rule form draft', () => {
   });
 
   it('names a one-work rule by its work', () => {
-    expect(ruleName({ id: 'x', field: 'work', pattern: 'ao3:123', action: 'hide', enabled: true })).toBe('work ao3:123');
+    expect(ruleName({ id: 'x', field: 'work', pattern: 'ao3:123', action: 'hide', enabled: true })).toBe('Work 123 on AO3');
     // "Hide this work" keeps the work's title and creator: the rule is named by them.
     const hidden = { id: 'y', field: 'work', pattern: 'ao3:75417176', action: 'hide', enabled: true } as const;
     expect(ruleName({ ...hidden, workTitle: 'The Long Way Round', workCreator: 'anafabula' })).toBe('“The Long Way Round” by anafabula');
     expect(ruleName({ ...hidden, workTitle: 'The Long Way Round' })).toBe('“The Long Way Round”');
-    expect(ruleName(MCD)).toBe('Major Character Death');
+    expect(ruleName(MCD)).toBe('Warning is Major Character Death');
   });
 });
