@@ -10,7 +10,7 @@ import { aspectRatioOf, SCALED_MEDIA } from '../../../lib/reader/media';
 import type { ChapterText, Work } from '../../../lib/sites/types';
 import { withNodes } from '../words';
 import { h } from './dom';
-import { cleanCopy } from './sanitize';
+import { copyChildrenClean as copyChildren } from './sanitize';
 
 export interface StorySection {
   /** 1-based chapter number. */
@@ -37,15 +37,6 @@ const HEADING = /^H[1-6]$/;
 function leadingHeading(source: Element): Element | null {
   const first = source.firstElementChild;
   return first && HEADING.test(first.tagName) ? first : null;
-}
-
-/** Copies source's child nodes into target, leaving out `skip`, cleaned as they are copied (./sanitize.ts). */
-function copyChildren(doc: Document, source: Element, target: Element, skip: Element | null): void {
-  for (let node = source.firstChild; node; node = node.nextSibling) {
-    if (node === skip) continue;
-    const copy = cleanCopy(doc, node);
-    if (copy) target.append(copy);
-  }
 }
 
 /**
