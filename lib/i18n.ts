@@ -12,9 +12,25 @@ export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? B :
 
 /** The message for `key`, with `$NAME$` placeholders filled from `substitutions` in order ($1, $2…). */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  if (substitutions.length === 0) return plain(key);
   const text = browser.i18n.getMessage(key, substitutions.map(String));
   // A key missing from every locale is a bug; show the key rather than nothing.
   return text || key;
+}
+
+/**
+ * Messages without substitutions, each asked of the browser once per page: every getMessage is a call
+ * into the extension bindings, and the reader of a long work asks for the same labels per chapter.
+ * The locale cannot change while a page lives.
+ */
+const plainMessages = new Map<MessageKey, string>();
+function plain(key: MessageKey): string {
+  let text = plainMessages.get(key);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(key) || key;
+    plainMessages.set(key, text);
+  }
+  return text;
 }
 
 let rules: Intl.PluralRules | null = null;

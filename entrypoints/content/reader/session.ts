@@ -250,7 +250,6 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     h(doc, 'div', { class: 'progress', 'aria-hidden': 'true' }, fill),
     toolbar,
     panel.element,
-    story.main,
     status,
   );
   root.append(style, wrapper);
@@ -274,12 +273,15 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // The column holds `width` characters of this story in this font (lib/reader/measure.ts).
   const sample = measureSample(sections[0] ? storyText(sections[0].source) : '');
   const sampleWords = sample.split(' ').length;
+  // The probe sits in a one-line stand-in for the story's page (same class, language, so the same font):
+  // measuring inside the story itself would lay out the whole story first, and a long work twice.
   function fitColumn(): void {
     if (closed || sample.length < MIN_SAMPLE) return;
-    const probe = h(doc, 'span', { class: 'measure-probe', 'aria-hidden': 'true' }, sample);
-    story.main.append(probe);
+    const probe = h(doc, 'span', { class: 'measure-probe' }, sample);
+    const stand = h(doc, 'article', { class: 'page', lang: work.lang ?? null, 'aria-hidden': 'true' }, probe);
+    wrapper.append(stand);
     const px = columnWidth(settings.width, { width: probe.getBoundingClientRect().width, length: sample.length, words: sampleWords });
-    probe.remove();
+    stand.remove();
     if (px !== null) wrapper.style.setProperty('--ll-measure', `${px}px`);
   }
   // A shipped font (OpenDyslexic) arrives after the first measure.
@@ -499,17 +501,20 @@ export function openReader(env: ReaderEnv): ReaderHandle {
 
   // ---- Attach: one insertion, then the attribute that hides the site's page --------------
   apply(settings);
-  (doc.head ?? html).append(pageStyle);
   // Beside body, not in it: pageCss hides body whole (a selector Chromium can invalidate cheaply),
-  // and the site's body markup is never touched.
+  // and the site's body markup is never touched. The column is measured while the reader holds only
+  // its controls (a small layout; the site's page is still laid out as it was), then the story goes in,
+  // then the page is hidden: one layout of the story, in the next frame.
   html.append(host);
+  fitColumn();
+  status.before(story.main);
+  (doc.head ?? html).append(pageStyle);
   html.setAttribute(READER_ATTRIBUTE, 'on');
   setOpenReader({
     bookmarkSlot,
     chapters: sections.map((s) => ({ number: s.number, container: s.text })),
     coveredTop: () => bar.covered(),
   });
-  fitColumn();
   fontSet?.addEventListener?.('loadingdone', onFontsLoaded);
 
   wrapper.addEventListener('click', onClick);

@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../../../lib/i18n';
 import { aspectRatioOf, SCALED_MEDIA } from '../../../lib/reader/media';
 import type { ChapterText, Work } from '../../../lib/sites/types';
 import { h } from './dom';
-import { cleanCopy } from './sanitize';
+import { copyChildrenClean as copyChildren } from './sanitize';
 import { buildWorkHead, type TagsDisclosure } from './work-head';
 
 export interface StorySection {
@@ -39,15 +39,6 @@ const HEADING = /^H[1-6]$/;
 function leadingHeading(source: Element): Element | null {
   const first = source.firstElementChild;
   return first && HEADING.test(first.tagName) ? first : null;
-}
-
-/** Copies source's child nodes into target, leaving out `skip`, cleaned as they are copied (./sanitize.ts). */
-function copyChildren(doc: Document, source: Element, target: Element, skip: Element | null): void {
-  for (let node = source.firstChild; node; node = node.nextSibling) {
-    if (node === skip) continue;
-    const copy = cleanCopy(doc, node);
-    if (copy) target.append(copy);
-  }
 }
 
 /**
