@@ -339,7 +339,7 @@ async function runRound(
     if (why) problems.push(`blurb ${b.meta.id} ${hidden ? 'hidden' : 'collapsed'} but ${why}`);
     if (collapsed) {
       const stand = el.previousElementSibling;
-      if (!stand?.hasAttribute(PLACEHOLDER) || !/^Filtered: .+ Show anyway$/s.test(stand.textContent ?? ''))
+      if (!stand?.hasAttribute(PLACEHOLDER) || !/^Filtered(: | \().+ Show anyway$/s.test(stand.textContent ?? ''))
         problems.push(`collapsed blurb ${b.meta.id} has no placeholder before it`);
     }
   }
