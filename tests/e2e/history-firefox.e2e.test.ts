@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { FIXTURE_URLS, firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
 import {
   CH1,
   CH2,
@@ -95,6 +95,16 @@ describe('Firefox ESR: reading history', () => {
     expect(Object.keys(shown).sort()).toEqual(Object.keys(SEEDED_MARKERS).sort());
     for (const [id, text] of Object.entries(SEEDED_MARKERS)) expect(shown[id]).toMatch(text);
     expect(shown['77859641']).toContain(String(day));
+  });
+
+  test('in reader mode, the end is seen in the reader (the site\'s page is hidden)', async () => {
+    // Forgotten first; the page before is the listing, so this is a new page load.
+    await extensionPage.evaluate((k) => (globalThis as any).browser.storage.local.remove(k), key('323217'));
+    await openFirefoxFixture(page, ONESHOT, `${FIXTURE_URLS[ONESHOT]}#lamplight-reader`);
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-lamplight-reader') === 'on', { timeout: 15_000 });
+    expect((await poll(() => stored(key('323217')), (r) => r !== undefined))?.slice(4, 7)).toEqual([1, 1, 0]);
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    expect((await poll(() => stored(key('323217')), (r) => r?.[6] === 1))?.[6]).toBe(1);
   });
 
   test('paused in the options page, opening a work (or AO3 History) records nothing', async () => {
