@@ -29,17 +29,27 @@ const api = {
     listing = { page, blurbs: ao3.readBlurbs(document, url), markers: historyMarkers(document) };
     return listing.blurbs.length;
   },
-  /** One run: the history of every blurb in one read, and a marker on each work read. Resolves to the markers shown. */
-  async markListing(): Promise<number> {
+  /**
+   * One run: the history of every blurb in one read, and a marker on each work read. Resolves to
+   * the markers shown, the time of the loop that places them (after the read's reply, JS and DOM),
+   * and of the layout that follows (forced here, so it is measured apart).
+   */
+  async markListing(): Promise<{ shown: number; loop: number; layout: number }> {
     if (!listing) throw new Error('no listing loaded');
     const { page, blurbs, markers } = listing;
     markers.clear();
+    void document.body.offsetHeight;
     let shown = 0;
+    let first = 0;
     await markBlurbs(page, blurbs, Date.now(), (blurb, text) => {
+      if (shown === 0) first = performance.now();
       markers.set(blurb, text);
       shown++;
     });
-    return shown;
+    const loop = performance.now() - first;
+    const t = performance.now();
+    void document.body.offsetHeight;
+    return { shown, loop, layout: performance.now() - t };
   },
   loadWork(html: string, href: string): void {
     work = { doc: parse(html), url: new URL(href) };
