@@ -14,6 +14,7 @@ import type { Bench } from './context';
 import { generateRules, tagPool, type RuleSpec } from './data';
 import { backupSection } from './sections/backup';
 import { filteringSection } from './sections/filtering';
+import { historySection } from './sections/history';
 import { flashPage, flashSection } from './sections/flash';
 import { LISTING_URL, listingSection } from './sections/listing';
 import { profileSection } from './sections/profile';
@@ -24,7 +25,7 @@ import { sizeSection } from './sections/size';
 import { na, renderTable, type Row } from './stats';
 import { startStreamedServer, type StreamedServer } from '../tests/e2e/streamed-server';
 
-const SECTIONS = ['size', 'filtering', 'listing', 'profile', 'flash', 'reader', 'shelf', 'progress', 'backup'] as const;
+const SECTIONS = ['size', 'filtering', 'listing', 'profile', 'flash', 'reader', 'shelf', 'progress', 'history', 'backup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Fixture pages whose blurbs feed the generated rules and works. */
@@ -162,6 +163,7 @@ export async function main(args: string[]): Promise<number> {
       reader: () => readerSection(bench),
       shelf: () => shelfSection(bench),
       progress: () => progressSection(bench),
+      history: () => historySection(bench),
       backup: () => backupSection(bench),
     };
     for (const section of SECTIONS) {

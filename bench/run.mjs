@@ -17,7 +17,7 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(`Usage: npm run bench [-- options]
   --quick      1 warm-up and 3 measured runs per row (CI, ~1 min); default: 2 warm-ups, 10 runs (~2.5 min)
   --rebuild    run \`npm run build\` first even if .output/chrome-mv3 exists
-  --only=a,b   only these sections: size, filtering, listing, profile, flash, reader, shelf, progress, backup
+  --only=a,b   only these sections: size, filtering, listing, profile, flash, reader, shelf, progress, history, backup
                (the memory rows come with listing and reader)
   --json=FILE  where to write the results (default bench/results.json)`);
   process.exit(0);

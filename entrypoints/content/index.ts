@@ -6,6 +6,7 @@ import type { PageKind, SiteAdapter } from '../../lib/sites/types';
 import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
+import { startHistory } from './history';
 import { startReader } from './reader';
 import { openReaderView } from './state/reader';
 
@@ -39,6 +40,7 @@ export default defineContentScript({
         continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
       }
       void startBookmarks(ctx, page);
+      void startHistory(ctx, page);
     };
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
     else onReady();

@@ -1,5 +1,6 @@
 import { BackupPanel } from '../../components/backup/BackupPanel';
 import { FiltersSection } from '../../components/FiltersSection';
+import { HistoryPanel } from '../../components/HistoryPanel';
 import { QuarantinePanel } from '../../components/QuarantinePanel';
 import { ReaderSettingsForm } from '../../components/ReaderSettingsForm';
 import { RulesTable } from '../../components/RulesTable';
@@ -24,6 +25,9 @@ export function App() {
               <a href="#bookmarks">{t('optionsNavBookmarks')}</a>
             </li>
             <li>
+              <a href="#history">{t('optionsNavHistory')}</a>
+            </li>
+            <li>
               <a href="#backup">{t('optionsNavBackup')}</a>
             </li>
           </ul>
@@ -41,6 +45,7 @@ export function App() {
         <div id="bookmarks" class="anchor">
           <Shelf />
         </div>
+        <HistoryPanel />
         <SyncPanel />
         <section id="backup" class="panel" aria-labelledby="backup-heading">
           <h2 id="backup-heading">{t('backupHeading')}</h2>

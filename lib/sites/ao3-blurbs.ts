@@ -16,11 +16,12 @@ import { isoFromDayMonthYear, parseCount, plainText, textOf } from './text';
  * Every blurb that shows one work: li.work.blurb (not an unrevealed "mystery" one) and
  * li.bookmark.blurb of a work (class work-<WID>). Among blurb class tokens only "work",
  * "work-<WID>" and "external-work-<EID>" contain "work"; series blurbs and series bookmarks
- * carry "series"/"series-<SID>", a deleted bookmark only user ids. One compound selector (no
- * list), so callers can append pseudo-classes such as :not([data-judged]).
+ * carry "series"/"series-<SID>", a deleted bookmark only user ids. A deleted work's item on the
+ * History page (li.deleted.reading.work.blurb) shows no work and is left out. One compound
+ * selector (no list), so callers can append pseudo-classes such as :not([data-judged]).
  */
 export const WORK_BLURB_SELECTOR =
-  'li.blurb[class*="work"]:not(.mystery):not(.short):not([class*="external-work"])';
+  'li.blurb[class*="work"]:not(.mystery):not(.short):not(.deleted):not([class*="external-work"])';
 
 /** Containers of work or bookmark blurbs (AO3-MARKUP.md 2.3). */
 export const BLURB_CONTAINERS = [

@@ -147,10 +147,20 @@ export async function forgetHistory(site: SiteId, workId: string): Promise<void>
 
 type LocalArea = { getKeys?: () => Promise<string[]> };
 
+/** Every key in storage.local (only the keys when the browser can list them alone). */
+async function localKeys(): Promise<string[]> {
+  const area = browser.storage.local as unknown as LocalArea;
+  return typeof area.getKeys === 'function' ? area.getKeys() : Object.keys(await browser.storage.local.get(null));
+}
+
+/** How many works the history holds. */
+export async function countHistory(): Promise<number> {
+  return (await localKeys()).filter((k) => k.startsWith(HISTORY_PREFIX)).length;
+}
+
 /** Forget every work and every fandom name. Returns how many works were forgotten. */
 export async function forgetAllHistory(): Promise<number> {
-  const area = browser.storage.local as unknown as LocalArea;
-  const all = typeof area.getKeys === 'function' ? await area.getKeys() : Object.keys(await browser.storage.local.get(null));
+  const all = await localKeys();
   const works = all.filter((k) => k.startsWith(HISTORY_PREFIX));
   const names = all.filter((k) => k.startsWith(HISTORY_FANDOM_PREFIX));
   if (works.length + names.length > 0) await browser.storage.local.remove([...works, ...names]);

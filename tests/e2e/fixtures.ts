@@ -46,6 +46,7 @@ export const FIXTURE_URLS = {
   'ao3/fragment-2022-chapter-with-endnotes.html': `${AO3}/works/38952696/chapters/97419789`,
   'ao3/series-2022-drabbles.html': `${AO3}/series/46`,
   'ao3/bookmarks-user-logged-in-2025-09.html': `${AO3}/users/example_reader/bookmarks`,
+  'ao3/readings-handwritten.html': `${AO3}/users/example_reader/readings`,
   'ffn/ambtus-counting-ch1.html': `${FFN}/s/5853866/1/Counting`,
   'ffn/ambtus-counting-ch2.html': `${FFN}/s/5853866/2/Counting`,
   'ffn/stuck-sga-ch1-old-layout.html': `${FFN}/s/2652996/1/Stuck`,

@@ -9,15 +9,9 @@ import type { Place } from '../../../lib/bookmarks/record';
 import { sectionAtLazy } from '../../../lib/reader/progress';
 import type { Work } from '../../../lib/sites/types';
 import { openReaderView } from '../state/reader';
-import { storyParagraphs } from '../story-paragraphs';
+import { chapterViews, storyParagraphs } from '../story';
 
-export { storyParagraphs };
-
-/** One chapter as shown: its number and the element whose children are the story paragraphs. */
-export interface ChapterView {
-  number: number;
-  container: Element;
-}
+export { chapterViews, storyParagraphs, type ChapterView } from '../story';
 
 /** The reading line: the top of the view. */
 export const READING_LINE = 0;
@@ -26,16 +20,6 @@ export const READING_LINE = 0;
 function readingLine(reader: boolean): number {
   const covered = reader ? (openReaderView()?.coveredTop?.() ?? 0) : 0;
   return READING_LINE + (Number.isFinite(covered) && covered > 0 ? covered : 0);
-}
-
-/** The chapters as shown now (in the reader when it is open). */
-export function chapterViews(doc: Document, work: Work): { views: ChapterView[]; reader: boolean } {
-  const open = openReaderView();
-  if (open && open.chapters.length > 0) return { views: [...open.chapters], reader: true };
-  return {
-    views: work.chapters.map((chapter) => ({ number: chapter.number, container: chapter.body })),
-    reader: false,
-  };
 }
 
 const boxOf = (el: Element | undefined): Box => {

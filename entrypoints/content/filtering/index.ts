@@ -8,6 +8,7 @@ import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
 import type { SiteAdapter } from '../../../lib/sites/types';
 import { mark } from '../marks';
+import { rememberBlurb, setListingJudged } from '../state/blurbs';
 import { setJudging } from '../state/verdicts';
 import { installHold, PENDING } from './hold';
 import { createJudge, focusRevealed, type JudgeDisplay } from './judge';
@@ -71,6 +72,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     } catch (error) {
       console.warn('Lamplight could not read a work on this page; it stays visible.', error);
     }
+    rememberBlurb(element, blurb);
     judge.judgeBlurb(element, blurb?.meta ?? null, blurb?.own ?? false);
     if (blurb && !blurb.own) removeHideActions.push(addHideAction(element, blurb.meta));
     placeSummary(element);
@@ -103,6 +105,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
       if (rulesLoaded && !parsing()) judgeWork(element);
       else mark(element, PENDING);
     }
+    if (rulesLoaded && !parsing()) setListingJudged();
   }
 
   const observer = new MutationObserver(scan);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { saveHistorySettings, loadHistorySettings } from '../../../lib/storage/history-settings';
 import {
+  countHistory,
   forgetAllHistory,
   forgetHistory,
   getHistory,
@@ -212,7 +213,9 @@ describe('forgetting', () => {
     await recordHistoryVisit(visit({ workId: '2', site: 'ffn' }));
     await saveHistorySettings({ paused: true });
     await local().set({ 'bookmark:ao3:1': { v: 1 }, filterRules: [] });
+    expect(await countHistory()).toBe(2);
     expect(await forgetAllHistory()).toBe(2);
+    expect(await countHistory()).toBe(0);
     expect(await localKeys()).toEqual(['bookmark:ao3:1', 'filterRules', 'historySettings', 'historySettings$']);
     expect(await loadHistorySettings()).toEqual({ paused: true });
   });

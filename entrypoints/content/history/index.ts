@@ -1,0 +1,40 @@
+/**
+ * The reading history (feature): on a work page, the visit is recorded (./work.ts); on a listing,
+ * the reader's AO3 History page is merged in and blurbs of works read get a marker (./listing.ts).
+ * Nothing is recorded while recording is paused (lib/storage/history.ts checks at each write) or
+ * in a private window; markers still show there.
+ */
+import { browser } from 'wxt/browser';
+import type { Feature } from '../page';
+import { DEFAULT_HISTORY_DEPS, type HistoryDeps } from './deps';
+import { startListingHistory } from './listing';
+import { startWorkHistory } from './work';
+
+/** A private (incognito) window: the history records nothing there. */
+function isPrivate(): boolean {
+  try {
+    return browser.extension?.inIncognitoContext === true;
+  } catch {
+    return false;
+  }
+}
+
+export function createHistoryFeature(overrides: Partial<HistoryDeps> = {}): Feature {
+  const deps: HistoryDeps = { ...DEFAULT_HISTORY_DEPS, ...overrides };
+  return (ctx, page) => {
+    try {
+      const record = !isPrivate();
+      let stop = () => {};
+      if (page.kind === 'work' && record) stop = startWorkHistory(page, deps);
+      else if (page.kind === 'listing') stop = startListingHistory(page, deps, record);
+      ctx.onInvalidated(stop);
+      return stop;
+    } catch (error) {
+      console.warn('Lamplight history: could not start.', error);
+      return () => {};
+    }
+  };
+}
+
+/** The reading history on every page of a supported site. */
+export const startHistory: Feature = createHistoryFeature();

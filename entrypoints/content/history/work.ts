@@ -1,0 +1,116 @@
+/**
+ * The reading history on a work page. Once the page is painted and the browser idle, one look is
+ * recorded: the chapter opened (one storage write). Then, each time the end of a chapter comes
+ * into view (its last story paragraph, on the site's page or in Lamplight's reader), that chapter
+ * is recorded as read to its end: the end of the last posted chapter makes the work finished.
+ * Nothing is recorded while the filters' shield holds the work back.
+ * Intersection observers, not scroll listeners: nothing runs on the page's main thread while
+ * the reader scrolls, until an end is reached. Their root reaches far above the view, so an end
+ * jumped past (the End key, a resume) counts as reached as well as one scrolled onto.
+ */
+import { visitFromWork } from '../../../lib/history/record';
+import type { Work } from '../../../lib/sites/types';
+import { recordHistoryVisit } from '../../../lib/storage/history';
+import type { Page } from '../page';
+import { onReaderChange } from '../state/reader';
+import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
+import { chapterViews, storyParagraphs } from '../story';
+import type { HistoryDeps } from './deps';
+
+/** The view and everything above it: an element there has been shown, or scrolled past. */
+const SHOWN_OR_PASSED = '1000000px 0px 0px 0px';
+
+const warn = (message: string, error?: unknown) => console.warn(`Lamplight history: ${message}`, error ?? '');
+
+function readWork(page: Page): Work | null {
+  try {
+    return page.adapter.readWork(page.doc, page.url);
+  } catch (error) {
+    warn('could not read the work on this page.', error);
+    return null;
+  }
+}
+
+export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
+  const doc = page.doc;
+  const win = doc.defaultView;
+  let stopped = false;
+  let work: Work | null = null;
+  let opened = false;
+  const ended = new Set<number>();
+  let observer: IntersectionObserver | null = null;
+  const cleanups: (() => void)[] = [];
+
+  const record = (chapter: number, reachedEnd: boolean) => {
+    if (stopped || !work) return;
+    const visit = visitFromWork(work.meta, { chapter, reachedEnd, at: deps.now() });
+    recordHistoryVisit(visit).catch((error: unknown) => warn('could not record this visit.', error));
+  };
+
+  /** The first look: the chapter opened, read to its end if that end is already in view. */
+  const open = (firstShown: number | undefined, endsInView: number[]) => {
+    opened = true;
+    const chapter = work?.currentChapter ?? firstShown ?? 1;
+    const endSeen = endsInView.includes(chapter);
+    if (endSeen) ended.add(chapter);
+    record(chapter, endSeen);
+  };
+
+  const observeEnds = () => {
+    if (stopped || !work || !win) return;
+    observer?.disconnect();
+    const { views } = chapterViews(doc, work);
+    const ends = new Map<Element, number>();
+    for (const view of views) {
+      const paragraphs = storyParagraphs(view.container);
+      const last = paragraphs[paragraphs.length - 1];
+      if (last) ends.set(last, view.number);
+    }
+    if (ends.size === 0 || typeof win.IntersectionObserver !== 'function') {
+      if (!opened) open(views[0]?.number, []);
+      return;
+    }
+    observer = new win.IntersectionObserver((entries) => {
+      const reached = entries
+        .filter((entry) => entry.isIntersecting)
+        .map((entry) => ends.get(entry.target))
+        .filter((n): n is number => n !== undefined);
+      if (!opened) open(views[0]?.number, reached);
+      for (const chapter of reached) {
+        if (ended.has(chapter)) continue;
+        ended.add(chapter);
+        record(chapter, true);
+      }
+    }, { rootMargin: SHOWN_OR_PASSED });
+    for (const element of ends.keys()) observer.observe(element);
+  };
+
+  /** Starts once the work is shown (not shielded, not awaiting the filters' judgement). */
+  const begin = () => {
+    if (stopped) return;
+    work = readWork(page);
+    if (!work) return;
+    const content = work.content;
+    const held = () => verdictOf(content) === 'shielded' || (isJudging() && verdictOf(content) === null);
+    const go = () => {
+      observeEnds();
+      cleanups.push(onReaderChange(observeEnds));
+    };
+    if (!held()) return go();
+    const unwatch = onVerdictChange(() => {
+      if (held()) return;
+      unwatch();
+      go();
+    });
+    cleanups.push(unwatch);
+  };
+
+  if (win) cleanups.push(deps.idle(win, begin));
+
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    observer?.disconnect();
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  };
+}
