@@ -584,8 +584,8 @@ export function openReader(env: ReaderEnv): ReaderHandle {
           console.warn('Lamplight: a reader add-on failed to clean up.', error);
         }
       }
-      // Where the reader was, measured while it is still laid out; text under a showing toolbar is not read yet.
-      const place = readerPlace(sections, win.innerHeight, bar.covered());
+      // Where the reader was, measured while it is still laid out.
+      const place = readerPlace(sections, win.innerHeight);
       wrapper.removeEventListener('click', onClick);
       doc.removeEventListener('keydown', onKeyDown);
       win.removeEventListener('scroll', onScroll);
