@@ -120,7 +120,7 @@ describe('Chromium: filtering an FFN listing (hand-written fixture)', () => {
       });
 
     await expect.poll(async () => (await state()).placeholders, { timeout: 10_000 }).toEqual([
-      { text: 'Filtered: character: Naruto U. Show anyway', story: NARUTO_STORY },
+      { text: 'Filtered (character: Naruto U.): “Leaf and Wand” by Kitsune Scribe Show anyway', story: NARUTO_STORY },
     ]);
     await expect.poll(async () => (await state()).judged, { timeout: 10_000 }).toBe(true);
     expect((await state()).visible).toEqual(ALL_STORIES.filter((id) => id !== NARUTO_STORY));
