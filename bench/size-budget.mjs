@@ -3,7 +3,10 @@
  * `npm run size`: the size budget of the built Chrome extension (.output/chrome-mv3; run
  * `npm run build` first). Fails (exit 1) when a bundle, gzipped, is over its budget.
  *
- *   content script  content-scripts/content.js (what every AO3 page loads at document_start)
+ *   content script  the content scripts every page of a site loads (content-scripts/content.js, at
+ *                   document_start): all a listing loads
+ *   reader script   the content scripts only work pages load (content-scripts/reader.js, at
+ *                   document_end); a work page loads both
  *   popup           every JS file popup.html loads: its module scripts, modulepreloads and their
  *                   static imports, followed through the chunks
  *
@@ -16,7 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Budgets in bytes, gzipped. Content script: 48 KB, over the 40 KB first aimed at; the README's
+ * Budgets in bytes, gzipped. Since 2026-12-07 (issue 17) the reader is its own content script on
+ * work pages only: the every-page content script went from 49.7 KB to 36.3 KB, budget 38 KB; the
+ * reader's script is 33.2 KB (it carries its own copy of the site adapters, storage and the browser
+ * polyfill), budget 35 KB. Before that, one content script: 48 KB, over the 40 KB first aimed at; the README's
  * Performance section says why (two site adapters, the filter engine, the reader, bookmarks and
  * the browser polyfill all load at document_start; 42.6 KB on 2026-11-25, 46.9 KB on 2026-12-07
  * with the reader's markup sanitiser, the per-load marks and in-memory page state, and the
@@ -29,7 +35,8 @@ import { gzipSync } from 'node:zlib';
  * when it is opened is what would bring it back down.
  */
 export const BUDGETS = {
-  content: 48 * 1024,
+  content: 38 * 1024,
+  reader: 35 * 1024,
   popup: 33 * 1024,
 };
 
@@ -90,11 +97,18 @@ function measureFiles(dir, files) {
  */
 export function measureSizes(dir) {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  const contentFiles = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
+  // A script whose matches include a whole site ("https://host/*") runs on listings too; the others
+  // (work-page patterns such as "https://host/works/*") only where their pages are.
+  const scripts = manifest.content_scripts ?? [];
+  const everyPage = (c) => (c.matches ?? []).some((m) => /^[^:]+:\/\/[^/]+\/\*$/.test(m));
+  const filesOf = (list) => [...new Set(list.flatMap((c) => c.js ?? []))];
+  const contentFiles = filesOf(scripts.filter(everyPage));
+  const readerFiles = filesOf(scripts.filter((c) => !everyPage(c))).filter((f) => !contentFiles.includes(f));
   const popupHtml = manifest.action?.default_popup ?? manifest.browser_action?.default_popup;
   const popup = popupHtml ? pageScripts(dir, popupHtml) : { files: [], dynamic: [] };
   return {
     content: measureFiles(dir, contentFiles),
+    reader: measureFiles(dir, readerFiles),
     popup: { ...measureFiles(dir, popup.files), lazy: measureFiles(dir, popup.dynamic) },
   };
 }
@@ -118,6 +132,8 @@ function cli() {
     if (!ok || process.argv.includes('--verbose')) for (const f of m.files) console.log(`       ${f}`);
   };
   line('content script', sizes.content, BUDGETS.content);
+  line('reader script', sizes.reader, BUDGETS.reader);
+  console.log(`     (a listing loads ${kb(sizes.content.gzip)}; a work page ${kb(sizes.content.gzip + sizes.reader.gzip)})`);
   line('popup', sizes.popup, BUDGETS.popup);
   if (sizes.popup.lazy.files.length) console.log(`     (popup also imports lazily: ${kb(sizes.popup.lazy.gzip)} gzipped in ${sizes.popup.lazy.files.join(', ')})`);
   if (failed) console.error(`size: ${failed} bundle${failed === 1 ? '' : 's'} over budget`);

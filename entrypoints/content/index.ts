@@ -2,22 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { parseToContent, type PageStatus } from '../../lib/messages';
 import { adapterFor, SITE_MATCHES } from '../../lib/sites';
-import type { PageKind, SiteAdapter } from '../../lib/sites/types';
+import type { PageKind } from '../../lib/sites/types';
 import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startHistory } from './history';
-import { startReader } from './reader';
+import { classifyPage } from './page';
 import { openReaderView } from './state/reader';
-
-function classify(adapter: SiteAdapter, url: URL): PageKind {
-  try {
-    return adapter.classify(document, url);
-  } catch (error) {
-    console.warn('Lamplight could not tell what kind of page this is.', error);
-    return 'other';
-  }
-}
 
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -30,12 +21,11 @@ export default defineContentScript({
     let kind: PageKind = 'other';
 
     const onReady = () => {
-      kind = classify(adapter, url);
+      kind = classifyPage(adapter, document, url);
       const root = document.documentElement;
       root.dataset.lamplightPage = kind;
       if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
       const page = { adapter, url, kind, doc: document };
-      if (kind === 'work') void startReader(ctx, page);
       if (kind === 'adult-gate') {
         continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
       }

@@ -1,5 +1,8 @@
 /** Where Lamplight's page-level buttons (Reader mode, Bookmark) sit on a site's page. */
 
+/** Marks the page's Reader mode button (and its `li`); other page buttons line up after it. */
+export const READER_TOGGLE = 'data-lamplight-reader-toggle';
+
 export interface Placement {
   /** The attribute that marks the placed element (the `li` wrapper, like the button itself). */
   marker: string;

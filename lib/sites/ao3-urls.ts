@@ -25,6 +25,15 @@ export function absoluteUrlWithoutHash(href: string | null | undefined, page?: U
   return url === null ? null : url.replace(/#.*$/, '');
 }
 
+/**
+ * Manifest match patterns of AO3's work pages, for the reader's content script: /works/<id>,
+ * /works/<id>/chapters/<id>, /chapters/<id>, /collections/<name>/works/<id>. They also take in a few
+ * other pages under /works/ (search, a work's navigate page), which the script then classifies and leaves.
+ */
+export const AO3_WORK_MATCHES: readonly string[] = AO3_HOSTS.flatMap((host) =>
+  ['/works/*', '/chapters/*', '/collections/*/works/*'].map((path) => `https://${host}${path}`),
+);
+
 /** The canonical URL of a work. */
 export function workUrl(workId: string): string {
   return `${AO3_ORIGIN}/works/${workId}`;

@@ -8,6 +8,12 @@ export const FFN_ORIGIN = 'https://www.fanfiction.net';
 /** Hosts that serve FanFiction.net (the desktop and the mobile edition). */
 export const FFN_HOSTS: readonly string[] = ['www.fanfiction.net', 'm.fanfiction.net', 'fanfiction.net'];
 
+/**
+ * Manifest match patterns of FanFiction.net's story pages (/s/<id>/<chapter>/<slug>), for the
+ * reader's content script, on the hosts the adapter runs on (the bare host redirects to www.).
+ */
+export const FFN_WORK_MATCHES: readonly string[] = ['www.fanfiction.net', 'm.fanfiction.net'].map((host) => `https://${host}/s/*`);
+
 export function isFfnHost(url: URL): boolean {
   return FFN_HOSTS.includes(url.hostname.toLowerCase());
 }

@@ -1,11 +1,16 @@
 import { ao3 } from './ao3';
+import { AO3_WORK_MATCHES } from './ao3-urls';
 import { ffn } from './ffn';
+import { FFN_WORK_MATCHES } from './ffn-urls';
 import type { SiteAdapter } from './types';
 
 export const ADAPTERS: readonly SiteAdapter[] = [ao3, ffn];
 
 /** Match patterns of every supported site, for the manifest. */
 export const SITE_MATCHES: string[] = ADAPTERS.flatMap((adapter) => adapter.matches);
+
+/** Match patterns of the supported sites' work pages (and a few neighbours), for the reader's content script. */
+export const WORK_MATCHES: string[] = [...AO3_WORK_MATCHES, ...FFN_WORK_MATCHES];
 
 /**
  * A manifest match pattern as a test on a URL. The adapters' patterns are all of the form

@@ -20,6 +20,7 @@ import { DYSLEXIC_FAMILY_NAME, DYSLEXIC_LOADED, dyslexicFontState } from './read
 const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 const CH2: FixtureFile = 'ao3/work-wip-14ch-chapter2-17793689.html';
 const ADULT_GATE: FixtureFile = 'ao3/adult-interstitial-2022-38044144.html';
+const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 const MARKER = '#lamplight-reader';
 const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const POLL = { timeout: 10_000, interval: 100 };
@@ -433,6 +434,28 @@ describe('Chromium: reader mode', () => {
     if ((await settingsButton.getAttribute('aria-expanded')) !== 'true') await settingsButton.click();
     await host(page).locator('input[name="font"][value="dyslexic"]').check();
     await expect.poll(() => page.evaluate(dyslexicFontState, DYSLEXIC_FAMILY_NAME), POLL).toEqual(DYSLEXIC_LOADED);
+  });
+
+  test('a listing loads only the main content script; a work page loads the reader’s script too', async () => {
+    const probe = await session.context.newPage();
+    try {
+      const cdp = await session.context.newCDPSession(probe);
+      const loaded: string[] = [];
+      cdp.on('Debugger.scriptParsed', (event) => {
+        const at = event.url.indexOf('/content-scripts/');
+        if (event.url.startsWith('chrome-extension://') && at >= 0) loaded.push(event.url.slice(at + '/content-scripts/'.length));
+      });
+      await cdp.send('Debugger.enable');
+      await openFixture(probe, LISTING);
+      await probe.waitForFunction(() => document.documentElement.dataset.lamplightPage === 'listing', undefined, POLL);
+      expect(loaded).toEqual(['content.js']);
+      loaded.length = 0;
+      await openFixture(probe, CH1);
+      await pageToggle(probe).waitFor({ state: 'visible', timeout: 10_000 });
+      expect(loaded.sort()).toEqual(['content.js', 'reader.js']);
+    } finally {
+      await probe.close();
+    }
   });
 
   test('nothing was fetched but the pages the tests opened and the chapters the reader went to', () => {

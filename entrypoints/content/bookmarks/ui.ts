@@ -4,8 +4,7 @@
  */
 
 import { t } from '../../../lib/i18n';
-import { placePageButton } from '../page-button';
-import { READER_TOGGLE } from '../reader/toggle';
+import { placePageButton, READER_TOGGLE } from '../page-button';
 import { onTrustedClick } from '../trusted';
 
 export const TOGGLE_ATTRIBUTE = 'data-lamplight-bookmark-toggle';

@@ -13,8 +13,7 @@ import { hasReaderMarker, hasResumeMarker, withoutResumeMarker, withResumeMarker
 import type { Work } from '../../../lib/sites/types';
 import { getBookmark, putBookmark, removeBookmark, updateBookmark, watchBookmarks } from '../../../lib/storage';
 import type { Page } from '../page';
-import { registerReaderSlot } from '../reader';
-import { onReaderChange, openReaderView } from '../state/reader';
+import { onReaderChange, openReaderView, registerReaderSlot } from '../state/reader';
 import { chapterViews, measurePlace, pageUrl, scrollToPlace } from './place';
 import { addPressedStyle, bookmarkButton, placeButton, showPressed } from './ui';
 

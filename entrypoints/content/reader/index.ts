@@ -19,28 +19,15 @@ import {
 } from '../../../lib/reader/settings';
 import type { Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
+import { readerSlots } from '../state/reader';
 import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
 import type { Feature, Page } from '../page';
-import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle, type SlotRenderer } from './session';
+import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle } from './session';
 import { createFontLoader } from './fonts';
 import { insertToggle, removeNotice, showNotice, type Toggle } from './toggle';
 
 export { HOST_ID, READER_ATTRIBUTE } from './session';
-export type { SlotRenderer } from './session';
-
-const slotRenderers = new Map<'bookmark', SlotRenderer>();
-
-/**
- * For the bookmarks feature: render into the reader's bookmark slot (a `span[data-lamplight-slot=bookmark]`
- * in the reader's toolbar, inside its shadow root) each time the reader opens. The renderer's return
- * value, if a function, is called when the reader closes. Returns an unregister function.
- */
-export function registerReaderSlot(name: 'bookmark', render: SlotRenderer): () => void {
-  slotRenderers.set(name, render);
-  return () => {
-    if (slotRenderers.get(name) === render) slotRenderers.delete(name);
-  };
-}
+export { registerReaderSlot, type SlotRenderer } from '../state/reader';
 
 export interface ReaderDeps {
   /** Leave for another URL (a chapter). */
@@ -216,7 +203,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
         },
         onExit: () => close(),
         onSettingsChange: persist,
-        slots: slotRenderers,
+        slots: readerSlots(),
       });
     } catch (error) {
       warn('could not open reader mode.', error);

@@ -38,7 +38,7 @@ import { readerPlace, scrollPageToPlace } from './exit-place';
 import { buildSettingsPanel } from './settings-panel';
 import { buildStory, storyText } from './view';
 import { showTags } from './work-head';
-import { setOpenReader } from '../state/reader';
+import { setOpenReader, type SlotRenderer } from '../state/reader';
 import { toolbarKey } from '../../../lib/reader/toolbar';
 import { toolbarReveal } from './toolbar-reveal';
 
@@ -47,7 +47,7 @@ export const PAGE_STYLE_ID = 'lamplight-reader-page-style';
 export const READER_ATTRIBUTE = 'data-lamplight-reader';
 
 /** Something another feature renders into a slot of the reader (e.g. the bookmarks team's button). */
-export type SlotRenderer = (slot: HTMLElement, work: Work) => (() => void) | void;
+export type { SlotRenderer } from '../state/reader';
 
 export interface ReaderEnv {
   doc: Document;
@@ -201,7 +201,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
     }
     return undefined;
   };
-  // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ./index.ts).
+  // The bookmarks feature renders its "Bookmark" button here (see registerReaderSlot in ../state/reader.ts).
   const bookmarkSlot = h(doc, 'span', { class: 'slot', 'data-lamplight-slot': 'bookmark' });
 
   const toolbar = h(

@@ -1,10 +1,7 @@
 /** The page's "Reader mode" button, and the short notices the reader shows on the site's page. */
 import { t } from '../../../lib/i18n';
-import { placePageButton } from '../page-button';
+import { placePageButton, READER_TOGGLE } from '../page-button';
 import { h } from './dom';
-
-/** Marks the page's Reader mode button (and its `li`); other page buttons line up after it. */
-export const READER_TOGGLE = 'data-lamplight-reader-toggle';
 
 export interface Toggle {
   button: HTMLButtonElement;

@@ -3,7 +3,9 @@
  * (bookmarks, the popup's status) ask here, never the page: `data-lamplight-reader` on <html> and
  * a `#lamplight-reader-host` can be written by any page script.
  */
+import { shared } from './hub';
 import { listeners } from './listeners';
+import type { Work } from '../../../lib/sites/types';
 
 /** One chapter as the reader shows it: its number and the element holding its story paragraphs. */
 export interface ReaderChapter {
@@ -19,17 +21,41 @@ export interface OpenReaderView {
   coveredTop?: () => number;
 }
 
-let open: OpenReaderView | null = null;
-const changes = listeners();
+/** Renders into a slot of the reader's toolbar when it opens; a returned function runs when it closes. */
+export type SlotRenderer = (slot: HTMLElement, work: Work) => (() => void) | void;
+
+/** Shared by the main script (bookmarks, page:status) and the reader's script (./hub.ts). */
+const state = shared('reader', () => ({
+  open: null as OpenReaderView | null,
+  changes: listeners(),
+  slots: new Map<'bookmark', SlotRenderer>(),
+}));
 
 export function setOpenReader(view: OpenReaderView | null): void {
-  open = view;
-  changes.notify();
+  state.open = view;
+  state.changes.notify();
 }
 
 /** The open reader, or null when reader mode is off. */
 export function openReaderView(): OpenReaderView | null {
-  return open;
+  return state.open;
 }
 
-export const onReaderChange = changes.add;
+export const onReaderChange = (listener: () => void): (() => void) => state.changes.add(listener);
+
+/** What the reader renders in its toolbar's slots each time it opens. */
+export function readerSlots(): ReadonlyMap<'bookmark', SlotRenderer> {
+  return state.slots;
+}
+
+/**
+ * For the bookmarks feature: render into the reader's bookmark slot (a `span[data-lamplight-slot=bookmark]`
+ * in the reader's toolbar, inside its shadow root) each time the reader opens. The renderer's return
+ * value, if a function, is called when the reader closes. Returns an unregister function.
+ */
+export function registerReaderSlot(name: 'bookmark', render: SlotRenderer): () => void {
+  state.slots.set(name, render);
+  return () => {
+    if (state.slots.get(name) === render) state.slots.delete(name);
+  };
+}
