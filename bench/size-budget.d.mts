@@ -6,6 +6,6 @@ export interface FileSizes {
   /** Each file gzipped at level 9, summed. */
   gzip: number;
 }
-export declare const BUDGETS: { content: number; reader: number; popup: number };
+export declare const BUDGETS: { content: number; work: number; popup: number };
 export declare function pageScripts(dir: string, html: string): { files: string[]; dynamic: string[] };
-export declare function measureSizes(dir: string): { content: FileSizes; reader: FileSizes; popup: FileSizes & { lazy: FileSizes } };
+export declare function measureSizes(dir: string): { content: FileSizes; work: FileSizes; popup: FileSizes & { lazy: FileSizes } };

@@ -21,23 +21,27 @@ import { SourceMap } from '../profile/source-map';
 import { ms, stats } from '../stats';
 import { LISTING_URL, waitJudged } from './listing';
 
+/** Each page loads one script: work pages the work script (with the reader), the others the content script. */
 const CONTENT_SCRIPT = 'content-scripts/content.js';
+const WORK_SCRIPT = 'content-scripts/work.js';
 const CATEGORIES = [...TRACE_CATEGORIES, 'v8', 'disabled-by-default-v8.cpu_profiler'];
 const WORK_URL = FIXTURE_URLS['ao3/work-wip-14ch-chapter1-17793689.html'];
 
 interface Condition {
   label: string;
   url: string;
+  script: string;
   rules: (bench: Bench) => readonly Rule[];
   ready: (page: Page) => Promise<void>;
 }
 
 const CONDITIONS: Condition[] = [
-  { label: 'AO3 listing, no rules', url: LISTING_URL, rules: () => [], ready: waitJudged },
-  { label: 'AO3 listing, 200 rules', url: LISTING_URL, rules: (b) => b.rules['200'], ready: waitJudged },
+  { label: 'AO3 listing, no rules', url: LISTING_URL, script: CONTENT_SCRIPT, rules: () => [], ready: waitJudged },
+  { label: 'AO3 listing, 200 rules', url: LISTING_URL, script: CONTENT_SCRIPT, rules: (b) => b.rules['200'], ready: waitJudged },
   {
     label: 'AO3 work page (chapter 1 of 14), no rules',
     url: WORK_URL,
+    script: WORK_SCRIPT,
     rules: () => [],
     ready: (page) => page.getByRole('button', { name: 'Reader mode', exact: true }).first().waitFor({ timeout: 15_000 }),
   },
@@ -58,9 +62,11 @@ function buildSourceMapped(bench: Bench): string {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`the source-mapped build failed: ${result.stderr || result.stdout}`);
-  const measured = readFileSync(path.join(bench.extensionDir, CONTENT_SCRIPT));
-  if (!measured.equals(readFileSync(path.join(dir, CONTENT_SCRIPT)))) {
-    throw new Error('the source-mapped build is not the measured build: run `npm run bench -- --rebuild`');
+  for (const script of [CONTENT_SCRIPT, WORK_SCRIPT]) {
+    const measured = readFileSync(path.join(bench.extensionDir, script));
+    if (!measured.equals(readFileSync(path.join(dir, script)))) {
+      throw new Error('the source-mapped build is not the measured build: run `npm run bench -- --rebuild`');
+    }
   }
   return dir;
 }
@@ -77,7 +83,7 @@ async function profiledLoad(browser: BenchBrowser, condition: Condition, map: So
     const main = rendererMainThread(events, condition.url);
     const parseHtml = unionMs(main.filter((e) => e.name === 'ParseHTML'));
     if (!map) return { breakdown: emptyBreakdown(), compile: 0, parseHtml };
-    const scriptUrl = `chrome-extension://${browser.extensionId}/${CONTENT_SCRIPT}`;
+    const scriptUrl = `chrome-extension://${browser.extensionId}/${condition.script}`;
     const named = (e: TraceEvent) => JSON.stringify(e.args ?? {}).includes(scriptUrl);
     const evaluate = main.find((e) => e.name === 'EvaluateScript' && named(e));
     const compile = unionMs(main.filter((e) => e.name === 'v8.compile' && named(e)));
@@ -124,7 +130,7 @@ function report(bench: Bench, condition: Condition, loads: Load[], bare: Load[])
 export async function profileSection(bench: Bench): Promise<void> {
   bench.log('profile: building the source-mapped copy of the measured build');
   const built = buildSourceMapped(bench);
-  const map = SourceMap.read(path.join(built, `${CONTENT_SCRIPT}.map`), /^(\.\.\/)+/);
+  const maps = new Map([CONTENT_SCRIPT, WORK_SCRIPT].map((script) => [script, SourceMap.read(path.join(built, `${script}.map`), /^(\.\.\/)+/)]));
   const extension = snapshotExtension(built);
   const browser = await launch({ extensionDir: extension.dir, served: bench.served, streamPort: bench.streamPort });
   const profiled: Bench = { ...bench, ext: browser, extensionId: browser.extensionId! };
@@ -136,7 +142,7 @@ export async function profileSection(bench: Bench): Promise<void> {
       const bare: Load[] = [];
       for (let i = 0; i < bench.warmup + bench.runs; i++) {
         bench.log(`profile: ${condition.label}, load ${i + 1}/${bench.warmup + bench.runs}`);
-        const load = await profiledLoad(browser, condition, map);
+        const load = await profiledLoad(browser, condition, maps.get(condition.script)!);
         const without = await profiledLoad(bench.bare, condition, null);
         if (i < bench.warmup) continue;
         loads.push(load);

@@ -1,58 +1,17 @@
-import { browser } from 'wxt/browser';
+/**
+ * The content script of every site page but work pages (listings, search, series, users…): filtering,
+ * bookmarks' markers, the reading history, the adult gate. Work pages (WORK_MATCHES, from the site
+ * adapters) get ../work.content.ts instead, which adds the reader: each page loads exactly one script.
+ */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { parseToContent, type PageStatus } from '../../lib/messages';
-import { adapterFor, SITE_MATCHES } from '../../lib/sites';
-import type { PageKind } from '../../lib/sites/types';
-import { continuePastAdultGate } from './adult-gate';
-import { bookmarkedHere, startBookmarks } from './bookmarks';
-import { startFiltering } from './filtering';
-import { startHistory } from './history';
-import { classifyPage } from './page';
-import { openReaderView } from './state/reader';
+import { SITE_MATCHES, WORK_MATCHES } from '../../lib/sites';
+import { runContentScript } from './run';
 
 export default defineContentScript({
   matches: SITE_MATCHES,
+  excludeMatches: WORK_MATCHES,
   runAt: 'document_start',
   main(ctx) {
-    const url = new URL(location.href);
-    const adapter = adapterFor(url);
-    if (!adapter) return;
-    const filtering = startFiltering(ctx, adapter, url);
-    let kind: PageKind = 'other';
-
-    const onReady = () => {
-      kind = classifyPage(adapter, document, url);
-      const root = document.documentElement;
-      root.dataset.lamplightPage = kind;
-      if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
-      const page = { adapter, url, kind, doc: document };
-      if (kind === 'adult-gate') {
-        continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
-      }
-      void startBookmarks(ctx, page);
-      void startHistory(ctx, page);
-    };
-    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
-    else onReady();
-
-    const status = (): PageStatus => {
-      const work = kind === 'work' ? adapter.readWork(document, url)?.meta : null;
-      return {
-        site: adapter.id,
-        kind,
-        filtered: filtering.filteredCount(),
-        readerOn: openReaderView() !== null,
-        work: work ? { site: work.site, id: work.id, title: work.title } : null,
-        ...(bookmarkedHere() !== null ? { bookmarked: bookmarkedHere() === true } : {}),
-      };
-    };
-
-    const onMessage = (message: unknown) => {
-      const parsed = parseToContent(message);
-      if (parsed?.type === 'page:status') return Promise.resolve(status());
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    runContentScript(ctx);
   },
 });

@@ -26,7 +26,7 @@ export function absoluteUrlWithoutHash(href: string | null | undefined, page?: U
 }
 
 /**
- * Manifest match patterns of AO3's work pages, for the reader's content script: /works/<id>,
+ * Manifest match patterns of AO3's work pages, for the work-page content script: /works/<id>,
  * /works/<id>/chapters/<id>, /chapters/<id>, /collections/<name>/works/<id>. They also take in a few
  * other pages under /works/ (search, a work's navigate page), which the script then classifies and leaves.
  */

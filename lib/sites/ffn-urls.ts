@@ -10,7 +10,7 @@ export const FFN_HOSTS: readonly string[] = ['www.fanfiction.net', 'm.fanfiction
 
 /**
  * Manifest match patterns of FanFiction.net's story pages (/s/<id>/<chapter>/<slug>), for the
- * reader's content script, on the hosts the adapter runs on (the bare host redirects to www.).
+ * work-page content script, on the hosts the adapter runs on (the bare host redirects to www.).
  */
 export const FFN_WORK_MATCHES: readonly string[] = ['www.fanfiction.net', 'm.fanfiction.net'].map((host) => `https://${host}/s/*`);
 

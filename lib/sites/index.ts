@@ -9,7 +9,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [ao3, ffn];
 /** Match patterns of every supported site, for the manifest. */
 export const SITE_MATCHES: string[] = ADAPTERS.flatMap((adapter) => adapter.matches);
 
-/** Match patterns of the supported sites' work pages (and a few neighbours), for the reader's content script. */
+/** Match patterns of the supported sites' work pages (and a few neighbours): the work script's pages, which the content script leaves. */
 export const WORK_MATCHES: string[] = [...AO3_WORK_MATCHES, ...FFN_WORK_MATCHES];
 
 /**

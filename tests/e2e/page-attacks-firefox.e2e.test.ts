@@ -110,23 +110,6 @@ describe('Firefox: story markup is never Lamplight’s state or controls (findin
   });
 });
 
-describe('Firefox: the content scripts’ shared state is out of the page’s reach', () => {
-  test('the page sees no hub; a forged one changes nothing: the shield holds, a marked URL opens no reader', async () => {
-    await openFirefoxFixture(page, A.WORK);
-    await button('Reader mode');
-    expect(await page.evaluate(A.pageHubKeys)).toBeNull();
-
-    await useShieldRule();
-    await open(`${A.attackUrl(A.WORK, 'forged hub')}#lamplight-reader`);
-    await page.waitForSelector('[data-lamplight-shield] button', { timeout: 10_000 });
-    await page.waitForSelector('[data-lamplight-reader-toggle]', { timeout: 10_000 });
-    await sleep(2_500); // past the reader's 2 s wait for the filters' judgement
-    expect(await readerOn()).toBe(false);
-    expect(await page.evaluate(A.storyTextShown)).toBe(false);
-    expect(await page.evaluate(A.pageHubKeys)).toEqual(['verdicts']);
-  });
-});
-
 describe('Firefox: the adult gate (finding 4)', () => {
   test('a view_adult link to another host in a series description is no gate and is never followed', async () => {
     await set('sync', { readerSettings: { skipAdultGate: true }, readerSettings$: { v: 1 } });

@@ -105,23 +105,6 @@ describe('Chromium: story markup is never Lamplight’s state or controls (findi
   });
 });
 
-describe('Chromium: the content scripts’ shared state is out of the page’s reach', () => {
-  test('the page sees no hub; a forged one changes nothing: the shield holds, a marked URL opens no reader', async () => {
-    await openFixture(page, A.WORK);
-    await page.getByRole('button', { name: 'Reader mode', exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await page.evaluate(A.pageHubKeys)).toBeNull();
-
-    await set('local', { filterRules: [shieldRule], filterRules$: { v: 1 } });
-    await open(`${A.attackUrl(A.WORK, 'forged hub')}#lamplight-reader`);
-    await page.locator('[data-lamplight-shield]').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.getByRole('button', { name: 'Reader mode', exact: true }).first().waitFor({ state: 'attached', timeout: 10_000 });
-    await page.waitForTimeout(2_500); // past the reader's 2 s wait for the filters' judgement
-    expect(await readerOn()).toBe(false);
-    expect(await page.evaluate(A.storyTextShown)).toBe(false);
-    expect(await page.evaluate(A.pageHubKeys)).toEqual(['verdicts']);
-  });
-});
-
 describe('Chromium: the adult gate (finding 4)', () => {
   test('a view_adult link to another host in a series description is no gate and is never followed', async () => {
     await set('sync', { readerSettings: { skipAdultGate: true }, readerSettings$: { v: 1 } });

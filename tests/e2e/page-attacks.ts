@@ -78,25 +78,12 @@ export function listingWithNestedBlurb(workId: string): string {
   return inject(text(LISTING), '<blockquote class="userstuff summary">', fake);
 }
 
-/**
- * A page script that puts a forged hub where Lamplight's two content scripts keep their shared state
- * (entrypoints/content/state/hub.ts): no verdicts, nothing judging. It must reach neither script.
- */
-const FORGED_HUB =
-  "<script>(() => { const none = { add: () => () => {}, notify() {} }; Object.defineProperty(window, Symbol.for('lamplight.hub'), " +
-  "{ value: new Map([['verdicts', { verdicts: new WeakMap(), judging: false, changes: none }]]) }); })();</script>";
-
-export function forgedHubWork(): string {
-  return inject(text(WORK), '<head>', FORGED_HUB);
-}
-
 /** Every hostile page by URL, with the fixture it was made from (its assets are that page's). */
 export function attackPages(listingWorkId: string): Map<string, { file: FixtureFile; html: string }> {
   const pages = new Map<string, { file: FixtureFile; html: string }>();
   const add = (file: FixtureFile, attack: string, html: string) => pages.set(attackUrl(file, attack), { file, html });
   for (const [name, css] of Object.entries(SKINS)) add(WORK, `skin ${name}`, skinnedWork(css));
   add(WORK, 'story', storyAttackWork());
-  add(WORK, 'forged hub', forgedHubWork());
   add(SERIES, 'adult link', seriesWithAdultLink());
   add(GATE, 'gate elsewhere', gateToElsewhere());
   add(LISTING, 'nested blurb', listingWithNestedBlurb(listingWorkId));
@@ -157,13 +144,6 @@ export function clickAsPageScript(labels: string[]): number {
 export function storyTextShown(): boolean {
   const paragraphs = Array.from(document.querySelectorAll('#workskin .userstuff p'));
   return paragraphs.some((p) => p.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions));
-}
-
-/** The keys of what the page finds under Lamplight's hub key: null when nothing is there. */
-export function pageHubKeys(): string[] | null {
-  const hub = (window as any)[Symbol.for('lamplight.hub')];
-  if (hub === undefined) return null;
-  return hub instanceof Map ? Array.from(hub.keys()) : ['(not a Map)'];
 }
 
 /** What the reader's shadow root shows of the story's look-alikes, next to the reader's own controls. */

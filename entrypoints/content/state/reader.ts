@@ -3,7 +3,6 @@
  * (bookmarks, the popup's status) ask here, never the page: `data-lamplight-reader` on <html> and
  * a `#lamplight-reader-host` can be written by any page script.
  */
-import { shared } from './hub';
 import { listeners } from './listeners';
 import type { Work } from '../../../lib/sites/types';
 
@@ -24,12 +23,11 @@ export interface OpenReaderView {
 /** Renders into a slot of the reader's toolbar when it opens; a returned function runs when it closes. */
 export type SlotRenderer = (slot: HTMLElement, work: Work) => (() => void) | void;
 
-/** Shared by the main script (bookmarks, page:status) and the reader's script (./hub.ts). */
-const state = shared('reader', () => ({
+const state = {
   open: null as OpenReaderView | null,
   changes: listeners(),
   slots: new Map<'bookmark', SlotRenderer>(),
-}));
+};
 
 export function setOpenReader(view: OpenReaderView | null): void {
   state.open = view;

@@ -2,17 +2,15 @@
  * The filters' judgement of each element, in the content script's memory (never read back from
  * the page: the page can write any attribute). Reader mode asks here whether a work is shielded.
  */
-import { shared } from './hub';
 import { listeners } from './listeners';
 
 export type Verdict = 'shown' | 'shielded';
 
-/** Written by the filters (main script), read by the reader's script: shared through ./hub.ts. */
-const state = shared('verdicts', () => ({
+const state = {
   verdicts: new WeakMap<Element, Verdict>(),
   judging: false,
   changes: listeners(),
-}));
+};
 
 /** The filters started on this page: a work they have not judged yet is awaited. */
 export function setJudging(on: boolean): void {

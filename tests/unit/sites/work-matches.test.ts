@@ -1,5 +1,5 @@
 /**
- * WORK_MATCHES: the manifest patterns of the reader's content script. Every work page must match
+ * WORK_MATCHES: the manifest patterns of the work-page content script (the other script excludes them). Every work page must match
  * (a missed one would have no reader); listings must not (they load only the main script).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { parseToContent, type PageStatus } from '../../lib/messages';
+import { adapterFor } from '../../lib/sites';
+import type { PageKind } from '../../lib/sites/types';
+import { continuePastAdultGate } from './adult-gate';
+import { bookmarkedHere, startBookmarks } from './bookmarks';
+import { startFiltering } from './filtering';
+import { startHistory } from './history';
+import { classifyPage, type Feature } from './page';
+import { openReaderView } from './state/reader';
+
+/**
+ * What both content scripts do on a page: filtering at once; at DOMContentLoaded, classify the page
+ * and start the features; answer `page:status`. `workFeatures` start on work pages: only the
+ * work-page script (../work.content.ts) passes the reader, so the script listings load leaves it out.
+ */
+export function runContentScript(ctx: ContentScriptContext, workFeatures: readonly Feature[] = []): void {
+  const url = new URL(location.href);
+  const adapter = adapterFor(url);
+  if (!adapter) return;
+  const filtering = startFiltering(ctx, adapter, url);
+  let kind: PageKind = 'other';
+
+  const onReady = () => {
+    kind = classifyPage(adapter, document, url);
+    const root = document.documentElement;
+    root.dataset.lamplightPage = kind;
+    if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
+    const page = { adapter, url, kind, doc: document };
+    if (kind === 'work') for (const feature of workFeatures) void feature(ctx, page);
+    if (kind === 'adult-gate') {
+      continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
+    }
+    void startBookmarks(ctx, page);
+    void startHistory(ctx, page);
+  };
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
+  else onReady();
+
+  const status = (): PageStatus => {
+    const work = kind === 'work' ? adapter.readWork(document, url)?.meta : null;
+    return {
+      site: adapter.id,
+      kind,
+      filtered: filtering.filteredCount(),
+      readerOn: openReaderView() !== null,
+      work: work ? { site: work.site, id: work.id, title: work.title } : null,
+      ...(bookmarkedHere() !== null ? { bookmarked: bookmarkedHere() === true } : {}),
+    };
+  };
+
+  const onMessage = (message: unknown) => {
+    const parsed = parseToContent(message);
+    if (parsed?.type === 'page:status') return Promise.resolve(status());
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
