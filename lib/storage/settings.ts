@@ -79,6 +79,16 @@ export const loadReaderSettings = (): Promise<ReaderSettings> => load(READER);
 export const saveReaderSettings = (patch: Partial<ReaderSettings>): Promise<ReaderSettings> =>
   save(READER, patch);
 
+/**
+ * Write complete reader settings in one storage call, validated and versioned, without reading first:
+ * for the reader's panel, whose last change must be on its way before a page that is being left unloads.
+ */
+export function writeReaderSettings(value: ReaderSettings): Promise<ReaderSettings> {
+  const check = validateSettings<ReaderSettings>(value, READER.schema);
+  if (!check.ok) return Promise.reject(new Error(check.error));
+  return storage.setItems(settingsWrite(READER, check.value)).then(() => check.value);
+}
+
 export const loadAppSettings = (): Promise<AppSettings> => load(APP);
 export const saveAppSettings = (patch: Partial<AppSettings>): Promise<AppSettings> => save(APP, patch);
 

@@ -13,12 +13,11 @@ import { parseToContent } from '../../../lib/messages';
 import { hasReaderMarker, withoutReaderMarker, withReaderMarker } from '../../../lib/reader/navigation';
 import {
   DEFAULT_READER_SETTINGS,
-  normalizeReaderSettings,
   sameReaderSettings,
   type ReaderSettings,
 } from '../../../lib/reader/settings';
 import type { Work } from '../../../lib/sites/types';
-import { readerSettingsItem } from '../../../lib/storage/items';
+import { loadReaderSettings, watchReaderSettings, writeReaderSettings } from '../../../lib/storage/settings';
 import { readerSlots } from '../state/reader';
 import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
 import type { Feature, Page } from '../page';
@@ -98,7 +97,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     clearTimeout(writeTimer);
     const value = pendingWrite;
     pendingWrite = null;
-    if (value) readerSettingsItem.setValue(value).catch((error: unknown) => warn('could not save settings.', error));
+    if (value) writeReaderSettings(value).catch((error: unknown) => warn('could not save settings.', error));
   };
   const persist = (value: ReaderSettings) => {
     settings = value;
@@ -114,9 +113,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
   };
   win.addEventListener('pagehide', onPageHide);
   doc.addEventListener('visibilitychange', onVisibility);
-  const unwatch = readerSettingsItem.watch((value) => {
+  const unwatch = watchReaderSettings((next) => {
     if (stopped || pendingWrite) return; // our own change is on its way; don't bounce back to an older one
-    const next = normalizeReaderSettings(value);
     if (sameReaderSettings(next, settings)) return;
     settings = next;
     handle?.setSettings(next);
@@ -260,9 +258,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
 
   // ---- Open at start: marked URL (we came here from the reader) or "Open every work in reader mode".
   const cameFromReader = hasReaderMarker(page.url) || hasReaderMarker(win.location.href);
-  readerSettingsItem
-    .getValue()
-    .then(normalizeReaderSettings, (error: unknown) => {
+  loadReaderSettings()
+    .catch((error: unknown) => {
       warn('could not read settings; using defaults.', error);
       return DEFAULT_READER_SETTINGS;
     })

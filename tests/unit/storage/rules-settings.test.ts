@@ -8,6 +8,7 @@ import {
   loadReaderSettings,
   saveAppSettings,
   saveReaderSettings,
+  writeReaderSettings,
 } from '../../../lib/storage/settings';
 import { DEFAULT_APP_SETTINGS } from '../../../lib/storage/validate';
 import type { Rule } from '../../../lib/filters/types';
@@ -150,6 +151,17 @@ describe('settings', () => {
     );
     await Promise.all([saveReaderSettings({ width: 80 }), saveReaderSettings({ align: 'justify' })]);
     expect(await loadReaderSettings()).toMatchObject({ width: 80, align: 'justify', theme: 'black' });
+  });
+
+  it('the reader panel writes whole settings in one call, versioned, without reading first; invalid ones write nothing', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const whole = { ...DEFAULT_READER_SETTINGS, theme: 'sepia' as const, lineHeight: 1.8 };
+    await writeReaderSettings(whole);
+    expect(get).not.toHaveBeenCalled();
+    expect(await sync('readerSettings')).toEqual(whole);
+    expect(await sync('readerSettings$')).toEqual({ v: 1 });
+    await expect(writeReaderSettings({ ...whole, fontSize: -3 })).rejects.toThrow('fontSize');
+    expect(await sync('readerSettings')).toEqual(whole);
   });
 });
 
