@@ -14,6 +14,7 @@ import {
   openFirefoxFixture,
   type FirefoxSession,
   firefoxAudit,
+  openPopup,
 } from './firefox';
 import type { FixtureFile } from './fixtures';
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
   session = await launchFirefox();
   page = await newInterceptedPage(session.browser);
   extensionPage = await session.browser.newPage();
-  openExtensionPage(extensionPage, 'popup.html');
-  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openPopup(extensionPage);
 });
 
 afterAll(async () => {

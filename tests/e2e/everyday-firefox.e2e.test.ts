@@ -18,7 +18,7 @@ import {
   readerFactsInPage,
   toolbarFactsInPage,
 } from './everyday-facts';
-import { firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession, openPopup } from './firefox';
 import { FIXTURE_URLS, normaliseUrl, type FixtureFile } from './fixtures';
 import { blurbIdsWithWarning, fixtureBlurbs, MCD } from './filtering-facts';
 
@@ -37,8 +37,7 @@ beforeAll(async () => {
   page = await newInterceptedPage(session.browser);
   crossoverPage = await newInterceptedPage(session.browser, new Map([[normaliseUrl(FIXTURE_URLS[COUNTING]), ffnCrossoverStory()]]));
   extensionPage = await session.browser.newPage();
-  openExtensionPage(extensionPage, 'popup.html');
-  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openPopup(extensionPage);
 });
 
 afterAll(async () => {

@@ -14,9 +14,9 @@ import {
   GECKO_ID,
   launchFirefox,
   newInterceptedPage,
-  openExtensionPage,
   openFirefoxFixture,
   type FirefoxSession,
+  openPopup,
 } from './firefox';
 
 let session: FirefoxSession;
@@ -30,23 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-/**
- * Opens the popup in `page` and waits for its heading. A fresh tab's about:blank may still be giving
- * way to the popup when the wait runs, and Firefox then answers with a protocol error (about one run
- * in six, twice in a row once): open it again, up to three times.
- */
-async function openPopup(page: Page) {
-  const heading = '::-p-aria([name="Lamplight"][role="heading"])';
-  for (let attempt = 1; ; attempt += 1) {
-    openExtensionPage(page, 'popup.html');
-    try {
-      return await page.waitForSelector(heading, { timeout: 10_000 });
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 describe('Firefox ESR', () => {
   test('the extension installs and its popup shows the Lamplight heading', async () => {

@@ -279,6 +279,25 @@ export function openExtensionPage(page: Page, file: string): void {
   page.goto(`${FIREFOX_EXTENSION_ORIGIN}/${file}`).catch(() => {});
 }
 
+/**
+ * Opens an extension page in `page` and waits for `selector` in it. A fresh tab's about:blank may
+ * still be giving way to the page when the wait runs, and Firefox then answers with a protocol error
+ * (about one run in six, twice in a row once): open it again, up to three times.
+ */
+export async function openExtensionPageAndWait(page: Page, file: string, selector: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    openExtensionPage(page, file);
+    try {
+      return await page.waitForSelector(selector, { timeout: 10_000 });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Opens the popup in `page` and waits for its heading. */
+export const openPopup = (page: Page) => openExtensionPageAndWait(page, 'popup.html', '::-p-aria([name="Lamplight"][role="heading"])');
+
 /** Opens `url` (default: the fixture's real URL) in a page from newInterceptedPage(). */
 export async function openFirefoxFixture(page: Page, fixtureFile: FixtureFile, url: string = FIXTURE_URLS[fixtureFile]) {
   if (fixtureForUrl(url) !== fixtureFile) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { FIXTURE_URLS, firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { FIXTURE_URLS, firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPageAndWait, openFirefoxFixture, poll, type FirefoxSession, openPopup } from './firefox';
 import {
   CH1,
   CH2,
@@ -30,8 +30,7 @@ beforeAll(async () => {
   session = await launchFirefox();
   page = await newInterceptedPage(session.browser);
   extensionPage = await session.browser.newPage();
-  openExtensionPage(extensionPage, 'popup.html');
-  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openPopup(extensionPage);
 });
 
 afterAll(async () => {
@@ -49,8 +48,7 @@ const historyKeys = (): Promise<string[]> =>
 const pause = async (on: boolean) => {
   const options = await session.browser.newPage();
   try {
-    openExtensionPage(options, 'options.html');
-    const toggle = await options.waitForSelector('::-p-aria([name="Pause recording"][role="switch"])', { timeout: 15_000 });
+    const toggle = await openExtensionPageAndWait(options, 'options.html', '::-p-aria([name="Pause recording"][role="switch"])');
     const checked = () => options.evaluate(() => document.querySelector('#history [role="switch"]')?.getAttribute('aria-checked'));
     await poll(checked, (v) => v === 'true' || v === 'false');
     if ((await checked()) !== String(on)) await toggle?.click();

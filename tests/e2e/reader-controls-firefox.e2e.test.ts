@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { firefoxAudit, launchFirefox, newInterceptedPage, openExtensionPage, openFirefoxFixture, poll, type FirefoxSession } from './firefox';
+import { firefoxAudit, launchFirefox, newInterceptedPage, openFirefoxFixture, poll, type FirefoxSession, openPopup } from './firefox';
 import type { FixtureFile } from './fixtures';
 import {
   barFactsInPage,
@@ -36,8 +36,7 @@ beforeAll(async () => {
   session = await launchFirefox();
   page = await newInterceptedPage(session.browser);
   extensionPage = await session.browser.newPage();
-  openExtensionPage(extensionPage, 'popup.html');
-  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openPopup(extensionPage);
 });
 
 afterAll(async () => {

@@ -12,9 +12,9 @@ import {
   firefoxOpenedFixtures,
   launchFirefox,
   newInterceptedPage,
-  openExtensionPage,
   openFirefoxFixture,
   type FirefoxSession,
+  openPopup,
 } from './firefox';
 import { blurbIdsWithWarning } from './filtering-facts';
 import {
@@ -44,8 +44,7 @@ beforeAll(async () => {
   session = await launchFirefox();
   page = await newInterceptedPage(session.browser);
   extensionPage = await session.browser.newPage();
-  openExtensionPage(extensionPage, 'popup.html');
-  await extensionPage.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openPopup(extensionPage);
 });
 
 afterAll(async () => {
