@@ -279,18 +279,29 @@ export function openExtensionPage(page: Page, file: string): void {
   page.goto(`${FIREFOX_EXTENSION_ORIGIN}/${file}`).catch(() => {});
 }
 
+/** Puppeteer wraps the BiDi error: look down the chain of causes. */
+function isProtocolError(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === 'ProtocolError' || e.message.includes('Protocol error')) return true;
+  return false;
+}
+
 /**
- * Opens an extension page in `page` and waits for `selector` in it. A fresh tab's about:blank may
- * still be giving way to the page when the wait runs, and Firefox then answers with a protocol error
- * (about one run in six, twice in a row once): open it again, up to three times.
+ * Opens an extension page in `page` and waits for `selector` in it. While a fresh tab's about:blank
+ * gives way to the page, Firefox answers a wait with a protocol error ("right-hand side of 'in'
+ * should be an object, got null"), several times in a row on a loaded machine: wait again (the page
+ * opened once, or again if the tab is not on it) until `timeout` ms have passed.
  */
-export async function openExtensionPageAndWait(page: Page, file: string, selector: string) {
-  for (let attempt = 1; ; attempt += 1) {
-    openExtensionPage(page, file);
+export async function openExtensionPageAndWait(page: Page, file: string, selector: string, timeout = 20_000) {
+  const url = `${FIREFOX_EXTENSION_ORIGIN}/${file}`;
+  openExtensionPage(page, file);
+  const end = Date.now() + timeout;
+  for (;;) {
     try {
-      return await page.waitForSelector(selector, { timeout: 10_000 });
+      return await page.waitForSelector(selector, { timeout: Math.max(1_000, end - Date.now()) });
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (Date.now() >= end || !isProtocolError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!page.url().startsWith(url)) openExtensionPage(page, file);
     }
   }
 }
