@@ -1,17 +1,20 @@
 /**
  * The popup's "This page": what Lamplight is doing on the active tab, from the content
- * script's `page:status`, and the Reader mode button on a work page.
+ * script's `page:status`; on a work page the Reader mode and Bookmark buttons and the work's line in
+ * the reading history.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import {
   activeTabId,
   parseBookmarkReply,
+  parseHistoryForgetReply,
   parsePageStatus,
   parseReaderToggleReply,
   parseToBackground,
   sendToTab,
   type PageStatus,
+  type ToContent,
 } from '../lib/messages';
 import { t } from '../lib/i18n';
 import { countText } from './text';
@@ -32,6 +35,7 @@ export function ThisPage() {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [forgotten, setForgotten] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -56,31 +60,24 @@ export function ThisPage() {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, [tabId]);
 
-  const toggleReader = async () => {
+  /** Sends `message` to the page; a reply `parse` accepts is applied, anything else says the page is unreachable. */
+  const ask = async <R,>(message: ToContent, parse: (reply: unknown) => R | null, apply: (reply: R, status: PageStatus) => PageStatus) => {
     if (state.phase !== 'page' || busy) return;
     setBusy(true);
     setProblem(null);
-    const reply = parseReaderToggleReply(await sendToTab(state.tabId, { type: 'reader:toggle' }));
+    const reply = parse(await sendToTab(state.tabId, message));
     setBusy(false);
-    if (!reply) {
-      setProblem(t('popupPageUnreachable'));
-      return;
-    }
-    setState({ ...state, status: { ...state.status, readerOn: reply.readerOn } });
+    if (reply === null) setProblem(t('popupPageUnreachable'));
+    else setState({ ...state, status: apply(reply, state.status) });
   };
 
-  const toggleBookmark = async () => {
-    if (state.phase !== 'page' || busy) return;
-    setBusy(true);
-    setProblem(null);
-    const reply = parseBookmarkReply(await sendToTab(state.tabId, { type: 'bookmark:toggle' }));
-    setBusy(false);
-    if (!reply) {
-      setProblem(t('popupPageUnreachable'));
-      return;
-    }
-    setState({ ...state, status: { ...state.status, bookmarked: reply.bookmarked } });
-  };
+  const toggleReader = () => ask({ type: 'reader:toggle' }, parseReaderToggleReply, (r, s) => ({ ...s, readerOn: r.readerOn }));
+  const toggleBookmark = () => ask({ type: 'bookmark:toggle' }, parseBookmarkReply, (r, s) => ({ ...s, bookmarked: r.bookmarked }));
+  const forgetWork = () =>
+    ask({ type: 'history:forget' }, parseHistoryForgetReply, (r, s) => {
+      if (r.forgotten) setForgotten(true);
+      return s;
+    });
 
   return (
     <section class="panel" aria-labelledby="page-heading">
@@ -90,7 +87,14 @@ export function ThisPage() {
         <p class="muted">{t('popupUnsupported')}</p>
       )}
       {state.phase === 'page' && (
-        <PageDetails status={state.status} busy={busy} onToggle={toggleReader} onBookmark={toggleBookmark} />
+        <PageDetails
+          status={state.status}
+          busy={busy}
+          onToggle={toggleReader}
+          onBookmark={toggleBookmark}
+          forgotten={forgotten}
+          onForget={forgetWork}
+        />
       )}
       {problem && (
         <p class="field-error" role="alert">
@@ -106,10 +110,12 @@ interface PageDetailsProps {
   busy: boolean;
   onToggle: () => void;
   onBookmark: () => void;
+  forgotten: boolean;
+  onForget: () => void;
 }
 
 function PageDetails(props: PageDetailsProps) {
-  const { status, busy, onToggle, onBookmark } = props;
+  const { status, busy, onToggle, onBookmark, forgotten, onForget } = props;
   const filtered = status.filtered;
   return (
     <>
@@ -138,6 +144,7 @@ function PageDetails(props: PageDetailsProps) {
               {t('popupBookmark')}
             </button>
           )}
+          {status.history !== undefined && <WorkHistoryLine text={status.history} forgotten={forgotten} onForget={onForget} />}
         </div>
       )}
       {(status.kind === 'listing' || filtered > 0) && (
@@ -150,5 +157,18 @@ function PageDetails(props: PageDetailsProps) {
         <p class="muted">{t('popupNothingToFilter')}</p>
       )}
     </>
+  );
+}
+
+/** The work's line in the reading history, and Forget this work; after it, what forgetting did. */
+function WorkHistoryLine({ text, forgotten, onForget }: { text: string; forgotten: boolean; onForget: () => void }) {
+  if (forgotten) return <p role="status">{t('historyWorkForgotten')}</p>;
+  return (
+    <p class="work-history">
+      {t('historyThisWork', text)}{' '}
+      <button type="button" class="link-button" onClick={onForget}>
+        {t('historyForgetWork')}
+      </button>
+    </p>
   );
 }

@@ -17,6 +17,8 @@ export interface PageStatus {
   work: { site: SiteId; id: string; title: string } | null;
   /** On a work page: whether that work is in Lamplight's bookmarks (absent when unknown). */
   bookmarked?: boolean;
+  /** On a work page whose work is in the reading history: its marker's words ("Read 12 Mar"). */
+  history?: string;
 }
 
 export type ToContent =
@@ -27,7 +29,9 @@ export type ToContent =
   /** Whether the work shown is bookmarked. Reply: BookmarkReply. */
   | { type: 'bookmark:status' }
   /** Bookmark the work a link on this page points at (context menu). Reply: BookmarkReply. */
-  | { type: 'bookmark:link'; url: string };
+  | { type: 'bookmark:link'; url: string }
+  /** Forget the work shown from the reading history, and record it no more from this page. Reply: `{ forgotten }`. */
+  | { type: 'history:forget' };
 
 /** The content script's answer to the `bookmark:*` messages: whether the work is bookmarked now. */
 export interface BookmarkReply {
@@ -41,7 +45,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function parseToContent(message: unknown): ToContent | null {
   if (!isObject(message)) return null;
   if (message.type === 'reader:toggle' || message.type === 'page:status') return { type: message.type };
-  if (message.type === 'bookmark:toggle' || message.type === 'bookmark:status') return { type: message.type };
+  if (message.type === 'bookmark:toggle' || message.type === 'bookmark:status' || message.type === 'history:forget') return { type: message.type };
   if (message.type === 'bookmark:link' && typeof message.url === 'string' && message.url.length <= 2048) {
     return { type: 'bookmark:link', url: message.url };
   }
@@ -114,6 +118,7 @@ export function parsePageStatus(reply: unknown): PageStatus | null {
   }
   const status: PageStatus = { site, kind: kind as PageKind, filtered, readerOn, work: workRef };
   if (typeof reply.bookmarked === 'boolean') status.bookmarked = reply.bookmarked;
+  if (typeof reply.history === 'string' && reply.history.length > 0 && reply.history.length <= 200) status.history = reply.history;
   return status;
 }
 
@@ -127,4 +132,10 @@ export function parseReaderToggleReply(reply: unknown): { readerOn: boolean } | 
 export function parseBookmarkReply(reply: unknown): BookmarkReply | null {
   if (!isObject(reply) || typeof reply.bookmarked !== 'boolean') return null;
   return { bookmarked: reply.bookmarked };
+}
+
+/** The content script's answer to `history:forget`, or null. */
+export function parseHistoryForgetReply(reply: unknown): { forgotten: boolean } | null {
+  if (!isObject(reply) || typeof reply.forgotten !== 'boolean') return null;
+  return { forgotten: reply.forgotten };
 }

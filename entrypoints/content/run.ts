@@ -7,12 +7,13 @@ import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startHistory } from './history';
+import { forgetWork, historyTextOf } from './history/this-work';
 import { classifyPage, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
 /**
  * What both content scripts do on a page: filtering at once; at DOMContentLoaded, classify the page
- * and start the features; answer `page:status`. `workFeatures` start on work pages: only the
+ * and start the features; answer `page:status` and `history:forget`. `workFeatures` start on work pages: only the
  * work-page script (../work.content.ts) passes the reader, so the script listings load leaves it out.
  */
 export function runContentScript(ctx: ContentScriptContext, workFeatures: readonly Feature[] = []): void {
@@ -38,8 +39,11 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
   else onReady();
 
-  const status = (): PageStatus => {
-    const work = kind === 'work' ? adapter.readWork(document, url)?.meta : null;
+  const shownWork = () => (kind === 'work' ? adapter.readWork(document, url)?.meta ?? null : null);
+
+  const status = async (): Promise<PageStatus> => {
+    const work = shownWork();
+    const history = work ? await historyTextOf(work, Date.now()).catch(() => null) : null;
     return {
       site: adapter.id,
       kind,
@@ -47,12 +51,21 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
       readerOn: openReaderView() !== null,
       work: work ? { site: work.site, id: work.id, title: work.title } : null,
       ...(bookmarkedHere() !== null ? { bookmarked: bookmarkedHere() === true } : {}),
+      ...(history ? { history } : {}),
     };
+  };
+
+  const forget = async () => {
+    const work = shownWork();
+    if (!work) return { forgotten: false };
+    await forgetWork(work);
+    return { forgotten: true };
   };
 
   const onMessage = (message: unknown) => {
     const parsed = parseToContent(message);
-    if (parsed?.type === 'page:status') return Promise.resolve(status());
+    if (parsed?.type === 'page:status') return status();
+    if (parsed?.type === 'history:forget') return forget();
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -22,6 +22,7 @@ import {
 } from './history-codec';
 import { assignFandomIds, fandomNames, HISTORY_FANDOM_PREFIX } from './history-names';
 import { loadHistorySettings } from './history-settings';
+import { watchKey } from './changes';
 import { withKeyLock } from './lock';
 import { quarantineAndRepair } from './safe';
 
@@ -165,4 +166,17 @@ export async function forgetAllHistory(): Promise<number> {
   const names = all.filter((k) => k.startsWith(HISTORY_FANDOM_PREFIX));
   if (works.length + names.length > 0) await browser.storage.local.remove([...works, ...names]);
   return works.length;
+}
+
+/**
+ * Calls `onForgotten` when this work's record, once seen stored (after the caller's own first
+ * write, say), is removed: forgotten here, on another page, or with everything.
+ */
+export function watchHistoryForgotten(site: SiteId, workId: string, onForgotten: () => void): () => void {
+  const key = historyStorageKey(site, workId);
+  let stored = false;
+  return watchKey(key, (value) => {
+    if (value !== null && value !== undefined) stored = true;
+    else if (stored) onForgotten();
+  }, async () => (await browser.storage.local.get(driverKey(key)))[driverKey(key)] ?? null);
 }

@@ -8,6 +8,8 @@ export const CH1: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 export const CH2: FixtureFile = 'ao3/work-wip-14ch-chapter2-17793689.html';
 export const ONESHOT: FixtureFile = 'ao3/work-oneshot-323217.html';
 export const PAUSED_WORK: FixtureFile = 'ao3/work-complete-6ch-chapter1-41289660.html';
+/** Opened once, then forgotten from the popup. */
+export const FORGOTTEN_WORK: FixtureFile = 'ao3/work-wip-anonymous-chapter1-37214506.html';
 export const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 export const READINGS: FixtureFile = 'ao3/readings-handwritten.html';
 

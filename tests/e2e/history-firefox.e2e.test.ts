@@ -10,6 +10,7 @@ import { FIXTURE_URLS, firefoxAudit, launchFirefox, newInterceptedPage, openExte
 import {
   CH1,
   CH2,
+  FORGOTTEN_WORK,
   key,
   LISTING,
   ONESHOT,
@@ -103,6 +104,29 @@ describe('Firefox ESR: reading history', () => {
     expect((await poll(() => stored(key('323217')), (r) => r !== undefined))?.slice(4, 7)).toEqual([1, 1, 0]);
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
     expect((await poll(() => stored(key('323217')), (r) => r?.[6] === 1))?.[6]).toBe(1);
+  });
+
+  test("the popup names the page's work in the history; Forget this work removes it and this page records it no more", async () => {
+    await openFirefoxFixture(page, FORGOTTEN_WORK);
+    expect((await poll(() => stored(key('37214506')), (r) => r !== undefined))?.[4]).toBe(1);
+    const popup = await session.browser.newPage();
+    try {
+      // The popup acts on the active tab: the work, brought to the front before the popup reads it.
+      await page.bringToFront();
+      await openPopup(popup);
+      const thisPage = () => popup.evaluate(() => document.querySelector('section[aria-labelledby="page-heading"]')?.textContent ?? '');
+      expect(await poll(thisPage, (text) => text.includes('Reading history:'))).toMatch(/Reading history: Stopped at chapter 1 of \d+/);
+      const forget = await popup.waitForSelector('::-p-aria([name="Forget this work"][role="button"])', { timeout: 10_000 });
+      await forget?.click();
+      expect(await poll(thisPage, (text) => text.includes('no longer in your reading history'))).toContain('no longer in your reading history');
+      expect(await stored(key('37214506'))).toBeUndefined();
+      // Reading on to the chapter's end on this page would record it: forgotten, it does not.
+      await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(await stored(key('37214506'))).toBeUndefined();
+    } finally {
+      await popup.close();
+    }
   });
 
   test('paused in the options page, opening a work (or AO3 History) records nothing', async () => {

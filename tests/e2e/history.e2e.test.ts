@@ -12,6 +12,7 @@ import { auditRequests, FIXTURE_URLS } from './fixtures';
 import {
   CH1,
   CH2,
+  FORGOTTEN_WORK,
   key,
   LISTING,
   ONESHOT,
@@ -102,6 +103,28 @@ describe('Chromium: reading history', () => {
     expect((await stored(key('323217')))?.[6]).toBe(0);
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
     await expect.poll(async () => (await stored(key('323217')))?.[6], POLL).toBe(1);
+  });
+
+  test("the popup names the page's work in the history; Forget this work removes it and this page records it no more", async () => {
+    await openFixture(page, FORGOTTEN_WORK);
+    await expect.poll(async () => (await stored(key('37214506')))?.[4], POLL).toBe(1);
+    // The popup acts on the active tab: the work, brought to the front before the popup reads it.
+    const popup = await session.context.newPage();
+    try {
+      await page.bringToFront();
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      const thisPage = popup.getByRole('region', { name: 'This page' });
+      await expect.poll(() => thisPage.textContent(), POLL).toMatch(/Reading history: Stopped at chapter 1 of \d+/);
+      await thisPage.getByRole('button', { name: 'Forget this work' }).click();
+      await thisPage.getByRole('status').filter({ hasText: 'no longer in your reading history' }).waitFor({ timeout: 10_000 });
+      expect(await stored(key('37214506'))).toBeUndefined();
+      // Reading on to the chapter's end on this page would record it: forgotten, it does not.
+      await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+      await page.waitForTimeout(2000);
+      expect(await stored(key('37214506'))).toBeUndefined();
+    } finally {
+      await popup.close();
+    }
   });
 
   test('paused in the options page, opening a work records nothing', async () => {

@@ -7,10 +7,12 @@
  * Intersection observers, not scroll listeners: nothing runs on the page's main thread while
  * the reader scrolls, until an end is reached. Their root reaches far above the view, so an end
  * jumped past (the End key, a resume) counts as reached as well as one scrolled onto.
+ * A work forgotten while its page is open (the popup's Forget this work, or Forget everything) is
+ * not recorded again from this page.
  */
 import { visitFromWork } from '../../../lib/history/record';
 import type { Work } from '../../../lib/sites/types';
-import { recordHistoryVisit } from '../../../lib/storage/history';
+import { recordHistoryVisit, watchHistoryForgotten } from '../../../lib/storage/history';
 import type { Page } from '../page';
 import { onReaderChange } from '../state/reader';
 import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
@@ -40,6 +42,13 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
   const ended = new Set<number>();
   let observer: IntersectionObserver | null = null;
   const cleanups: (() => void)[] = [];
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    observer?.disconnect();
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  };
 
   const record = (chapter: number, reachedEnd: boolean) => {
     if (stopped || !work) return;
@@ -90,6 +99,7 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
     if (stopped) return;
     work = readWork(page);
     if (!work) return;
+    cleanups.push(watchHistoryForgotten(work.meta.site, work.meta.id, stop));
     const content = work.content;
     const held = () => verdictOf(content) === 'shielded' || (isJudging() && verdictOf(content) === null);
     const go = () => {
@@ -106,11 +116,5 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
   };
 
   if (win) cleanups.push(deps.idle(win, begin));
-
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    observer?.disconnect();
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-  };
+  return stop;
 }

@@ -9,7 +9,9 @@ import {
   getHistoryProgress,
   mergeAo3History,
   recordHistoryVisit,
+  watchHistoryForgotten,
 } from '../../../lib/storage/history';
+import { withChangesPaused } from '../../../lib/storage/changes';
 import { fandomId } from '../../../lib/storage/history-names';
 import { getQuarantine } from '../../../lib/storage/quarantine';
 import { ao3Item, DAY, T0, visit } from '../history/helpers';
@@ -206,6 +208,26 @@ describe('forgetting', () => {
     await recordHistoryVisit(visit({ workId: '2' }));
     await forgetHistory('ao3', '1');
     expect(await localKeys('history:')).toEqual(['history:ao3:2']);
+  });
+
+  it('tells a page watching a work once its stored record is forgotten, not before it is stored', async () => {
+    const forgotten = vi.fn();
+    const stop = watchHistoryForgotten('ao3', '1', forgotten);
+    await recordHistoryVisit(visit({ workId: '2' }));
+    await forgetHistory('ao3', '2'); // another work
+    // Changes made while the hub is paused (a backup import) are read again after: still absent.
+    await withChangesPaused(async () => {});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(forgotten).not.toHaveBeenCalled();
+    await recordHistoryVisit(visit({ workId: '1' }));
+    await recordHistoryVisit(visit({ workId: '1', chapter: 2 }));
+    expect(forgotten).not.toHaveBeenCalled();
+    await forgetHistory('ao3', '1');
+    await vi.waitFor(() => expect(forgotten).toHaveBeenCalledTimes(1));
+    stop();
+    await recordHistoryVisit(visit({ workId: '1' }));
+    await forgetAllHistory();
+    expect(forgotten).toHaveBeenCalledTimes(1);
   });
 
   it('forgets everything of the history and nothing else', async () => {
