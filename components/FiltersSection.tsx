@@ -19,6 +19,8 @@ import { formatNumber } from './text';
 
 export function FiltersSection(props: {
   list: (rules: readonly Rule[], announce: (m: StatusMessage) => void) => JSX.Element;
+  /** More filter settings, after the switches (the options page's Filter on AO3 too). */
+  settings?: JSX.Element;
 }) {
   const [rules, rulesError] = useRules();
   const [app, appError] = useAppSettings();
@@ -69,6 +71,7 @@ export function FiltersSection(props: {
       <p id="filter-titles-note" class="visually-hidden">
         {t('filterRevealShowTitlesHint')}
       </p>
+      {props.settings}
       {problem && (
         <p class="field-error" role="alert">
           {problem}

@@ -1,4 +1,5 @@
 import { BackupPanel } from '../../components/backup/BackupPanel';
+import { FilterOnAo3Switch } from '../../components/FilterOnAo3Switch';
 import { FiltersSection } from '../../components/FiltersSection';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { QuarantinePanel } from '../../components/QuarantinePanel';
@@ -36,7 +37,10 @@ export function App() {
       <main>
         <QuarantinePanel />
         <div id="filters" class="anchor">
-          <FiltersSection list={(rules, announce) => <RulesTable rules={rules} announce={announce} />} />
+          <FiltersSection
+            list={(rules, announce) => <RulesTable rules={rules} announce={announce} />}
+            settings={<FilterOnAo3Switch />}
+          />
         </div>
         <section id="reader" class="panel" aria-labelledby="reader-heading">
           <h2 id="reader-heading">{t('readerSettingsHeading')}</h2>

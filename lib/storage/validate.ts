@@ -13,12 +13,18 @@ export interface AppSettings {
   syncBookmarks: boolean;
   /** A collapsed work's placeholder names it (title and creator); off: only the rules it matched. */
   showFilteredTitles: boolean;
+  /**
+   * On AO3 tag listings and search results, add the exclusions Lamplight would certainly hide to
+   * AO3's own filter address, so a page still shows a full page of works (lib/sites/ao3-filter-url.ts).
+   */
+  filterOnAo3: boolean;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   filteringPaused: false,
   syncBookmarks: false,
   showFilteredTitles: true,
+  filterOnAo3: false,
 };
 
 export interface HistorySettings {
@@ -54,6 +60,7 @@ export const APP_SETTINGS_SCHEMA: Record<keyof AppSettings, Check> = {
   filteringPaused: boolean,
   syncBookmarks: boolean,
   showFilteredTitles: boolean,
+  filterOnAo3: boolean,
 };
 
 export type SettingsValidation<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -269,7 +269,9 @@ export async function newInterceptedPage(browser: Browser, pages: ReadonlyMap<st
       return;
     }
     firefoxRequestLog.push({ url, method: request.method(), outcome: 'aborted' });
-    void request.abort('blockedbyclient');
+    // A page that stops loading (window.stop, a new navigation) drops its pending requests: Firefox then
+    // has no request left to fail, and says so.
+    request.abort('blockedbyclient').catch(() => {});
   });
   return page;
 }

@@ -16,14 +16,17 @@ import { createSummary, FILTER_UI_CSS } from './placeholder';
 import { addHideAction, HIDE_ACTION_CSS } from './hide-action';
 import { REVEALED_CSS } from './revealed';
 import { SHIELD_CSS } from './shield';
+import { filterOnSite } from './site-filter';
 
 export interface Filtering {
   filteredCount(): number;
   stop(): void;
 }
 
-async function loadCompiledRules(): Promise<{ rules: CompiledRules | null; display: JudgeDisplay }> {
+/** `firstLoad`: the page's address, on the first load only (for "Filter on AO3 too", ./site-filter.ts). */
+async function loadCompiledRules(firstLoad?: URL): Promise<{ rules: CompiledRules | null; display: JudgeDisplay }> {
   const [rules, settings] = await Promise.all([loadRules(), loadAppSettings()]);
+  if (firstLoad) filterOnSite(firstLoad, rules, settings);
   const active = rules.filter((rule) => rule.enabled);
   return {
     rules: settings.filteringPaused || active.length === 0 ? null : compileRules(active),
@@ -116,7 +119,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   };
   if (parsing()) ctx.addEventListener(doc, 'DOMContentLoaded', finishParsing);
 
-  loadCompiledRules()
+  loadCompiledRules(url)
     .then(({ rules, display }) => {
       judge.rejudge(rules, display);
       rulesLoaded = true;

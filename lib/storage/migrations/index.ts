@@ -10,9 +10,10 @@
  *      has no step or no fixture.
  * Change the type and the validator in the same commit; old values never reach them unmigrated.
  *
- * Every chain but appSettings (v2: `showFilteredTitles`) is at version 1.
+ * Every chain but appSettings (v2: `showFilteredTitles`; v3: `filterOnAo3`) is at version 1.
  */
 import { appSettingsV2 } from './app-settings-v2';
+import { appSettingsV3 } from './app-settings-v3';
 import type { MigrationChain } from './run';
 
 export const MIGRATIONS = {
@@ -30,7 +31,7 @@ export const MIGRATIONS = {
   /** `sync:readerSettings` (WXT item). */
   readerSettings: { version: 1, steps: {} },
   /** `sync:appSettings` (WXT item). */
-  appSettings: { version: 2, steps: { 2: appSettingsV2 } },
+  appSettings: { version: 3, steps: { 2: appSettingsV2, 3: appSettingsV3 } },
 } as const satisfies Record<string, MigrationChain>;
 
 export type MigratedShape = keyof typeof MIGRATIONS;
