@@ -161,7 +161,6 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   <td class="rule-name">
                     {ruleName(rule)}
                     <CoveredNames rule={rule} />
-                    <SynonymsFinder rule={rule} announce={announce} />
                   </td>
                   <td class="muted col-field">{fieldLabel(rule.field)}</td>
                   <td class="col-action">
@@ -169,6 +168,7 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   </td>
                   <td class="col-controls">
                     <RuleControls rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />
+                    <SynonymsFinder rule={rule} announce={announce} />
                   </td>
                 </tr>
               ),

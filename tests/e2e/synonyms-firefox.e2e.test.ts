@@ -10,7 +10,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
+  FIREFOX_EXTENSION_DIR,
   firefoxAudit,
   firefoxRequestLog,
   launchFirefox,
@@ -67,6 +70,12 @@ async function listingPlaceholders(expected: string[]): Promise<string[]> {
 }
 
 describe('Firefox ESR: tag synonyms', () => {
+  test('the build asks for archiveofourown.org only as an optional permission', () => {
+    const manifest = JSON.parse(readFileSync(path.join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.optional_permissions).toEqual(['https://archiveofourown.org/*']);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+  });
+
   test('making a tag rule on the options page requests nothing', async () => {
     await options.select(control('combobox', 'Field'), 'freeform');
     await options.type(control('textbox', 'Pattern'), TAG);

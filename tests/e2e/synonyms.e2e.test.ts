@@ -13,7 +13,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openedFixtures, openFixture, requestLog, withInitiators, type ChromiumSession } from './chromium';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHROME_EXTENSION_DIR, launchChromium, openedFixtures, openFixture, requestLog, withInitiators, type ChromiumSession } from './chromium';
 import { auditRequests } from './fixtures';
 import { BY_NAME, BY_SYNONYM_ONLY, LISTING, OFFERED, sorted, TAG, TAG_PAGE_URL } from './synonyms-facts';
 
@@ -58,6 +60,13 @@ async function placeholders(page: Page): Promise<string[]> {
 }
 
 describe('Chromium: tag synonyms', () => {
+  test('the build asks for archiveofourown.org only as an optional host permission', () => {
+    const manifest = JSON.parse(readFileSync(path.join(CHROME_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.optional_host_permissions).toEqual(['https://archiveofourown.org/*']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+  });
+
   test('making a tag rule on the options page requests nothing', async () => {
     const form = options.getByRole('form', { name: 'Add a rule' });
     await form.getByRole('combobox', { name: 'Field' }).selectOption('freeform');

@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { addCoveredNames, lookUpSynonyms, namesToOffer, type LookupDeps } from '../../../components/synonyms/lookup';
+import { ruleSearchText } from '../../../components/rules';
 import type { TextRule } from '../../../lib/filters/types';
 import { loadRules, saveRules } from '../../../lib/storage/rules';
 import { fixtureText } from '../../support/fixtures';
@@ -98,5 +99,12 @@ describe('addCoveredNames', () => {
     await saveRules([rule]);
     await expect(addCoveredNames('r1', ['Bad*Name'])).rejects.toThrow(/contains \*/);
     expect(await loadRules()).toEqual([rule]);
+  });
+});
+
+describe('the options page’s rule search', () => {
+  it('finds a rule by a name it also covers', () => {
+    expect(ruleSearchText({ ...rule, alsoCovers: ['Slowburn'] })).toContain('slowburn');
+    expect(ruleSearchText(rule)).not.toContain('slowburn');
   });
 });
