@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_MATCHES } from './lib/sites';
+import { AO3_TAG_PAGE_PERMISSION } from './lib/sites/ao3-tag-page';
 
 // Firefox reads `data_collection_permissions` from version 140 on desktop and 142 on Android.
 const FIREFOX_MIN = '140.0';
@@ -22,6 +23,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
+    // Asked for only when the reader clicks Find synonyms on AO3 (options page), to read that tag's page.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [AO3_TAG_PAGE_PERMISSION] }
+      : { optional_host_permissions: [AO3_TAG_PAGE_PERMISSION] }),
     // Chrome: the reader's content script may fetch its dyslexia-friendly font only if it is
     // web-accessible to the page's site, so it is, to the supported sites alone. Firefox's MV2 list
     // cannot be limited to sites, and its content scripts read the add-on's files without it: none.

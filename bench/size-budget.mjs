@@ -31,14 +31,15 @@ import { gzipSync } from 'node:zlib';
  * shelf, filters and "this page" panels (Preact and the browser polyfill included), plus about 20%
  * headroom; 33 KB since 2026-12-07, when rule names as sentences and the shelf's site, last-read,
  * progress and status filter (issue 16 friction 6 and 7, about 1.1 KB) took the popup from 31.5 to
- * 32.6 KB; 33.5 KB since the popup's reading-history line and Forget this work (33.1 KB: the words
- * come from the page's content script, so the popup loads no history storage code). Loading the
- * Filters tab's code only when it is opened is what would bring it back down.
+ * 32.6 KB; then the popup's reading-history line and Forget this work (the words come from the
+ * page's content script, so the popup loads no history storage code) and issue 18's tag synonyms
+ * (the validation of a rule's other names and the "also covers" line, 0.4 KB). Loading the Filters
+ * tab's code only when it is opened is what would bring it back down.
  */
 export const BUDGETS = {
   content: 42 * 1024,
   work: 56 * 1024,
-  popup: 33.5 * 1024,
+  popup: 34 * 1024,
 };
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

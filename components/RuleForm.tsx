@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Rule, RuleField } from '../lib/filters/types';
+import { keptCoveredNames } from '../lib/filters/synonyms';
 import { validateRule } from '../lib/filters/validate';
 import { t } from '../lib/i18n';
 import { errorText } from './hooks';
@@ -69,7 +70,9 @@ export function RuleForm(props: RuleFormProps) {
     event.preventDefault();
     if (busy) return;
     const input = draftToInput(draft);
-    const checked = validateRule(initial ? { ...input, id: initial.id, enabled: initial.enabled } : input);
+    const checked = validateRule(
+      initial ? { ...input, id: initial.id, enabled: initial.enabled, ...keptCoveredNames(initial, input) } : input,
+    );
     if (!checked.ok) {
       fail(errorTarget(draft.field, checked.error), checked.error);
       return;

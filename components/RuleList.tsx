@@ -12,6 +12,7 @@ import { RuleForm } from './RuleForm';
 import { actionLabel, ruleName } from './rules';
 import type { StatusMessage } from './Status';
 import { Switch } from './Switch';
+import { CoveredNames } from './synonyms/CoveredNames';
 
 export interface RuleRowHandlers {
   toggle: (rule: Rule) => void;
@@ -129,7 +130,10 @@ export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMe
           ) : (
             <>
               <RuleSwitch rule={rule} handlers={handlers} />
-              <span class="rule-name">{ruleName(rule)}</span>
+              <span class="rule-name">
+                {ruleName(rule)}
+                <CoveredNames rule={rule} />
+              </span>
               <ActionBadge rule={rule} />
               <RuleButtons rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />
             </>

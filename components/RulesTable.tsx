@@ -13,6 +13,8 @@ import { RuleForm } from './RuleForm';
 import { ActionBadge, RuleControls, useRuleRows } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
 import type { StatusMessage } from './Status';
+import { CoveredNames } from './synonyms/CoveredNames';
+import { SynonymsFinder } from './synonyms/SynonymsFinder';
 import { countText } from './text';
 
 export function RulesTable(props: { rules: readonly Rule[]; announce: (m: StatusMessage) => void }) {
@@ -156,13 +158,17 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                       onChange={(e) => select(rule, e.currentTarget.checked)}
                     />
                   </td>
-                  <td class="rule-name">{ruleName(rule)}</td>
+                  <td class="rule-name">
+                    {ruleName(rule)}
+                    <CoveredNames rule={rule} />
+                  </td>
                   <td class="muted col-field">{fieldLabel(rule.field)}</td>
                   <td class="col-action">
                     <ActionBadge rule={rule} />
                   </td>
                   <td class="col-controls">
                     <RuleControls rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />
+                    <SynonymsFinder rule={rule} announce={announce} />
                   </td>
                 </tr>
               ),

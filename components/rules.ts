@@ -162,7 +162,7 @@ export function ruleName(rule: Rule): string {
 
 /** Text the options page's search box looks through. */
 export function ruleSearchText(rule: Rule): string {
-  const pattern = 'pattern' in rule ? rule.pattern : '';
+  const pattern = 'pattern' in rule ? [rule.pattern, ...(rule.alsoCovers ?? [])].join(' ') : '';
   return `${ruleName(rule)} ${pattern} ${rule.field} ${actionLabel(rule.action)}`.toLowerCase();
 }
 

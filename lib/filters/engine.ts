@@ -12,9 +12,10 @@ import { decide, type Match } from './decide';
 import { SOURCES, SOURCES_OF_FIELD, sourceValues, type Source } from './fields';
 import { HitSet } from './hits';
 import { reasonFor } from './labels';
-import { compilePattern, normalize } from './pattern';
+import { normalize } from './pattern';
 import { PatternIndex } from './pattern-index';
 import { SummaryIndex } from './summary-index';
+import { rulePatterns } from './synonyms';
 import type { Judgement, Rule } from './types';
 import { warningSpellings } from './warnings';
 
@@ -114,8 +115,8 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         usable = summary.add(rule.pattern, index);
         break;
       default: {
-        const compiled = compilePattern(rule.pattern);
-        if (compiled.kind === 'none') {
+        const patterns = rulePatterns(rule);
+        if (patterns[0]!.kind === 'none') {
           usable = false;
           break;
         }
@@ -123,7 +124,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
           if (source === 'summary') continue;
           let idx = text.get(source);
           if (!idx) text.set(source, (idx = new PatternIndex()));
-          idx.add(compiled, index);
+          for (const compiled of patterns) idx.add(compiled, index);
         }
       }
     }

@@ -10,6 +10,7 @@ import { decide, type Match } from './decide';
 import { SOURCES_OF_FIELD, sourceValues } from './fields';
 import { reasonFor } from './labels';
 import { normalize, normalizePattern, patternToRegExpSource, summaryRegExp } from './pattern';
+import { coversName } from './synonyms';
 import type { Judgement, Rule, TextRule } from './types';
 import { warningSpellings } from './warnings';
 
@@ -26,6 +27,7 @@ function textRuleMatches(rule: TextRule, meta: WorkMeta): boolean {
       }
       const spellings = source === 'warnings' ? warningSpellings(value) : [value];
       for (const spelling of spellings) {
+        if (coversName(rule, spelling)) return true;
         const re = new RegExp(`^${patternToRegExpSource(rule.pattern)}$`, 'su');
         if (re.test(spelling)) return true;
       }

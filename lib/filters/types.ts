@@ -36,6 +36,8 @@ export interface TextRule {
    */
   workTitle?: string;
   workCreator?: string;
+  /** Other names the rule also covers, matched whole (a tag's AO3 synonyms: `synonyms.ts`). */
+  alsoCovers?: string[];
 }
 
 export interface WordsRule {

@@ -7,6 +7,7 @@
 import { t, type MessageKey } from '../i18n';
 import { hasLiteral, normalizePattern, tidyPattern } from './pattern';
 import type { Rule, RuleAction, RuleField, TextField, TextRule } from './types';
+import { checkCoveredNames } from './synonyms';
 import { findWarning } from './warnings';
 
 export const MAX_PATTERN_LENGTH = 500;
@@ -33,7 +34,7 @@ const COMMON_KEYS = ['id', 'field', 'action', 'enabled'];
 /** A work's title or creators kept on a one-work rule, for its name in lists. */
 const MAX_WORK_NAME_LENGTH = 500;
 const KEYS: Record<'text' | 'words' | 'fandomCount' | 'complete', readonly string[]> = {
-  text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator'],
+  text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator', 'alsoCovers'],
   words: [...COMMON_KEYS, 'min', 'max'],
   fandomCount: [...COMMON_KEYS, 'max'],
   complete: [...COMMON_KEYS, 'value'],
@@ -168,6 +169,9 @@ export function validateRule(input: unknown): Validation {
         }
         if (value.trim() !== '') rule[key] = value.trim();
       }
+      const covered = checkCoveredNames(raw.alsoCovers, rule.field, pattern);
+      if (!covered.ok) return fail(covered.error);
+      if (covered.names.length > 0) rule.alsoCovers = covered.names;
       return { ok: true, rule };
     }
     case 'words': {

@@ -38,6 +38,8 @@ export const FIXTURE_URLS = {
   'ao3/listing-tag-works-single-result.html': `${AO3}/tags/Court%20Lady%20Go%20(Mr!d!%20Queen)/works`,
   // Fetched as /tags/No Fandom - Freeform/works (MANIFEST); AO3 renders a non-canonical tag's tags#show page there.
   'ao3/listing-tag-show-noncanonical-no-fandom-freeform.html': `${AO3}/tags/No%20Fandom%20-%20Freeform/works`,
+  // Read by the options page's Find synonyms on AO3 (a fetch, never opened as a tab).
+  'ao3/tag-show-synonyms-handwritten.html': `${AO3}/tags/Slow%20Burn`,
   'ao3/series-6-works-2270465.html': `${AO3}/series/2270465`,
   'ao3/series-8-works-multifandom-2817877.html': `${AO3}/series/2817877`,
   'ao3/series-anonymous-3-works-1728802.html': `${AO3}/series/1728802`,

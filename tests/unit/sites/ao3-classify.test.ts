@@ -19,6 +19,7 @@ const PAGES: Record<string, { url: string; kind: PageKind }> = {
   'series-6-works-2270465.html': { url: '/series/2270465', kind: 'listing' },
   'series-8-works-multifandom-2817877.html': { url: '/series/2817877', kind: 'listing' },
   'series-anonymous-3-works-1728802.html': { url: '/series/1728802', kind: 'listing' },
+  'tag-show-synonyms-handwritten.html': { url: '/tags/Slow%20Burn', kind: 'other' },
   'work-404-41237499.html': { url: '/works/41237499', kind: 'not-found' },
   'work-complete-2ch-anon-orphan-6475531.html': { url: '/works/6475531', kind: 'work' },
   'work-complete-3ch-multiauthor-orphaned-23824891.html': { url: '/works/23824891', kind: 'work' },
