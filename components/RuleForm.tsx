@@ -12,6 +12,7 @@ import {
   actionLabel,
   ACTIONS,
   EMPTY_DRAFT,
+  HISTORY_FIELD_OPTIONS,
   NUMBER_FIELD_OPTIONS,
   TEXT_FIELD_OPTIONS,
   draftOf,
@@ -22,7 +23,7 @@ import {
   type DraftInput,
   type RuleDraft,
 } from './rules';
-import { CompleteSelect, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
+import { CompleteSelect, FieldGroup, HistorySelect, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
 
 export interface RuleFormProps {
   /** Edit this rule (keeps its id and on/off state); without it the form adds a new rule. */
@@ -153,6 +154,7 @@ export function RuleForm(props: RuleFormProps) {
                 </option>
               ))}
             </optgroup>
+            <FieldGroup label={t('historyRuleFieldGroup')} options={HISTORY_FIELD_OPTIONS} />
           </select>
           {field.after}
         </div>
@@ -187,6 +189,9 @@ export function RuleForm(props: RuleFormProps) {
       )}
       {draft.field === 'complete' && (
         <CompleteSelect draft={draft} set={set} control={control('value')} id={ids('value').input} />
+      )}
+      {draft.field === 'history' && (
+        <HistorySelect draft={draft} set={set} control={control('status', t('historyRuleHint'))} id={ids('status').input} />
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { wordsRuleEffect } from '../lib/filters/rule-sentence';
 import { t } from '../lib/i18n';
-import { parseCount, type DraftInput, type RuleDraft } from './rules';
+import { parseCount, type DraftInput, type FieldOption, type RuleDraft } from './rules';
 
 /** A typed bound as a count, or undefined while it is empty or not yet one. */
 function countOrNothing(text: string): number | undefined {
@@ -106,5 +106,41 @@ export function CompleteSelect(props: {
       </select>
       {props.control.after}
     </div>
+  );
+}
+
+/** A reading-history rule's status: works read, or works started. Its hint says where it applies. */
+export function HistorySelect(props: {
+  draft: RuleDraft;
+  set: (patch: Partial<RuleDraft>, at?: DraftInput) => void;
+  control: Control;
+  id: string;
+}) {
+  return (
+    <div class="form-field">
+      <label for={props.id}>{t('historyRuleStatusLabel')}</label>
+      <select
+        {...props.control.attrs}
+        value={props.draft.status}
+        onChange={(e) => props.set({ status: e.currentTarget.value === 'started' ? 'started' : 'finished' }, 'status')}
+      >
+        <option value="finished">{t('historyRuleStatusFinished')}</option>
+        <option value="started">{t('historyRuleStatusStarted')}</option>
+      </select>
+      {props.control.after}
+    </div>
+  );
+}
+
+/** One group of the field chooser's options. */
+export function FieldGroup(props: { label: string; options: readonly FieldOption[] }) {
+  return (
+    <optgroup label={props.label}>
+      {props.options.map((o) => (
+        <option key={o.field} value={o.field}>
+          {t(o.key)}
+        </option>
+      ))}
+    </optgroup>
   );
 }
