@@ -32,11 +32,13 @@ import { gzipSync } from 'node:zlib';
  * headroom; 33 KB since 2026-12-07, when rule names as sentences and the shelf's site, last-read,
  * progress and status filter (issue 16 friction 6 and 7, about 1.1 KB) took the popup from 31.5 to
  * 32.6 KB. Loading the Filters tab's code only when it is opened is what would bring it back down.
+ * 33.25 KB since issue 18's history rules and Dim action (the rule form's reading-history field, its
+ * choices and validation: +0.3 KB, popup 33.2 KB).
  */
 export const BUDGETS = {
   content: 42 * 1024,
   work: 56 * 1024,
-  popup: 33 * 1024,
+  popup: 33.25 * 1024,
 };
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
