@@ -52,6 +52,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// A real 20-blurb listing parsed and judged in happy-dom: slower than the default 5 s on a busy machine.
+const SLOW = 30_000;
+
 describe('blurbs wait for their history, then are judged', () => {
   it('holds every blurb of the batch, reads the history in one get, then hides the read work and dims the started ones', async () => {
     await seedHistory();
@@ -92,7 +95,7 @@ describe('blurbs wait for their history, then are judged', () => {
     expect(judge.filteredCount()).toBe(1);
     judge.revealAll();
     expect(byId('73895506').hasAttribute(DIMMED)).toBe(true);
-  });
+  }, SLOW);
 
   it('when the history cannot be read, judges the blurbs anyway (history rules then match nothing)', async () => {
     await seedHistory();
@@ -105,7 +108,7 @@ describe('blurbs wait for their history, then are judged', () => {
     await finished;
     expect(byId('77859641').hasAttribute(HIDDEN)).toBe(false);
     expect(blurbs.every((b) => b.hasAttribute(JUDGED))).toBe(true);
-  });
+  }, SLOW);
 
   it('rules that come to need the history read it for blurbs judged without it', async () => {
     await seedHistory();
@@ -120,7 +123,7 @@ describe('blurbs wait for their history, then are judged', () => {
     judge.rejudge(null);
     expect(byId('23306392').hasAttribute(DIMMED)).toBe(false);
     expect(byId('23306392').previousElementSibling?.hasAttribute(DIM_NOTE) ?? false).toBe(false);
-  });
+  }, SLOW);
 });
 
 describe('a work page', () => {
