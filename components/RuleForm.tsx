@@ -13,6 +13,7 @@ import {
   actionLabel,
   ACTIONS,
   EMPTY_DRAFT,
+  HISTORY_FIELD_OPTIONS,
   NUMBER_FIELD_OPTIONS,
   TEXT_FIELD_OPTIONS,
   draftOf,
@@ -23,7 +24,7 @@ import {
   type DraftInput,
   type RuleDraft,
 } from './rules';
-import { CompleteSelect, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
+import { ChoiceSelect, FieldGroup, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
 
 export interface RuleFormProps {
   /** Edit this rule (keeps its id and on/off state); without it the form adds a new rule. */
@@ -40,6 +41,15 @@ export interface RuleFormProps {
 }
 
 type Refs = Partial<Record<DraftInput, HTMLElement | null>>;
+
+const COMPLETE_CHOICES = [
+  ['false', 'rulesInProgress'],
+  ['true', 'rulesComplete'],
+] as const;
+const HISTORY_CHOICES = [
+  ['finished', 'historyRuleStatusFinished'],
+  ['started', 'historyRuleStatusStarted'],
+] as const;
 
 export function RuleForm(props: RuleFormProps) {
   const { initial, submitLabel, onSubmit, onCancel, label, autoFocus } = props;
@@ -142,20 +152,9 @@ export function RuleForm(props: RuleFormProps) {
             value={draft.field}
             onChange={(e) => set({ field: e.currentTarget.value as RuleField }, 'field')}
           >
-            <optgroup label={t('rulesFieldGroupText')}>
-              {TEXT_FIELD_OPTIONS.map((o) => (
-                <option key={o.field} value={o.field}>
-                  {t(o.key)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('rulesFieldGroupNumbers')}>
-              {NUMBER_FIELD_OPTIONS.map((o) => (
-                <option key={o.field} value={o.field}>
-                  {t(o.key)}
-                </option>
-              ))}
-            </optgroup>
+            <FieldGroup label={t('rulesFieldGroupText')} options={TEXT_FIELD_OPTIONS} />
+            <FieldGroup label={t('rulesFieldGroupNumbers')} options={NUMBER_FIELD_OPTIONS} />
+            <FieldGroup label={t('historyRuleFieldGroup')} options={HISTORY_FIELD_OPTIONS} />
           </select>
           {field.after}
         </div>
@@ -189,7 +188,10 @@ export function RuleForm(props: RuleFormProps) {
         />
       )}
       {draft.field === 'complete' && (
-        <CompleteSelect draft={draft} set={set} control={control('value')} id={ids('value').input} />
+        <ChoiceSelect draft={draft} set={set} at="value" label={t('rulesCompleteLabel')} choices={COMPLETE_CHOICES} control={control('value')} id={ids('value').input} />
+      )}
+      {draft.field === 'history' && (
+        <ChoiceSelect draft={draft} set={set} at="status" label={t('historyRuleStatusLabel')} choices={HISTORY_CHOICES} control={control('status', t('historyRuleHint'))} id={ids('status').input} />
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>

@@ -1,8 +1,8 @@
 /** The rule form's inputs (./RuleForm.tsx): pattern, numbers, complete or not, the length bounds. */
 import type { JSX } from 'preact';
 import { wordsRuleEffect } from '../lib/filters/rule-sentence';
-import { t } from '../lib/i18n';
-import { parseCount, type DraftInput, type RuleDraft } from './rules';
+import { t, type MessageKey } from '../lib/i18n';
+import { parseCount, type DraftInput, type FieldOption, type RuleDraft } from './rules';
 
 /** A typed bound as a count, or undefined while it is empty or not yet one. */
 function countOrNothing(text: string): number | undefined {
@@ -87,24 +87,51 @@ export function NumberInput(props: {
   );
 }
 
-export function CompleteSelect(props: {
+/**
+ * A choice of a few values (complete or in progress; works read or started): `choices` pairs a value
+ * with the message naming it.
+ */
+export function ChoiceSelect<K extends 'value' | 'status'>(props: {
   draft: RuleDraft;
   set: (patch: Partial<RuleDraft>, at?: DraftInput) => void;
+  at: K;
+  label: string;
+  choices: readonly (readonly [RuleDraft[K], MessageKey])[];
   control: Control;
   id: string;
 }) {
+  const { at, choices } = props;
   return (
     <div class="form-field">
-      <label for={props.id}>{t('rulesCompleteLabel')}</label>
+      <label for={props.id}>{props.label}</label>
       <select
         {...props.control.attrs}
-        value={props.draft.value}
-        onChange={(e) => props.set({ value: e.currentTarget.value === 'true' ? 'true' : 'false' }, 'value')}
+        value={props.draft[at]}
+        onChange={(e) => {
+          const choice = choices.find(([value]) => value === e.currentTarget.value) ?? choices[0]!;
+          props.set({ [at]: choice[0] } as Partial<RuleDraft>, at);
+        }}
       >
-        <option value="false">{t('rulesInProgress')}</option>
-        <option value="true">{t('rulesComplete')}</option>
+        {choices.map(([value, key]) => (
+          <option key={value} value={value}>
+            {t(key)}
+          </option>
+        ))}
       </select>
       {props.control.after}
     </div>
+  );
+}
+
+/** One group of the field chooser's options. */
+export function FieldGroup(props: { label: string; options: readonly FieldOption[] }) {
+  return (
+    <optgroup label={props.label}>
+      {props.options.map((o) => (
+        <option key={o.field} value={o.field}>
+          {t(o.key)}
+        </option>
+      ))}
+    </optgroup>
   );
 }

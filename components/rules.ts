@@ -5,6 +5,7 @@
  */
 import { normalizePattern } from '../lib/filters/pattern';
 import type { Rule, RuleAction, RuleField, TextField } from '../lib/filters/types';
+import type { HistoryStatus } from '../lib/history/types';
 import { ruleSentence } from '../lib/filters/rule-sentence';
 import { findWarning } from '../lib/filters/warnings';
 import { t, type MessageKey } from '../lib/i18n';
@@ -12,6 +13,7 @@ import { t, type MessageKey } from '../lib/i18n';
 const ACTION_KEYS: Record<RuleAction, MessageKey> = {
   collapse: 'rulesActionCollapse',
   hide: 'rulesActionHide',
+  dim: 'dimRuleAction',
   allow: 'rulesActionAllow',
 };
 
@@ -19,7 +21,7 @@ const ACTION_KEYS: Record<RuleAction, MessageKey> = {
 export const actionLabel = (action: RuleAction): string => t(ACTION_KEYS[action]);
 
 /** In the order the form offers them; Collapse is the default. */
-export const ACTIONS: readonly RuleAction[] = ['collapse', 'hide', 'allow'];
+export const ACTIONS: readonly RuleAction[] = ['collapse', 'hide', 'dim', 'allow'];
 
 export interface FieldOption {
   field: RuleField;
@@ -49,7 +51,10 @@ export const NUMBER_FIELD_OPTIONS: readonly FieldOption[] = [
   { field: 'complete', key: 'rulesFieldComplete' },
 ];
 
-const FIELD_KEYS = new Map([...TEXT_FIELD_OPTIONS, ...NUMBER_FIELD_OPTIONS].map((o) => [o.field, o.key]));
+/** Conditions on the reader's own reading history (lib/filters/history-condition.ts). */
+export const HISTORY_FIELD_OPTIONS: readonly FieldOption[] = [{ field: 'history', key: 'historyRuleField' }];
+
+const FIELD_KEYS = new Map([...TEXT_FIELD_OPTIONS, ...NUMBER_FIELD_OPTIONS, ...HISTORY_FIELD_OPTIONS].map((o) => [o.field, o.key]));
 
 /** "Any tag", "Length in words"… (an unknown field as it is). */
 export function fieldLabel(field: RuleField): string {
@@ -68,6 +73,8 @@ export interface RuleDraft {
   max: string;
   /** complete rules: 'true' = complete works, 'false' = works in progress */
   value: 'true' | 'false';
+  /** history rules */
+  status: HistoryStatus;
   action: RuleAction;
 }
 
@@ -77,6 +84,7 @@ export const EMPTY_DRAFT: RuleDraft = {
   min: '',
   max: '',
   value: 'false',
+  status: 'finished',
   action: 'collapse',
 };
 
@@ -90,6 +98,8 @@ export function draftOf(rule: Rule): RuleDraft {
       return { ...draft, max: String(rule.max) };
     case 'complete':
       return { ...draft, value: rule.value ? 'true' : 'false' };
+    case 'history':
+      return { ...draft, status: rule.status };
     default:
       return { ...draft, pattern: rule.pattern };
   }
@@ -123,13 +133,15 @@ export function draftToInput(draft: RuleDraft): Record<string, unknown> {
     }
     case 'complete':
       return { ...base, value: draft.value === 'true' };
+    case 'history':
+      return { ...base, status: draft.status };
     default:
       return { ...base, pattern: draft.pattern };
   }
 }
 
 /** The form control a validation message belongs to. */
-export type DraftInput = 'field' | 'pattern' | 'min' | 'max' | 'value' | 'action';
+export type DraftInput = 'field' | 'pattern' | 'min' | 'max' | 'value' | 'status' | 'action';
 
 export function errorTarget(field: RuleField, error: string): DraftInput {
   if (/^(Unknown field|Field)/.test(error)) return 'field';
@@ -141,6 +153,8 @@ export function errorTarget(field: RuleField, error: string): DraftInput {
       return 'max';
     case 'complete':
       return 'value';
+    case 'history':
+      return 'status';
     default:
       return 'pattern';
   }

@@ -72,6 +72,7 @@ const RULE_KEYS: Record<AllKeys<Rule>, true> = {
   workTitle: true,
   workCreator: true,
   alsoCovers: true,
+  status: true,
 };
 export const RULE_KEY_ORDER = Object.keys(RULE_KEYS).filter((k) => k !== 'id') as AllKeys<BackupRule>[];
 export const isRuleKey = (key: string): boolean => Object.hasOwn(RULE_KEYS, key);

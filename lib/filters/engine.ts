@@ -10,6 +10,8 @@
 import type { WorkMeta } from '../sites/types';
 import { decide, type Match } from './decide';
 import { SOURCES, SOURCES_OF_FIELD, sourceValues, type Source } from './fields';
+import type { HistoryStatus } from '../history/types';
+import { addHistoryHits, addHistoryRule, type HistoryIndex } from './history-condition';
 import { HitSet } from './hits';
 import { reasonFor } from './labels';
 import { normalize } from './pattern';
@@ -54,6 +56,8 @@ interface Threshold {
 export interface CompiledRules {
   /** Enabled rules that can match (what validation would reject never matches). */
   readonly size: number;
+  /** Some enabled rule asks for the reading history: give `matchWork` each work's status. */
+  readonly needsHistory: boolean;
   /** @internal */
   readonly matches: readonly Match[];
   /** @internal */
@@ -69,6 +73,8 @@ export interface CompiledRules {
   /** @internal */
   readonly inProgress: readonly number[];
   /** @internal */
+  readonly history: HistoryIndex | null;
+  /** @internal */
   readonly hits: HitSet;
 }
 
@@ -82,6 +88,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   const fandomCount: Threshold[] = [];
   const complete: number[] = [];
   const inProgress: number[] = [];
+  let history: HistoryIndex | null = null;
 
   for (const rule of rules) {
     if (!rule.enabled) continue;
@@ -109,6 +116,10 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         if (rule.value === true) complete.push(index);
         else if (rule.value === false) inProgress.push(index);
         else usable = false;
+        break;
+      case 'history':
+        history ??= { finished: [], started: [] };
+        usable = addHistoryRule(history, rule, index);
         break;
       case 'summary':
         summary ??= new SummaryIndex();
@@ -145,6 +156,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   fandomCount.sort((a, b) => a.max - b.max);
   return {
     size: matches.length,
+    needsHistory: history !== null && history.finished.length + history.started.length > 0,
     matches,
     text: matchers,
     summary,
@@ -152,6 +164,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     fandomCount,
     complete,
     inProgress,
+    history,
     hits: new HitSet(matches.length),
   };
 }
@@ -168,10 +181,12 @@ function matchValue(index: PatternIndex, source: Source, raw: string): readonly 
 }
 
 /**
- * Decide what happens to one work. The Reason objects are shared between judgements and frozen:
- * read them, never change them. Not re-entrant (it is synchronous, so it never needs to be).
+ * Decide what happens to one work. `history` is the work's reading status when the caller knows it
+ * (listings, when `compiled.needsHistory`); left out, no history rule matches. The Reason objects
+ * are shared between judgements and frozen: read them, never change them. Not re-entrant (it is
+ * synchronous, so it never needs to be).
  */
-export function matchWork(meta: WorkMeta, compiled: CompiledRules): Judgement {
+export function matchWork(meta: WorkMeta, compiled: CompiledRules, history?: HistoryStatus | null): Judgement {
   if (compiled.size === 0) return { action: 'show', reasons: [] };
   const hits = compiled.hits;
   hits.reset();
@@ -214,6 +229,7 @@ export function matchWork(meta: WorkMeta, compiled: CompiledRules): Judgement {
   const byCompletion =
     meta.complete === true ? compiled.complete : meta.complete === false ? compiled.inProgress : null;
   if (byCompletion) for (let i = 0; i < byCompletion.length; i++) hits.add(byCompletion[i]!);
+  addHistoryHits(compiled.history, history, hits);
 
   const found = hits.list;
   const n = found.length;

@@ -3,6 +3,7 @@
 export type {
   CompleteRule,
   FandomCountRule,
+  HistoryRule,
   Judgement,
   JudgementAction,
   Reason,

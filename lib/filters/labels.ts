@@ -50,6 +50,8 @@ export function ruleLabel(rule: Rule): string {
       return t(rule.value ? 'ruleLabelComplete' : 'ruleLabelInProgress');
     case 'work':
       return t('ruleLabelThisWork');
+    case 'history':
+      return t(rule.status === 'finished' ? 'historyRuleLabelFinished' : 'historyRuleLabelStarted');
     case 'warning': {
       // A rule naming a warning by any spelling is labelled as AO3 displays it today.
       const warning = findWarning(rule.pattern);

@@ -7,7 +7,9 @@
 
 import type { WorkMeta } from '../sites/types';
 import { decide, type Match } from './decide';
+import type { HistoryStatus } from '../history/types';
 import { SOURCES_OF_FIELD, sourceValues } from './fields';
+import { historyRuleMatches } from './history-condition';
 import { reasonFor } from './labels';
 import { normalize, normalizePattern, patternToRegExpSource, summaryRegExp } from './pattern';
 import { coversName } from './synonyms';
@@ -36,7 +38,7 @@ function textRuleMatches(rule: TextRule, meta: WorkMeta): boolean {
   return false;
 }
 
-function ruleMatches(rule: Rule, meta: WorkMeta): boolean {
+function ruleMatches(rule: Rule, meta: WorkMeta, history: HistoryStatus | null | undefined): boolean {
   switch (rule.field) {
     case 'words': {
       const hasMin = usableNumber(rule.min);
@@ -48,15 +50,17 @@ function ruleMatches(rule: Rule, meta: WorkMeta): boolean {
       return usableNumber(rule.max) && meta.fandoms.length > rule.max;
     case 'complete':
       return meta.complete !== null && meta.complete === rule.value;
+    case 'history':
+      return historyRuleMatches(rule, history);
     default:
       return textRuleMatches(rule, meta);
   }
 }
 
-export function naiveMatchWork(meta: WorkMeta, rules: readonly Rule[]): Judgement {
+export function naiveMatchWork(meta: WorkMeta, rules: readonly Rule[], history?: HistoryStatus | null): Judgement {
   const matches: Match[] = [];
   for (const rule of rules) {
-    if (!rule.enabled || !ruleMatches(rule, meta)) continue;
+    if (!rule.enabled || !ruleMatches(rule, meta, history)) continue;
     matches.push({
       action: rule.action,
       reason: reasonFor(rule),

@@ -62,6 +62,8 @@ export function ruleSentence(rule: Rule): string {
       return t(rule.value ? 'ruleSentenceComplete' : 'ruleSentenceInProgress');
     case 'work':
       return workSentence(rule.pattern);
+    case 'history':
+      return t(rule.status === 'finished' ? 'historyRuleSentenceFinished' : 'historyRuleSentenceStarted');
     case 'warning': {
       // A warning named by any spelling reads as AO3 displays it today.
       const warning = findWarning(rule.pattern);
@@ -75,6 +77,7 @@ export function ruleSentence(rule: Rule): string {
 const VERBS: Record<RuleAction, MessageKey> = {
   collapse: 'ruleSentenceVerbCollapse',
   hide: 'ruleSentenceVerbHide',
+  dim: 'dimRuleSentenceVerb',
   allow: 'ruleSentenceVerbAllow',
 };
 

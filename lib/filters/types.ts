@@ -1,6 +1,9 @@
 /** Filter rules as the reader writes them and as they are stored. */
 
-export type RuleAction = 'hide' | 'collapse' | 'allow';
+import type { HistoryStatus } from '../history/types';
+
+/** `dim`: the work stays in place, faded, with a line saying why (never hides, never shields). */
+export type RuleAction = 'hide' | 'collapse' | 'dim' | 'allow';
 
 /** Fields whose rules match a text pattern against one or more values of a work. */
 export type TextField =
@@ -67,11 +70,23 @@ export interface CompleteRule {
   enabled: boolean;
 }
 
-export type Rule = TextRule | WordsRule | FandomCountRule | CompleteRule;
+/**
+ * A condition on the reading history (lib/history): `finished` = already read to the end with
+ * nothing posted since, `started` = opened but not (or no longer) finished. Applies on listings only.
+ */
+export interface HistoryRule {
+  id: string;
+  field: 'history';
+  status: HistoryStatus;
+  action: RuleAction;
+  enabled: boolean;
+}
+
+export type Rule = TextRule | WordsRule | FandomCountRule | CompleteRule | HistoryRule;
 export type RuleField = Rule['field'];
 
 /** What to do with a work once every rule has been weighed. */
-export type JudgementAction = 'show' | 'hide' | 'collapse';
+export type JudgementAction = 'show' | 'hide' | 'collapse' | 'dim';
 
 /** One rule that matched a work, with words a reader can be shown. */
 export interface Reason {
@@ -85,7 +100,8 @@ export interface Judgement {
   action: JudgementAction;
   /**
    * show: the allow rules that matched (empty when no rule matched at all);
-   * hide: every matching hide and collapse rule; collapse: every matching collapse rule.
+   * hide: every matching hide and collapse rule; collapse: every matching collapse rule;
+   * dim: every matching dim rule.
    * Always in rule order. Never hide/collapse reasons on a shown work.
    */
   reasons: Reason[];

@@ -5,6 +5,7 @@
  */
 
 import { t, type MessageKey } from '../i18n';
+import { isHistoryStatus } from './history-condition';
 import { hasLiteral, normalizePattern, tidyPattern } from './pattern';
 import type { Rule, RuleAction, RuleField, TextField, TextRule } from './types';
 import { checkCoveredNames } from './synonyms';
@@ -14,7 +15,7 @@ export const MAX_PATTERN_LENGTH = 500;
 
 export type Validation = { ok: true; rule: Rule } | { ok: false; error: string };
 
-const ACTIONS: readonly RuleAction[] = ['hide', 'collapse', 'allow'];
+const ACTIONS: readonly RuleAction[] = ['hide', 'collapse', 'dim', 'allow'];
 const TEXT_FIELDS: readonly TextField[] = [
   'warning',
   'rating',
@@ -33,11 +34,12 @@ const TEXT_FIELDS: readonly TextField[] = [
 const COMMON_KEYS = ['id', 'field', 'action', 'enabled'];
 /** A work's title or creators kept on a one-work rule, for its name in lists. */
 const MAX_WORK_NAME_LENGTH = 500;
-const KEYS: Record<'text' | 'words' | 'fandomCount' | 'complete', readonly string[]> = {
+const KEYS: Record<'text' | 'words' | 'fandomCount' | 'complete' | 'history', readonly string[]> = {
   text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator', 'alsoCovers'],
   words: [...COMMON_KEYS, 'min', 'max'],
   fandomCount: [...COMMON_KEYS, 'max'],
   complete: [...COMMON_KEYS, 'value'],
+  history: [...COMMON_KEYS, 'status'],
 };
 
 /** A new rule id: a UUID where `crypto.randomUUID` exists, a random enough string otherwise. */
@@ -60,6 +62,8 @@ export function ruleKey(rule: Rule): string {
       return ['fandomCount', rule.max, rule.action].join('\u0000');
     case 'complete':
       return ['complete', rule.value, rule.action].join('\u0000');
+    case 'history':
+      return ['history', rule.status, rule.action].join('\u0000');
     default: {
       const warning = rule.field === 'warning' ? findWarning(rule.pattern) : undefined;
       const pattern = warning ? normalizePattern(warning.name) : normalizePattern(rule.pattern);
@@ -122,7 +126,7 @@ export function validateRule(input: unknown): Validation {
   const isText = (TEXT_FIELDS as readonly string[]).includes(field);
   const kind = isText
     ? 'text'
-    : field === 'words' || field === 'fandomCount' || field === 'complete'
+    : field === 'words' || field === 'fandomCount' || field === 'complete' || field === 'history'
       ? field
       : null;
   if (kind === null) return fail(t('filterInvalidUnknownField', describe(raw.field)));
@@ -206,6 +210,10 @@ export function validateRule(input: unknown): Validation {
         return fail(t('filterInvalidCompleteValue'));
       }
       return { ok: true, rule: { id, field: 'complete', value: raw.value, action, enabled } };
+    }
+    case 'history': {
+      if (!isHistoryStatus(raw.status)) return fail(t('historyRuleInvalidStatus', describe(raw.status)));
+      return { ok: true, rule: { id, field: 'history', status: raw.status, action, enabled } };
     }
   }
 }

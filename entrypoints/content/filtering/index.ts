@@ -4,12 +4,15 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileRules, type CompiledRules } from '../../../lib/filters';
+import type { HistoryStatus } from '../../../lib/history/types';
 import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
-import type { SiteAdapter } from '../../../lib/sites/types';
+import type { Blurb, SiteAdapter, WorkMeta } from '../../../lib/sites/types';
 import { mark } from '../marks';
 import { rememberBlurb, setListingJudged } from '../state/blurbs';
 import { setJudging } from '../state/verdicts';
+import { DIM_CSS } from './dim';
+import { createHistoryWait, fillHistory } from './history-status';
 import { installHold, PENDING } from './hold';
 import { createJudge, focusRevealed, type JudgeDisplay } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
@@ -34,13 +37,34 @@ async function loadCompiledRules(firstLoad?: URL): Promise<{ rules: CompiledRule
   };
 }
 
+/** The blurb's work as the adapter reads it (null: unreadable, left visible), remembered for later features. */
+function readBlurbOf(adapter: SiteAdapter, element: HTMLElement, url: URL): Blurb | null {
+  let blurb = null;
+  try {
+    blurb = adapter.readBlurb(element, url);
+  } catch (error) {
+    console.warn('Lamplight could not read a work on this page; it stays visible.', error);
+  }
+  rememberBlurb(element, blurb);
+  return blurb;
+}
+
+function readWorkMeta(adapter: SiteAdapter, doc: Document, url: URL): WorkMeta | null {
+  try {
+    return adapter.readWork(doc, url)?.meta ?? null;
+  } catch (error) {
+    console.warn('Lamplight could not read this work; it stays visible.', error);
+    return null;
+  }
+}
+
 export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL): Filtering {
   const doc = document;
   const hold = installHold(doc, adapter.blurbSelector, adapter.workContentSelector);
   setJudging(true);
   const style = doc.createElement('style');
   style.dataset.lamplight = 'filter-ui';
-  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS + REVEALED_CSS;
+  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS + REVEALED_CSS + DIM_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
   let lastReported = -1;
@@ -61,33 +85,21 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
 
   const removeHideActions: (() => void)[] = [];
   let rulesLoaded = false;
+  /** An enabled rule asks for the reading history: blurbs wait (held) for their works' statuses. */
+  let needsHistory = false;
   const parsing = () => doc.readyState === 'loading';
 
-  function placeSummary(blurb: HTMLElement): void {
-    const list = blurb.parentElement;
+  const readBlurb = (element: HTMLElement) => readBlurbOf(adapter, element, url);
+
+  function judgeBlurb(element: HTMLElement, blurb: Blurb | null, history?: HistoryStatus | null): void {
+    judge.judgeBlurb(element, blurb?.meta ?? null, blurb?.own ?? false, history);
+    if (blurb && !blurb.own) removeHideActions.push(addHideAction(element, blurb.meta));
+    const list = element.parentElement;
     if (!summary.element.isConnected && list) list.before(summary.element);
   }
 
-  function judgeBlurb(element: HTMLElement): void {
-    let blurb = null;
-    try {
-      blurb = adapter.readBlurb(element, url);
-    } catch (error) {
-      console.warn('Lamplight could not read a work on this page; it stays visible.', error);
-    }
-    rememberBlurb(element, blurb);
-    judge.judgeBlurb(element, blurb?.meta ?? null, blurb?.own ?? false);
-    if (blurb && !blurb.own) removeHideActions.push(addHideAction(element, blurb.meta));
-    placeSummary(element);
-  }
-
   function judgeWork(element: HTMLElement): void {
-    let meta = null;
-    try {
-      meta = adapter.readWork(doc, url)?.meta ?? null;
-    } catch (error) {
-      console.warn('Lamplight could not read this work; it stays visible.', error);
-    }
+    const meta = readWorkMeta(adapter, doc, url);
     judge.judgeWork(element, meta, {
       onAlwaysShow: () => {
         if (meta) void addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'allow', enabled: true });
@@ -95,20 +107,28 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     });
   }
 
+  const listingDone = () => {
+    if (rulesLoaded && !parsing() && history.waiting.size === 0) setListingJudged();
+  };
+  const history = createHistoryWait(readBlurb, judgeBlurb, listingDone);
+
   /** Judges every held element whose markup is complete; marks the rest pending. */
   function scan(): void {
+    const batch: HTMLElement[] = [];
     for (const element of doc.querySelectorAll<HTMLElement>(adapter.blurbSelector)) {
-      if (judge.has(element)) continue;
+      if (judge.has(element) || history.waiting.has(element)) continue;
       // A blurb followed by anything has been parsed to its end tag.
-      if (rulesLoaded && (!parsing() || element.nextSibling)) judgeBlurb(element);
-      else mark(element, PENDING);
+      if (!rulesLoaded || (parsing() && !element.nextSibling)) mark(element, PENDING);
+      else if (needsHistory) batch.push(element);
+      else judgeBlurb(element, readBlurb(element));
     }
+    if (batch.length > 0) history.judge(batch);
     for (const element of doc.querySelectorAll<HTMLElement>(adapter.workContentSelector)) {
       if (judge.has(element)) continue;
       if (rulesLoaded && !parsing()) judgeWork(element);
       else mark(element, PENDING);
     }
-    if (rulesLoaded && !parsing()) setListingJudged();
+    listingDone();
   }
 
   const observer = new MutationObserver(scan);
@@ -121,21 +141,25 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
 
   loadCompiledRules(url)
     .then(({ rules, display }) => {
+      needsHistory = rules?.needsHistory ?? false;
       judge.rejudge(rules, display);
-      rulesLoaded = true;
-      scan();
     })
-    .catch((error) => {
-      console.warn('Lamplight could not load your filters; nothing is filtered.', error);
+    .catch((error) => console.warn('Lamplight could not load your filters; nothing is filtered.', error))
+    .finally(() => {
       rulesLoaded = true;
       scan();
     });
 
-  const reload = () => {
-    loadCompiledRules().then(({ rules, display }) => judge.rejudge(rules, display), (error) => console.warn('Lamplight filters did not reload.', error));
+  /** New rules: blurbs judged without their reading status get it first when the rules need it. */
+  const reload = async () => {
+    const { rules, display } = await loadCompiledRules();
+    needsHistory = rules?.needsHistory ?? false;
+    if (needsHistory) await fillHistory(judge);
+    judge.rejudge(rules, display);
   };
-  const unwatchRules = watchRules(reload);
-  const unwatchSettings = watchAppSettings(reload);
+  const onChange = () => void reload().catch((error: unknown) => console.warn('Lamplight filters did not reload.', error));
+  const unwatchRules = watchRules(onChange);
+  const unwatchSettings = watchAppSettings(onChange);
 
   const stop = () => {
     observer.disconnect();

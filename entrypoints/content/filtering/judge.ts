@@ -4,37 +4,45 @@
  */
 import { matchWork, type CompiledRules } from '../../../lib/filters';
 import type { Judgement } from '../../../lib/filters/types';
+import type { HistoryStatus } from '../../../lib/history/types';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { mark } from '../marks';
 import { setVerdict } from '../state/verdicts';
+import { createDimNote, DIMMED } from './dim';
 import { COLLAPSED, HIDDEN, JUDGED, PENDING, SHIELDED } from './hold';
 import { createPlaceholder } from './placeholder';
 import { createRevealedMark } from './revealed';
 import { createShield, type ShieldActions } from './shield';
 
-type Shown = 'hidden' | 'collapsed' | 'shielded' | 'visible';
+type Shown = 'hidden' | 'collapsed' | 'shielded' | 'dimmed' | 'visible';
 
 interface Entry {
   meta: WorkMeta | null;
   own: boolean;
+  /** The work's reading status as read for this blurb; undefined: not read (history rules do not match). */
+  history: HistoryStatus | null | undefined;
   shown: Shown;
   /** The reader chose "Show anyway": shown, with a mark and "Hide again", until hidden again or the page is left. */
   revealed: boolean;
-  /** The placeholder, the shield, or a revealed work's mark, placed right before the element. */
+  /** The placeholder, the shield, a dimmed blurb's note, or a revealed work's mark, placed right before the element. */
   standIn: HTMLElement | null;
 }
 
 export interface Judge {
   /** Judges an element for the first time (meta null: unreadable, left visible). */
-  judgeBlurb(element: HTMLElement, meta: WorkMeta | null, own: boolean): void;
+  judgeBlurb(element: HTMLElement, meta: WorkMeta | null, own: boolean, history?: HistoryStatus | null): void;
   judgeWork(element: HTMLElement, meta: WorkMeta | null, actions: Pick<ShieldActions, 'onAlwaysShow'>): void;
   /** Re-applies every judged element under new rules (null: filtering off) and display settings. */
   rejudge(rules: CompiledRules | null, display?: JudgeDisplay): void;
   /** Shows every filtered work; returns the first one it showed, if any. */
   revealAll(): HTMLElement | null;
+  /** Judged blurbs whose reading status has not been read (for rules that come to need it). */
+  withoutHistory(): { element: HTMLElement; meta: WorkMeta }[];
+  /** Keeps a blurb's reading status, for its next judgement (`rejudge`). */
+  setHistory(element: HTMLElement, history: HistoryStatus | null): void;
   /** Whether an element has been judged (kept here: the page could forge any mark). */
   has(element: HTMLElement): boolean;
-  /** Works currently hidden or collapsed or shielded. */
+  /** Works currently hidden or collapsed or shielded (a dimmed work is not filtered out). */
   filteredCount(): number;
   /** Undoes every change. */
   clear(): void;
@@ -63,7 +71,7 @@ export function focusRevealed(element: HTMLElement): void {
 function judgementFor(entry: Entry, rules: CompiledRules | null): Judgement {
   if (!rules || !entry.meta || entry.own) return SHOW;
   try {
-    return matchWork(entry.meta, rules);
+    return matchWork(entry.meta, rules, entry.history);
   } catch (error) {
     // Like a work that cannot be read: it stays visible. Thrown on, the error would stop the scan
     // and leave every later blurb held until the hold's fail-safe.
@@ -76,9 +84,18 @@ function undo(element: HTMLElement, entry: Entry): void {
   element.removeAttribute(HIDDEN);
   element.removeAttribute(COLLAPSED);
   element.removeAttribute(SHIELDED);
+  element.removeAttribute(DIMMED);
   entry.standIn?.remove();
   entry.standIn = null;
   entry.shown = 'visible';
+}
+
+/** Never blocks: a work page shows as it is; a blurb stays, faded, after a line saying why. */
+function dim(element: HTMLElement, entry: Entry, judgement: Judgement): void {
+  entry.standIn = createDimNote(element, judgement.reasons);
+  element.before(entry.standIn);
+  mark(element, DIMMED);
+  entry.shown = 'dimmed';
 }
 
 export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
@@ -108,7 +125,9 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
   function apply(element: HTMLElement, entry: Entry): void {
     const judgement = judgementFor(entry, rules);
     undo(element, entry);
-    if (judgement.action !== 'show' && entry.revealed) {
+    if (judgement.action === 'dim') {
+      if (!workActions.has(element)) dim(element, entry, judgement);
+    } else if (judgement.action !== 'show' && entry.revealed) {
       entry.standIn = createRevealedMark(element, judgement.reasons, workActions.has(element), () =>
         setRevealed(element, false),
       );
@@ -141,15 +160,15 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
     report(element, entry);
   }
 
-  function judge(element: HTMLElement, meta: WorkMeta | null, own: boolean): void {
-    const entry: Entry = { meta, own, shown: 'visible', revealed: false, standIn: null };
+  function judge(element: HTMLElement, meta: WorkMeta | null, own: boolean, history?: HistoryStatus | null): void {
+    const entry: Entry = { meta, own, history, shown: 'visible', revealed: false, standIn: null };
     entries.set(element, entry);
     apply(element, entry);
     onChange();
   }
 
   return {
-    judgeBlurb: (element, meta, own) => judge(element, meta, own),
+    judgeBlurb: (element, meta, own, history) => judge(element, meta, own, history),
     judgeWork(element, meta, actions) {
       workActions.set(element, actions);
       judge(element, meta, false);
@@ -160,11 +179,18 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
       for (const [element, entry] of entries) apply(element, entry);
       onChange();
     },
+    withoutHistory: () =>
+      [...entries].flatMap(([element, { meta, own, history }]) =>
+        meta && !own && history === undefined && !workActions.has(element) ? [{ element, meta }] : []),
+    setHistory(element, history) {
+      const entry = entries.get(element);
+      if (entry) entry.history = history;
+    },
     has: (element) => entries.has(element),
     revealAll() {
       let first: HTMLElement | null = null;
       for (const [element, entry] of entries) {
-        if (entry.shown === 'visible') continue;
+        if (entry.shown === 'visible' || entry.shown === 'dimmed') continue;
         entry.revealed = true;
         apply(element, entry);
         first ??= element;
@@ -174,7 +200,7 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
     },
     filteredCount() {
       let count = 0;
-      for (const entry of entries.values()) if (entry.shown !== 'visible') count++;
+      for (const entry of entries.values()) if (entry.shown !== 'visible' && entry.shown !== 'dimmed') count++;
       return count;
     },
     clear() {

@@ -39,7 +39,7 @@ export const BAD_FILES: [name: string, contents: string, size: number | null, er
   ['a rule with a field of another kind', broken((d) => (d.filters[1]!.pattern = 'x')), null, 'filters[1]: Unknown property "pattern" in a words rule'],
   ['a rule on an unknown field', broken((d) => (d.filters[0]!.field = 'mood')), null, 'filters[0]: Unknown field "mood"'],
   ['a rule with an empty pattern', broken((d) => (d.filters[0]!.pattern = '   ')), null, 'filters[0]: Pattern is empty'],
-  ['a rule with a bad action', broken((d) => (d.filters[3]!.action = 'delete')), null, 'filters[3]: Unknown action "delete" (use hide, collapse or allow)'],
+  ['a rule with a bad action', broken((d) => (d.filters[3]!.action = 'delete')), null, 'filters[3]: Unknown action "delete" (use hide, collapse, dim or allow)'],
   ['a rule with a bad number', broken((d) => (d.filters[1]!.max = -5)), null, "filters[1]: Maximum words (-5) can't be negative"],
   ['no bookmarks', broken((d) => delete (d as Partial<Data>).bookmarks), null, 'missing bookmarks'],
   ['bookmarks not a list', broken((d) => ((d as { bookmarks: unknown }).bookmarks = 'none')), null, 'bookmarks must be a list, not "none"'],

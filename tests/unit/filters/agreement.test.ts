@@ -16,7 +16,7 @@ describe('engine and naive baseline agree', () => {
   ])('seed %i: %i works × %i rules', (seed, workCount, ruleCount) => {
     const { works, rules } = corpus(seed, workCount, ruleCount);
     const compiled = compileRules(rules);
-    const actions = { show: 0, allowed: 0, hide: 0, collapse: 0 };
+    const actions = { show: 0, allowed: 0, hide: 0, collapse: 0, dim: 0 };
     const fieldsSeen = new Set<RuleField>();
     const rulesSeen = new Set<string>();
     for (const work of works) {

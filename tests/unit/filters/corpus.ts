@@ -3,6 +3,7 @@
  * no-break spaces, accents, warning spellings, regex characters) and rules over every field.
  */
 import type { Rule, RuleAction, TextField } from '../../../lib/filters/types';
+import type { HistoryStatus } from '../../../lib/history/types';
 import type { Author, WorkMeta } from '../../../lib/sites/types';
 import { makeWork, seededRandom } from './factory';
 
@@ -149,4 +150,33 @@ export function corpus(seed: number, workCount: number, ruleCount: number): { wo
     return { id, field, pattern, action: action(), enabled };
   });
   return { works, rules };
+}
+
+/**
+ * The same corpus with the reading history in play: each work gets a reading status (never
+ * opened, started, finished), some rules dim instead, and history rules of every action are mixed
+ * in. Drawn from a second PRNG so `corpus(seed, …)` itself stays what it was.
+ */
+export function historyCorpus(
+  seed: number,
+  workCount: number,
+  ruleCount: number,
+): { works: WorkMeta[]; rules: Rule[]; statuses: (HistoryStatus | null)[] } {
+  const { works, rules } = corpus(seed, workCount, ruleCount);
+  const random = seededRandom(seed + 7919);
+  const int = (n: number) => Math.floor(random() * n);
+  const statuses = works.map((): HistoryStatus | null => [null, null, 'started', 'finished'][int(4)] as HistoryStatus | null);
+  const actions: readonly RuleAction[] = ['hide', 'collapse', 'dim', 'dim', 'allow'];
+  const mixed = rules.map((rule): Rule => (random() < 0.5 ? { ...rule, action: 'dim' } : rule));
+  for (let i = 0; i < 6; i++) {
+    const rule: Rule = {
+      id: `h${i}`,
+      field: 'history',
+      status: i % 2 === 0 ? 'finished' : 'started',
+      action: i < 2 ? 'dim' : actions[int(actions.length)]!,
+      enabled: random() > 0.15,
+    };
+    mixed.splice(int(mixed.length + 1), 0, rule);
+  }
+  return { works, rules: mixed, statuses };
 }

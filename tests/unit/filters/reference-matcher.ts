@@ -14,14 +14,17 @@
  *   "Choose Not To Use Archive Warnings", "Underage" is "Underage Sex", both ways;
  * - words: min ≤ words ≤ max (either bound alone; a work without a count never matches);
  *   fandomCount: more fandoms than max; complete: the work's completion equals value;
+ * - history: the work's reading status, when given, equals the rule's status; not given, never;
  * - outcome: any matching allow rule shows the work, its reasons the allow rules; else any hide
- *   rule hides it, else collapse; reasons then all matching hide and collapse rules, in rule order.
+ *   rule hides it (reasons: the hide and collapse rules), else any collapse rule collapses it
+ *   (reasons: the collapse rules), else the dim rules dim it; reasons in rule order.
  */
 import type { Rule } from '../../../lib/filters/types';
+import type { HistoryStatus } from '../../../lib/history/types';
 import type { WorkMeta } from '../../../lib/sites/types';
 
 export interface ReferenceJudgement {
-  action: 'show' | 'hide' | 'collapse';
+  action: 'show' | 'hide' | 'collapse' | 'dim';
   ruleIds: string[];
 }
 
@@ -102,7 +105,7 @@ function valuesFor(field: string, work: WorkMeta): string[] {
   }
 }
 
-function matches(rule: Rule, work: WorkMeta): boolean {
+function matches(rule: Rule, work: WorkMeta, history: HistoryStatus | null | undefined): boolean {
   switch (rule.field) {
     case 'words': {
       const min = typeof rule.min === 'number' && !Number.isNaN(rule.min) ? rule.min : null;
@@ -114,6 +117,8 @@ function matches(rule: Rule, work: WorkMeta): boolean {
       return work.fandoms.length > rule.max;
     case 'complete':
       return work.complete === rule.value;
+    case 'history':
+      return history !== undefined && history !== null && history === rule.status;
     default: {
       if (fold(rule.pattern).replace(/\*/g, '') === '') return false;
       if (rule.field === 'summary') return work.summary !== '' && insideSummary(rule.pattern, work.summary);
@@ -124,10 +129,12 @@ function matches(rule: Rule, work: WorkMeta): boolean {
   }
 }
 
-export function referenceMatchWork(work: WorkMeta, rules: readonly Rule[]): ReferenceJudgement {
-  const hits = rules.filter((rule) => rule.enabled && matches(rule, work));
-  const allows = hits.filter((rule) => rule.action === 'allow');
-  if (allows.length > 0) return { action: 'show', ruleIds: allows.map((rule) => rule.id) };
+export function referenceMatchWork(work: WorkMeta, rules: readonly Rule[], history?: HistoryStatus | null): ReferenceJudgement {
+  const hits = rules.filter((rule) => rule.enabled && matches(rule, work, history));
+  const ids = (...actions: string[]) => hits.filter((rule) => actions.includes(rule.action)).map((rule) => rule.id);
+  if (ids('allow').length > 0) return { action: 'show', ruleIds: ids('allow') };
   if (hits.length === 0) return { action: 'show', ruleIds: [] };
-  return { action: hits.some((rule) => rule.action === 'hide') ? 'hide' : 'collapse', ruleIds: hits.map((rule) => rule.id) };
+  if (ids('hide').length > 0) return { action: 'hide', ruleIds: ids('hide', 'collapse') };
+  if (ids('collapse').length > 0) return { action: 'collapse', ruleIds: ids('collapse') };
+  return { action: 'dim', ruleIds: ids('dim') };
 }

@@ -204,6 +204,9 @@ function unbackedReasons(meta: WorkMeta, rules: readonly Rule[], el: Element): s
         else if (!surface.includes('complete') && !(fraction && digits.includes(fraction))) problems.push('"complete" not on the page');
         break;
       }
+      case 'history':
+        problems.push('a history rule judged a page without a history');
+        break;
       case 'work':
         if (!globMatches(rule.pattern, `${meta.site}:${meta.id}`) || !digits.includes(meta.id)) problems.push(`work id ${meta.id} not on the page`);
         break;
