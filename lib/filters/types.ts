@@ -21,7 +21,9 @@ export type TextField =
   | 'summary'
   | 'language'
   /** one work, pattern `site:id` */
-  | 'work';
+  | 'work'
+  /** a series: pattern `site:seriesId` (one series) or a pattern on series names */
+  | 'series';
 
 export interface TextRule {
   id: string;
@@ -36,6 +38,8 @@ export interface TextRule {
    */
   workTitle?: string;
   workCreator?: string;
+  /** A series rule's series name as its page gave it, for lists and placeholders. Shown only. */
+  seriesTitle?: string;
 }
 
 export interface WordsRule {
@@ -65,7 +69,23 @@ export interface CompleteRule {
   enabled: boolean;
 }
 
-export type Rule = TextRule | WordsRule | FandomCountRule | CompleteRule;
+/**
+ * Where a rule applies (./scope.ts): `only` within works of these fandoms, or everywhere `except`
+ * them. Fandom patterns as elsewhere. A crossover is within a scope when any of its fandoms is.
+ */
+export interface RuleScope {
+  mode: 'only' | 'except';
+  fandoms: string[];
+}
+
+/** What any rule may carry besides its condition: a scope and the reader's own note. */
+export interface RuleExtras {
+  scope?: RuleScope;
+  /** The reader's reason, shown with the rule wherever it acts (text only, trimmed, capped). */
+  note?: string;
+}
+
+export type Rule = (TextRule | WordsRule | FandomCountRule | CompleteRule) & RuleExtras;
 export type RuleField = Rule['field'];
 
 /** What to do with a work once every rule has been weighed. */
@@ -77,6 +97,8 @@ export interface Reason {
   field: RuleField;
   /** e.g. "Major Character Death", "author: X", "tag: *Angst*", "over 100,000 words", "this work". */
   label: string;
+  /** The rule's note, the reader's own words, when it has one. */
+  note?: string;
 }
 
 export interface Judgement {

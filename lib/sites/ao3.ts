@@ -36,6 +36,7 @@ export const ao3: SiteAdapter = {
   filterableLinks: {
     tag: ['https://archiveofourown.org/tags/*', 'https://www.archiveofourown.org/tags/*'],
     author: ['https://archiveofourown.org/users/*', 'https://www.archiveofourown.org/users/*'],
+    series: ['https://archiveofourown.org/series/*', 'https://www.archiveofourown.org/series/*'],
   },
   workLinks: ['https://archiveofourown.org/works/*', 'https://www.archiveofourown.org/works/*'],
   ruleForLink(url) {

@@ -140,7 +140,7 @@ export interface Work {
 
 /** A filter a link stands for: a tag link filters the tag, a creator link the creator. */
 export interface LinkRule {
-  field: 'tag' | 'author';
+  field: 'tag' | 'author' | 'series';
   pattern: string;
 }
 
