@@ -22,6 +22,7 @@ import {
   type DraftInput,
   type RuleDraft,
 } from './rules';
+import { RuleExtrasInputs } from './RuleExtrasInputs';
 import { CompleteSelect, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
 
 export interface RuleFormProps {
@@ -83,7 +84,7 @@ export function RuleForm(props: RuleFormProps) {
       }
       setError(null);
       if (!initial) {
-        setDraft((d) => ({ ...d, pattern: '', min: '', max: '' }));
+        setDraft((d) => ({ ...d, pattern: '', min: '', max: '', note: '' }));
         refs.current[isTextField(draft.field) ? 'pattern' : draft.field === 'words' ? 'min' : 'field']?.focus();
       }
     } catch (err) {
@@ -188,6 +189,7 @@ export function RuleForm(props: RuleFormProps) {
       {draft.field === 'complete' && (
         <CompleteSelect draft={draft} set={set} control={control('value')} id={ids('value').input} />
       )}
+      <RuleExtrasInputs draft={draft} set={set} control={control} idOf={(at) => ids(at).input} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
           {submitLabel}

@@ -9,6 +9,7 @@ import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
+import { RuleNote } from './RuleExtrasInputs';
 import { RuleForm } from './RuleForm';
 import { ActionBadge, RuleControls, useRuleRows } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
@@ -156,7 +157,10 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                       onChange={(e) => select(rule, e.currentTarget.checked)}
                     />
                   </td>
-                  <td class="rule-name">{ruleName(rule)}</td>
+                  <td class="rule-name">
+                    {ruleName(rule)}
+                    <RuleNote rule={rule} />
+                  </td>
                   <td class="muted col-field">{fieldLabel(rule.field)}</td>
                   <td class="col-action">
                     <ActionBadge rule={rule} />

@@ -7,6 +7,7 @@ import { continuePastAdultGate } from './adult-gate';
 import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startHistory } from './history';
+import { startSeriesAction } from './series-action';
 import { classifyPage, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
@@ -34,6 +35,7 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
     }
     void startBookmarks(ctx, page);
     void startHistory(ctx, page);
+    startSeriesAction(ctx, page);
   };
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
   else onReady();
