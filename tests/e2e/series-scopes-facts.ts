@@ -39,7 +39,8 @@ export function seriesBlurbs(file: FixtureFile): SeriesBlurb[] {
   });
   try {
     const doc = new window.DOMParser().parseFromString(readFixture(file).toString('utf8'), 'text/html');
-    const texts = (li: Element, selector: string) => Array.from(li.querySelectorAll(selector)).map((a) => a.textContent.trim());
+    const texts = (li: { querySelectorAll(s: string): Iterable<{ textContent: string }> }, selector: string) =>
+      Array.from(li.querySelectorAll(selector)).map((a) => a.textContent.trim());
     blurbs = Array.from(doc.querySelectorAll('li.work.blurb[id^="work_"]')).map((li) => ({
       elementId: li.id,
       series: Array.from(li.querySelectorAll('ul.series a[href^="/series/"]')).map((a) => a.getAttribute('href')!.split('/')[2]!),
