@@ -32,11 +32,15 @@ import { gzipSync } from 'node:zlib';
  * headroom; 33 KB since 2026-12-07, when rule names as sentences and the shelf's site, last-read,
  * progress and status filter (issue 16 friction 6 and 7, about 1.1 KB) took the popup from 31.5 to
  * 32.6 KB. Loading the Filters tab's code only when it is opened is what would bring it back down.
+ * Issue 18 (series rules, fandom scopes, rule notes) raised two budgets by the least they needed:
+ * content 42 → 42.2 KB (40.9 → 42.1: validating scopes and notes wherever a rule is stored, series
+ * words, Hide this series), popup 33 → 34.3 KB (32.9 → 34.2: the form's Where/Fandoms/note inputs,
+ * series links, and the same validation).
  */
 export const BUDGETS = {
-  content: 42 * 1024,
+  content: 42.2 * 1024,
   work: 56 * 1024,
-  popup: 33 * 1024,
+  popup: 34.3 * 1024,
 };
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

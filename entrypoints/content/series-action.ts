@@ -51,17 +51,7 @@ export function startSeriesAction(ctx: ContentScriptContext, page: Page): void {
 
 const S = marked(SERIES_ACTION);
 
-export const SERIES_ACTION_CSS = `
-${S} { margin: 0.25em 0 0.75em; font: 0.9rem/1.4 system-ui, sans-serif; color: #3b342c; }
-${S} button {
-  margin-right: 0.5em;
-  padding: 0.15em 0.7em;
-  border: 1px solid #6b5f52;
-  border-radius: 4px;
-  background: #fff;
-  color: #2b251f;
-  font: inherit;
-  cursor: pointer;
-}
+/** Spacing only: the button keeps the site's own button look, like the page's other actions. */
+export const SERIES_ACTION_CSS = `${S} { margin: 0.25em 0 0.75em; }
 ${S} button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
 `;
