@@ -34,13 +34,16 @@ import { gzipSync } from 'node:zlib';
  * 32.6 KB; then the popup's reading-history line and Forget this work (the words come from the
  * page's content script, so the popup loads no history storage code) and issue 18's tag synonyms
  * (the validation of a rule's other names and the "also covers" line, 0.4 KB), history rules and the
- * Dim action (the rule form's reading-history field, +0.3 KB). Loading the Filters
- * tab's code only when it is opened is what would bring it back down.
+ * Dim action (the rule form's reading-history field, +0.3 KB). * Issue 18 (series rules, fandom scopes, rule notes) raised two budgets by the least they needed:
+ * content 42 → 42.2 KB (40.9 → 42.1: validating scopes and notes wherever a rule is stored, series
+ * words, Hide this series), popup to 34.3 KB (the form's Where/Fandoms/note inputs, series links,
+ * and the same validation). Loading the Filters tab's code only when it is opened is what would
+ * bring the popup back down.
  */
 export const BUDGETS = {
-  content: 42 * 1024,
+  content: 42.2 * 1024,
   work: 56 * 1024,
-  popup: 34 * 1024,
+  popup: 34.3 * 1024,
 };
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -24,6 +24,7 @@ import {
   type DraftInput,
   type RuleDraft,
 } from './rules';
+import { RuleExtrasInputs } from './RuleExtrasInputs';
 import { ChoiceSelect, FieldGroup, NumberInput, PatternInput, WordsInputs, type Control } from './RuleInputs';
 
 export interface RuleFormProps {
@@ -96,7 +97,7 @@ export function RuleForm(props: RuleFormProps) {
       }
       setError(null);
       if (!initial) {
-        setDraft((d) => ({ ...d, pattern: '', min: '', max: '' }));
+        setDraft((d) => ({ ...d, pattern: '', min: '', max: '', note: '' }));
         refs.current[isTextField(draft.field) ? 'pattern' : draft.field === 'words' ? 'min' : 'field']?.focus();
       }
     } catch (err) {
@@ -193,6 +194,7 @@ export function RuleForm(props: RuleFormProps) {
       {draft.field === 'history' && (
         <ChoiceSelect draft={draft} set={set} at="status" label={t('historyRuleStatusLabel')} choices={HISTORY_CHOICES} control={control('status', t('historyRuleHint'))} id={ids('status').input} />
       )}
+      <RuleExtrasInputs draft={draft} set={set} control={control} idOf={(at) => ids(at).input} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
           {submitLabel}

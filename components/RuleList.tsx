@@ -8,6 +8,7 @@ import type { Rule } from '../lib/filters/types';
 import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { addRuleAt, deleteRules, duplicateOf, replaceRule, setRulesEnabled } from './rule-actions';
+import { RuleNote } from './RuleExtrasInputs';
 import { RuleForm } from './RuleForm';
 import { actionLabel, ruleName } from './rules';
 import type { StatusMessage } from './Status';
@@ -133,6 +134,7 @@ export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMe
               <span class="rule-name">
                 {ruleName(rule)}
                 <CoveredNames rule={rule} />
+                <RuleNote rule={rule} />
               </span>
               <ActionBadge rule={rule} />
               <RuleButtons rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />

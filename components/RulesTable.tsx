@@ -9,6 +9,7 @@ import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
+import { RuleNote } from './RuleExtrasInputs';
 import { RuleForm } from './RuleForm';
 import { ActionBadge, RuleControls, useRuleRows } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
@@ -161,6 +162,7 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   <td class="rule-name">
                     {ruleName(rule)}
                     <CoveredNames rule={rule} />
+                    <RuleNote rule={rule} />
                   </td>
                   <td class="muted col-field">{fieldLabel(rule.field)}</td>
                   <td class="col-action">

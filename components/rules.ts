@@ -9,6 +9,15 @@ import type { HistoryStatus } from '../lib/history/types';
 import { ruleSentence } from '../lib/filters/rule-sentence';
 import { findWarning } from '../lib/filters/warnings';
 import { t, type MessageKey } from '../lib/i18n';
+import {
+  EMPTY_EXTRAS,
+  extrasDraftOf,
+  extrasErrorTarget,
+  extrasInput,
+  seriesInput,
+  type ExtrasInput,
+  type ScopeMode,
+} from './rule-extras';
 
 const ACTION_KEYS: Record<RuleAction, MessageKey> = {
   collapse: 'rulesActionCollapse',
@@ -43,6 +52,7 @@ export const TEXT_FIELD_OPTIONS: readonly (FieldOption & { field: TextField })[]
   { field: 'summary', key: 'rulesFieldSummary' },
   { field: 'language', key: 'rulesFieldLanguage' },
   { field: 'work', key: 'rulesFieldWork' },
+  { field: 'series', key: 'seriesField' },
 ];
 
 export const NUMBER_FIELD_OPTIONS: readonly FieldOption[] = [
@@ -76,6 +86,12 @@ export interface RuleDraft {
   /** history rules */
   status: HistoryStatus;
   action: RuleAction;
+  /** Where the rule applies ('all': no scope), and the fandoms as typed (./rule-extras.ts). */
+  scopeMode: ScopeMode;
+  scopeFandoms: string;
+  note: string;
+  /** An edited series rule's kept name, for as long as its pattern is unchanged. */
+  keptSeries?: { pattern: string; title: string };
 }
 
 export const EMPTY_DRAFT: RuleDraft = {
@@ -86,11 +102,12 @@ export const EMPTY_DRAFT: RuleDraft = {
   value: 'false',
   status: 'finished',
   action: 'collapse',
+  ...EMPTY_EXTRAS,
 };
 
 /** The draft that edits `rule`. */
 export function draftOf(rule: Rule): RuleDraft {
-  const draft: RuleDraft = { ...EMPTY_DRAFT, field: rule.field, action: rule.action };
+  const draft: RuleDraft = { ...EMPTY_DRAFT, field: rule.field, action: rule.action, ...extrasDraftOf(rule) };
   switch (rule.field) {
     case 'words':
       return { ...draft, min: rule.min === undefined ? '' : String(rule.min), max: rule.max === undefined ? '' : String(rule.max) };
@@ -117,7 +134,7 @@ export function parseCount(text: string): number | string | undefined {
 
 /** The object handed to validateRule for this draft (no id: the caller adds it). */
 export function draftToInput(draft: RuleDraft): Record<string, unknown> {
-  const base = { field: draft.field, action: draft.action };
+  const base = { field: draft.field, action: draft.action, ...extrasInput(draft) };
   switch (draft.field) {
     case 'words': {
       const out: Record<string, unknown> = { ...base };
@@ -135,15 +152,19 @@ export function draftToInput(draft: RuleDraft): Record<string, unknown> {
       return { ...base, value: draft.value === 'true' };
     case 'history':
       return { ...base, status: draft.status };
+    case 'series':
+      return { ...base, ...seriesInput(draft) };
     default:
       return { ...base, pattern: draft.pattern };
   }
 }
 
 /** The form control a validation message belongs to. */
-export type DraftInput = 'field' | 'pattern' | 'min' | 'max' | 'value' | 'status' | 'action';
+export type DraftInput = 'field' | 'pattern' | 'min' | 'max' | 'value' | 'status' | 'action' | ExtrasInput;
 
 export function errorTarget(field: RuleField, error: string): DraftInput {
+  const extras = extrasErrorTarget(error);
+  if (extras) return extras;
   if (/^(Unknown field|Field)/.test(error)) return 'field';
   if (/^(Unknown action|Action)/.test(error)) return 'action';
   switch (field) {
@@ -162,7 +183,7 @@ export function errorTarget(field: RuleField, error: string): DraftInput {
 
 /** The hint under the pattern input. */
 export function patternHint(field: RuleField): string {
-  return t(field === 'work' ? 'rulesPatternHintWork' : 'rulesPatternHint');
+  return t(field === 'work' ? 'rulesPatternHintWork' : field === 'series' ? 'seriesPatternHint' : 'rulesPatternHint');
 }
 
 /**
@@ -177,7 +198,7 @@ export function ruleName(rule: Rule): string {
 /** Text the options page's search box looks through. */
 export function ruleSearchText(rule: Rule): string {
   const pattern = 'pattern' in rule ? [rule.pattern, ...(rule.alsoCovers ?? [])].join(' ') : '';
-  return `${ruleName(rule)} ${pattern} ${rule.field} ${actionLabel(rule.action)}`.toLowerCase();
+  return `${ruleName(rule)} ${pattern} ${rule.field} ${actionLabel(rule.action)} ${rule.note ?? ''}`.toLowerCase();
 }
 
 // ---- One-click toggles: a warning or rating is "on" when an enabled collapse rule names it.

@@ -12,7 +12,7 @@ import { startSync } from '../lib/storage/sync';
 const action = browser.action ?? browser.browserAction;
 
 /** Context menu items on tag and creator links, keyed by the rule field they add: their titles' messages. */
-const LINK_MENUS = { tag: 'menuHideTag', author: 'menuHideCreator' } as const satisfies Record<string, MessageKey>;
+const LINK_MENUS = { tag: 'menuHideTag', author: 'menuHideCreator', series: 'seriesMenuHide' } as const satisfies Record<string, MessageKey>;
 const BOOKMARK_LINK = 'bookmark-work';
 
 function createMenus(): void {
@@ -30,12 +30,17 @@ function createMenus(): void {
   });
 }
 
-async function hideFromLink(menuItemId: string | number, linkUrl: string | undefined): Promise<void> {
+/**
+ * `linkText` (Firefox only) names a series rule for lists and placeholders; it is the page's text, kept
+ * as text, and validation caps it. Chrome gives none: the rule is named by its number.
+ */
+async function hideFromLink(menuItemId: string | number, linkUrl: string | undefined, linkText?: string): Promise<void> {
   if (!linkUrl) return;
   const url = new URL(linkUrl);
   const rule = adapterFor(url)?.ruleForLink(url);
   if (rule?.field !== menuItemId) return;
-  await addRule({ field: rule.field, pattern: rule.pattern, action: 'collapse', enabled: true });
+  const title = rule.field === 'series' ? linkText?.trim().slice(0, 200) : undefined;
+  await addRule({ field: rule.field, pattern: rule.pattern, action: 'collapse', enabled: true, ...(title ? { seriesTitle: title } : {}) });
 }
 
 /** The toolbar count of bookmarked works with new chapters (tabs with filtered works show theirs). */
@@ -64,7 +69,8 @@ export default defineBackground(() => {
       if (tab?.id !== undefined && info.linkUrl) void sendToTab(tab.id, { type: 'bookmark:link', url: info.linkUrl });
       return;
     }
-    hideFromLink(info.menuItemId, info.linkUrl).catch((error) =>
+    const linkText = (info as { linkText?: unknown }).linkText;
+    hideFromLink(info.menuItemId, info.linkUrl, typeof linkText === 'string' ? linkText : undefined).catch((error) =>
       console.warn('Lamplight could not add that filter.', error),
     );
   });

@@ -8,6 +8,7 @@ import { bookmarkedHere, startBookmarks } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startHistory } from './history';
 import { forgetWork, historyTextOf } from './history/this-work';
+import { startSeriesAction } from './series-action';
 import { classifyPage, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
@@ -35,6 +36,7 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
     }
     void startBookmarks(ctx, page);
     void startHistory(ctx, page);
+    startSeriesAction(ctx, page);
   };
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
   else onReady();

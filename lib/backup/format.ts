@@ -73,6 +73,9 @@ const RULE_KEYS: Record<AllKeys<Rule>, true> = {
   workCreator: true,
   alsoCovers: true,
   status: true,
+  seriesTitle: true,
+  scope: true,
+  note: true,
 };
 export const RULE_KEY_ORDER = Object.keys(RULE_KEYS).filter((k) => k !== 'id') as AllKeys<BackupRule>[];
 export const isRuleKey = (key: string): boolean => Object.hasOwn(RULE_KEYS, key);

@@ -16,6 +16,7 @@ import { HitSet } from './hits';
 import { reasonFor } from './labels';
 import { normalize } from './pattern';
 import { PatternIndex } from './pattern-index';
+import { compileScope, scopeApplies, type CompiledScope } from './scope';
 import { SummaryIndex } from './summary-index';
 import { rulePatterns } from './synonyms';
 import type { Judgement, Rule } from './types';
@@ -34,6 +35,7 @@ const MEMO_SOURCES: ReadonlySet<Source> = new Set([
   'freeforms',
   'authors',
   'language',
+  'series',
 ]);
 
 interface TextMatcher {
@@ -76,6 +78,8 @@ export interface CompiledRules {
   readonly history: HistoryIndex | null;
   /** @internal */
   readonly hits: HitSet;
+  /** @internal per rule index: its scope, checked only once the rule matched; null when no rule has one */
+  readonly scopes: readonly (CompiledScope | null)[] | null;
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && !Number.isNaN(n);
@@ -89,6 +93,8 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   const complete: number[] = [];
   const inProgress: number[] = [];
   let history: HistoryIndex | null = null;
+  const scopes: (CompiledScope | null)[] = [];
+  let scoped = false;
 
   for (const rule of rules) {
     if (!rule.enabled) continue;
@@ -144,6 +150,9 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         action: rule.action,
         reason: reasonFor(rule),
       });
+      const scope = compileScope(rule.scope);
+      scopes.push(scope);
+      if (scope) scoped = true;
     }
   }
 
@@ -166,6 +175,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     inProgress,
     history,
     hits: new HitSet(matches.length),
+    scopes: scoped ? scopes : null,
   };
 }
 
@@ -232,6 +242,7 @@ export function matchWork(meta: WorkMeta, compiled: CompiledRules, history?: His
   addHistoryHits(compiled.history, history, hits);
 
   const found = hits.list;
+  if (compiled.scopes && found.length > 0) dropOutOfScope(found, compiled.scopes, meta.fandoms);
   const n = found.length;
   if (n === 0) return { action: 'show', reasons: [] };
   // Reasons in rule order. Few rules match one work: insertion sort beats a comparator call.
@@ -247,4 +258,15 @@ export function matchWork(meta: WorkMeta, compiled: CompiledRules, history?: His
   const matched: Match[] = new Array<Match>(n);
   for (let i = 0; i < n; i++) matched[i] = compiled.matches[found[i]!]!;
   return decide(matched);
+}
+
+/** Keeps, in place, the matched rules whose scope (if any) takes in a work of these fandoms. */
+function dropOutOfScope(found: number[], scopes: readonly (CompiledScope | null)[], fandoms: readonly string[]): void {
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) {
+    const rule = found[i]!;
+    const scope = scopes[rule];
+    if (!scope || scopeApplies(scope, fandoms)) found[kept++] = rule;
+  }
+  found.length = kept;
 }

@@ -16,7 +16,8 @@ export type Source =
   | 'title'
   | 'summary'
   | 'language'
-  | 'work';
+  | 'work'
+  | 'series';
 
 export const SOURCES: readonly Source[] = [
   'warnings',
@@ -31,6 +32,7 @@ export const SOURCES: readonly Source[] = [
   'summary',
   'language',
   'work',
+  'series',
 ];
 
 export const SOURCES_OF_FIELD: Record<TextField, readonly Source[]> = {
@@ -47,13 +49,15 @@ export const SOURCES_OF_FIELD: Record<TextField, readonly Source[]> = {
   summary: ['summary'],
   language: ['language'],
   work: ['work'],
+  series: ['series'],
 };
 
 const EMPTY: readonly string[] = [];
 
 /**
  * The raw (not normalized) values of a source. Authors give pseud, login and "pseud (login)"
- * as AO3 shows it when they differ; a work is "site:id". Absent values give none.
+ * as AO3 shows it when they differ; a work is "site:id"; a series is "site:seriesId" and its name.
+ * Absent values give none.
  */
 export function sourceValues(meta: WorkMeta, source: Source): readonly string[] {
   switch (source) {
@@ -87,5 +91,17 @@ export function sourceValues(meta: WorkMeta, source: Source): readonly string[] 
       return meta.language === null ? EMPTY : [meta.language];
     case 'work':
       return [`${meta.site}:${meta.id}`];
+    case 'series':
+      return seriesValues(meta);
   }
+}
+
+function seriesValues(meta: WorkMeta): readonly string[] {
+  if (meta.series.length === 0) return EMPTY;
+  const out: string[] = [];
+  for (const s of meta.series) {
+    out.push(`${meta.site}:${s.id}`);
+    if (s.title !== '') out.push(s.title);
+  }
+  return out;
 }

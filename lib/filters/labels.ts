@@ -3,10 +3,11 @@
 import { t, tn, type MessageKey } from '../i18n';
 import { tidyPattern } from './pattern';
 import type { Reason, Rule, TextField } from './types';
+import { seriesLabel } from './series';
 import { findWarning } from './warnings';
 
 /** The message naming a rule on each text field ("additional tag: $PATTERN$"). */
-const FIELD_LABELS: Record<Exclude<TextField, 'work'>, MessageKey> = {
+const FIELD_LABELS: Record<Exclude<TextField, 'work' | 'series'>, MessageKey> = {
   warning: 'ruleLabelWarning',
   rating: 'ruleLabelRating',
   category: 'ruleLabelCategory',
@@ -52,6 +53,8 @@ export function ruleLabel(rule: Rule): string {
       return t('ruleLabelThisWork');
     case 'history':
       return t(rule.status === 'finished' ? 'historyRuleLabelFinished' : 'historyRuleLabelStarted');
+    case 'series':
+      return seriesLabel(rule);
     case 'warning': {
       // A rule naming a warning by any spelling is labelled as AO3 displays it today.
       const warning = findWarning(rule.pattern);
@@ -73,5 +76,6 @@ export function reasonFor(rule: Rule): Reason {
     get label() {
       return ruleLabel(rule);
     },
+    ...(rule.note ? { note: rule.note } : {}),
   });
 }

@@ -38,7 +38,24 @@ function textRuleMatches(rule: TextRule, meta: WorkMeta): boolean {
   return false;
 }
 
+/** The scope on its own terms: every scope pattern against every fandom, a new RegExp each time. */
+function inScope(rule: Rule, meta: WorkMeta): boolean {
+  if (!rule.scope) return true;
+  const inside = meta.fandoms.some((fandom) =>
+    rule.scope!.fandoms.some(
+      (pattern) =>
+        /[^*]/.test(normalizePattern(pattern)) &&
+        new RegExp(`^${patternToRegExpSource(pattern)}$`, 'su').test(normalize(fandom)),
+    ),
+  );
+  return rule.scope.mode === 'only' ? inside : !inside;
+}
+
 function ruleMatches(rule: Rule, meta: WorkMeta, history: HistoryStatus | null | undefined): boolean {
+  return conditionMatches(rule, meta, history) && inScope(rule, meta);
+}
+
+function conditionMatches(rule: Rule, meta: WorkMeta, history: HistoryStatus | null | undefined): boolean {
   switch (rule.field) {
     case 'words': {
       const hasMin = usableNumber(rule.min);

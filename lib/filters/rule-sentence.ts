@@ -7,9 +7,11 @@ import { t, tn, type MessageKey } from '../i18n';
 import { formatCount } from './labels';
 import { tidyPattern } from './pattern';
 import type { Rule, RuleAction, TextField, WordsRule } from './types';
+import { withScope } from './scope-sentence';
+import { seriesSentence } from './series';
 import { findWarning } from './warnings';
 
-const SENTENCES: Record<Exclude<TextField, 'work'>, MessageKey> = {
+const SENTENCES: Record<Exclude<TextField, 'work' | 'series'>, MessageKey> = {
   warning: 'ruleSentenceWarning',
   rating: 'ruleSentenceRating',
   category: 'ruleSentenceCategory',
@@ -51,8 +53,15 @@ function wordsSentence({ min, max }: Pick<WordsRule, 'min' | 'max'>): string {
   return t('ruleSentenceAnyLength');
 }
 
-/** The rule as a sentence. A one-work rule is named by its work id here; lists that know its title say that. */
+/**
+ * The rule as a sentence, with its scope ("… except in Star Wars"). A one-work rule is named by its
+ * work id here; lists that know its title say that.
+ */
 export function ruleSentence(rule: Rule): string {
+  return withScope(conditionSentence(rule), rule.scope);
+}
+
+function conditionSentence(rule: Rule): string {
   switch (rule.field) {
     case 'words':
       return wordsSentence(rule);
@@ -64,6 +73,8 @@ export function ruleSentence(rule: Rule): string {
       return workSentence(rule.pattern);
     case 'history':
       return t(rule.status === 'finished' ? 'historyRuleSentenceFinished' : 'historyRuleSentenceStarted');
+    case 'series':
+      return seriesSentence(rule);
     case 'warning': {
       // A warning named by any spelling reads as AO3 displays it today.
       const warning = findWarning(rule.pattern);

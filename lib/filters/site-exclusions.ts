@@ -22,8 +22,11 @@ export interface SiteExclusions {
 export const CATEGORIES: readonly string[] = ['F/F', 'F/M', 'Gen', 'M/M', 'Multi', 'Other'];
 // i18n-ignore-end
 
-/** The fields of a rule this file understands; a rule with any other (a scope, a note…) is never sent. */
-const KNOWN_KEYS = new Set(['id', 'field', 'pattern', 'action', 'enabled', 'workTitle', 'workCreator']);
+/**
+ * The fields of a rule this file understands: a note or other names covered change nothing of what
+ * the rule's own name hides. A rule with any other (a scope narrows it) is never sent.
+ */
+const KNOWN_KEYS = new Set(['id', 'field', 'pattern', 'action', 'enabled', 'workTitle', 'workCreator', 'note', 'alsoCovers']);
 
 const byName = (names: readonly string[], pattern: string) => names.find((name) => normalize(name) === normalize(pattern));
 const ratingName = (pattern: string) => byName(RATINGS.map((r) => r.name), pattern);

@@ -24,7 +24,9 @@ export type TextField =
   | 'summary'
   | 'language'
   /** one work, pattern `site:id` */
-  | 'work';
+  | 'work'
+  /** a series: pattern `site:seriesId` (one series) or a pattern on series names */
+  | 'series';
 
 export interface TextRule {
   id: string;
@@ -41,6 +43,8 @@ export interface TextRule {
   workCreator?: string;
   /** Other names the rule also covers, matched whole (a tag's AO3 synonyms: `synonyms.ts`). */
   alsoCovers?: string[];
+  /** A series rule's series name as its page gave it, for lists and placeholders. Shown only. */
+  seriesTitle?: string;
 }
 
 export interface WordsRule {
@@ -71,6 +75,22 @@ export interface CompleteRule {
 }
 
 /**
+ * Where a rule applies (./scope.ts): `only` within works of these fandoms, or everywhere `except`
+ * them. Fandom patterns as elsewhere. A crossover is within a scope when any of its fandoms is.
+ */
+export interface RuleScope {
+  mode: 'only' | 'except';
+  fandoms: string[];
+}
+
+/** What any rule may carry besides its condition: a scope and the reader's own note. */
+export interface RuleExtras {
+  scope?: RuleScope;
+  /** The reader's reason, shown with the rule wherever it acts (text only, trimmed, capped). */
+  note?: string;
+}
+
+/**
  * A condition on the reading history (lib/history): `finished` = already read to the end with
  * nothing posted since, `started` = opened but not (or no longer) finished. Applies on listings only.
  */
@@ -82,7 +102,7 @@ export interface HistoryRule {
   enabled: boolean;
 }
 
-export type Rule = TextRule | WordsRule | FandomCountRule | CompleteRule | HistoryRule;
+export type Rule = (TextRule | WordsRule | FandomCountRule | CompleteRule | HistoryRule) & RuleExtras;
 export type RuleField = Rule['field'];
 
 /** What to do with a work once every rule has been weighed. */
@@ -94,6 +114,8 @@ export interface Reason {
   field: RuleField;
   /** e.g. "Major Character Death", "author: X", "tag: *Angst*", "over 100,000 words", "this work". */
   label: string;
+  /** The rule's note, the reader's own words, when it has one. */
+  note?: string;
 }
 
 export interface Judgement {

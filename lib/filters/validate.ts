@@ -6,6 +6,8 @@
 
 import { t, type MessageKey } from '../i18n';
 import { isHistoryStatus } from './history-condition';
+import { checkExtras } from './extras';
+import { scopeKey } from './scope';
 import { hasLiteral, normalizePattern, tidyPattern } from './pattern';
 import type { Rule, RuleAction, RuleField, TextField, TextRule } from './types';
 import { checkCoveredNames } from './synonyms';
@@ -30,12 +32,13 @@ const TEXT_FIELDS: readonly TextField[] = [
   'summary',
   'language',
   'work',
+  'series',
 ];
-const COMMON_KEYS = ['id', 'field', 'action', 'enabled'];
+const COMMON_KEYS = ['id', 'field', 'action', 'enabled', 'scope', 'note'];
 /** A work's title or creators kept on a one-work rule, for its name in lists. */
 const MAX_WORK_NAME_LENGTH = 500;
 const KEYS: Record<'text' | 'words' | 'fandomCount' | 'complete' | 'history', readonly string[]> = {
-  text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator', 'alsoCovers'],
+  text: [...COMMON_KEYS, 'pattern', 'workTitle', 'workCreator', 'alsoCovers', 'seriesTitle'],
   words: [...COMMON_KEYS, 'min', 'max'],
   fandomCount: [...COMMON_KEYS, 'max'],
   complete: [...COMMON_KEYS, 'value'],
@@ -52,9 +55,14 @@ export function newRuleId(): string {
 /**
  * Two rules with the same key do the same thing: deduplicate by it (backup import).
  * Patterns compare normalized; a warning written with any of its spellings is one warning.
- * `enabled` and `id` are not part of the key.
+ * `enabled`, `id` and the note are not part of the key; the scope is.
  */
 export function ruleKey(rule: Rule): string {
+  const scope = scopeKey(rule.scope);
+  return scope ? `${conditionKey(rule)}\u0000${scope}` : conditionKey(rule);
+}
+
+function conditionKey(rule: Rule): string {
   switch (rule.field) {
     case 'words':
       return ['words', rule.min ?? '', rule.max ?? '', rule.action].join('\u0000');
@@ -114,7 +122,16 @@ function countProblem(messages: CountMessages, value: unknown): string | null {
   return null;
 }
 
+/** Check a rule and its scope and note; the valid rule comes back tidied. */
 export function validateRule(input: unknown): Validation {
+  const checked = validateCondition(input);
+  if (!checked.ok) return checked;
+  const extras = checkExtras(input as Record<string, unknown>);
+  if (!extras.ok) return fail(extras.error);
+  return { ok: true, rule: { ...checked.rule, ...extras.value } };
+}
+
+function validateCondition(input: unknown): Validation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail(t('filterInvalidNotObject'));
   }
@@ -165,10 +182,11 @@ export function validateRule(input: unknown): Validation {
       }
       if (!hasLiteral(pattern)) return fail(t('filterInvalidPatternOnlyWildcards'));
       const rule: TextRule = { id, field: field as TextField, pattern, action, enabled };
-      for (const key of ['workTitle', 'workCreator'] as const) {
+      for (const key of ['workTitle', 'workCreator', 'seriesTitle'] as const) {
         const value = raw[key];
         if (value === undefined) continue;
-        if (field !== 'work' || typeof value !== 'string' || value.length > MAX_WORK_NAME_LENGTH) {
+        const owner = key === 'seriesTitle' ? 'series' : 'work';
+        if (field !== owner || typeof value !== 'string' || value.length > MAX_WORK_NAME_LENGTH) {
           return fail(t('filterInvalidWorkName', key));
         }
         if (value.trim() !== '') rule[key] = value.trim();

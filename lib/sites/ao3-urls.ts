@@ -101,8 +101,20 @@ export function pseudFromHref(href: string | null | undefined): { login: string;
  */
 const literalName = (name: string | null | undefined): name is string => !!name && /\S/.test(name) && !name.includes('*');
 
-/** A tag link filters its tag; a creator link (/users/LOGIN[/pseuds/PSEUD]) filters the account. */
+/** A series link /series/SID → the pattern of a rule on that one series, `ao3:SID`; else null. */
+export function seriesPatternFromUrl(url: URL): string | null {
+  if (!AO3_HOSTS.includes(url.hostname)) return null;
+  const id = /^\/series\/(\d+)\/?$/.exec(url.pathname)?.[1];
+  return id ? `ao3:${id}` : null;
+}
+
+/**
+ * A tag link filters its tag; a creator link (/users/LOGIN[/pseuds/PSEUD]) filters the account; a
+ * series link (/series/SID, not its bookmarks or other subpages) its series.
+ */
 export function ruleForLink(url: URL): LinkRule | null {
+  const series = seriesPatternFromUrl(url);
+  if (series) return { field: 'series', pattern: series };
   const tag = tagNameFromHref(url.pathname);
   if (tag) return literalName(tag) ? { field: 'tag', pattern: tag } : null;
   const creator = pseudFromHref(url.pathname);

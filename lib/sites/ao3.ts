@@ -4,6 +4,7 @@ import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
 import { adultGateContinueHref, adultGateContinueTarget, classifyPage } from './ao3-classify';
 import { readHistoryItems } from './ao3-readings';
+import { readSeriesPage } from './ao3-series';
 import { ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
@@ -36,6 +37,7 @@ export const ao3: SiteAdapter = {
   filterableLinks: {
     tag: ['https://archiveofourown.org/tags/*', 'https://www.archiveofourown.org/tags/*'],
     author: ['https://archiveofourown.org/users/*', 'https://www.archiveofourown.org/users/*'],
+    series: ['https://archiveofourown.org/series/*', 'https://www.archiveofourown.org/series/*'],
   },
   workLinks: ['https://archiveofourown.org/works/*', 'https://www.archiveofourown.org/works/*'],
   ruleForLink(url) {
@@ -64,6 +66,13 @@ export const ao3: SiteAdapter = {
       return readHistoryItems(doc, url, now);
     } catch {
       return [];
+    }
+  },
+  readSeriesPage(doc, url) {
+    try {
+      return readSeriesPage(doc, url);
+    } catch {
+      return null;
     }
   },
 };

@@ -53,6 +53,7 @@ export const ffn: SiteAdapter = {
     // FFN has no tag pages: genres and characters are plain text.
     tag: [],
     author: ['https://www.fanfiction.net/u/*', 'https://m.fanfiction.net/u/*'],
+    series: [],
   },
   ruleForLink(url) {
     try {

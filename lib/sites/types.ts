@@ -140,8 +140,18 @@ export interface Work {
 
 /** A filter a link stands for: a tag link filters the tag, a creator link the creator. */
 export interface LinkRule {
-  field: 'tag' | 'author';
+  field: 'tag' | 'author' | 'series';
   pattern: string;
+}
+
+/** A page that shows one series (AO3 /series/SID), for a "Hide this series" button. */
+export interface SeriesPage {
+  site: SiteId;
+  id: string;
+  /** The series' name as its page shows it ('' when it shows none). */
+  title: string;
+  /** The element the button goes right after (the page's heading). */
+  anchor: Element;
 }
 
 /** One work on the reader's own reading-history page of a site (AO3: `/users/NAME/readings`). */
@@ -197,4 +207,6 @@ export interface SiteAdapter {
    * any other page. `now` dates "3 days ago" (milliseconds since 1970).
    */
   readHistoryItems?(doc: Document, url: URL, now: number): SiteHistoryItem[];
+  /** On a page showing one series: which series, else null (sites without series leave it out). */
+  readSeriesPage?(doc: Document, url: URL): SeriesPage | null;
 }

@@ -8,7 +8,9 @@ export const SUMMARY = 'data-lamplight-summary';
 /** What "Hide this work" leaves where the work was (./hide-action.ts): styled like a placeholder. */
 export const HID_NOTICE = 'data-lamplight-hid-notice';
 
-export const reasonText = (reasons: readonly Reason[]): string => listOf(reasons.map((reason) => reason.label));
+/** The rules that matched, each with the reader's own note when it has one ("tag: Angst (“not before bed”)"). */
+export const reasonText = (reasons: readonly Reason[]): string =>
+  listOf(reasons.map((reason) => (reason.note ? t('noteReason', reason.label, reason.note) : reason.label)));
 
 /** The work's creators as its blurb names them ("" when anonymous or orphaned without a name). */
 export function creatorsOf(meta: WorkMeta): string {

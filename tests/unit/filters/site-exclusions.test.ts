@@ -81,9 +81,15 @@ describe('siteExclusions: what AO3 may leave out', () => {
     expect(siteExclusions(rules, false)).toEqual(ex({ ratings: ['Explicit'], tags: ['Angst'] }));
   });
 
-  it('skips a rule with fields it does not know (a scope, a note…): another feature may narrow it', () => {
-    const scoped = { ...textRule('tag', 'Angst'), scope: { fandom: 'Star Wars', except: true } } as Rule;
-    expect(siteExclusions([scoped, textRule('rating', 'Explicit')], false)).toEqual(ex({ ratings: ['Explicit'] }));
+  it('skips a scoped rule (it hides only in some fandoms) and any field it does not know', () => {
+    const scoped: Rule = { ...textRule('tag', 'Angst'), scope: { mode: 'except', fandoms: ['Star Wars'] } };
+    const unknown = { ...textRule('tag', 'Fluff'), someday: true } as Rule;
+    expect(siteExclusions([scoped, unknown, textRule('rating', 'Explicit')], false)).toEqual(ex({ ratings: ['Explicit'] }));
+  });
+
+  it('sends a rule with a note or other names covered by its own name', () => {
+    const noted: Rule = { ...textRule('tag', 'Angst'), note: 'not before bed', alsoCovers: ['Angsty'] };
+    expect(siteExclusions([noted], false)).toEqual(ex({ tags: ['Angst'] }));
   });
 
   describe('with allow rules', () => {

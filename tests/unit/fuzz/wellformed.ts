@@ -103,7 +103,7 @@ export function workProblems(work: Work, doc: Document): string[] {
 export function linkRuleProblems(rule: LinkRule | null): string[] {
   if (rule === null) return [];
   const p: string[] = [];
-  if (rule.field !== 'tag' && rule.field !== 'author') p.push(`ruleForLink field ${String(rule.field)}`);
+  if (rule.field !== 'tag' && rule.field !== 'author' && rule.field !== 'series') p.push(`ruleForLink field ${String(rule.field)}`);
   if (!isString(rule.pattern) || rule.pattern.trim() === '') p.push(`ruleForLink pattern ${JSON.stringify(rule.pattern)}`);
   return p;
 }

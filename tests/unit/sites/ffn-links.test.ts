@@ -27,6 +27,7 @@ describe('match patterns', () => {
     expect(ffn.filterableLinks).toEqual({
       tag: [],
       author: ['https://www.fanfiction.net/u/*', 'https://m.fanfiction.net/u/*'],
+      series: [],
     });
   });
 });
