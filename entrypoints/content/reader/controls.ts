@@ -20,11 +20,10 @@ export function listenToControls(
   nav: ChapterNav,
   onExit: () => void,
 ): void {
-  const { win, shell, toolbar, panel, bar } = reader;
+  const { shell, toolbar, panel, bar } = reader;
   const { wrapper } = shell;
   const { tags } = reader.story;
   const { list, listButton, settingsButton } = toolbar;
-  const reducedMotion = () => win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
   function setPanel(open: boolean): void {
     panel.element.hidden = !open;
@@ -65,7 +64,7 @@ export function listenToControls(
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     if (nav.followListLink(event, link)) return;
-    followInPageLink(event, link, { win, root: shell.root, wrapper, barHeight: bar.height, reducedMotion });
+    followInPageLink(event, link, reader);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {

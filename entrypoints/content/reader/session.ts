@@ -62,23 +62,15 @@ export interface ReaderHandle {
 const SETTINGS_ID = 'll-settings';
 
 /** One animation frame of an open reader: toolbar, progress line, the chapter being read, the status line. */
-function renderFrame(reader: OpenReader, nav: ChapterNav, sectionNumbers: readonly number[]): void {
-  const { win, story, bar } = reader;
+function renderFrame(reader: OpenReader, nav: ChapterNav): void {
+  const { win, bar } = reader;
   const vh = win.innerHeight;
   bar.onFrame(win.scrollY);
   reader.status.showProgress(scrollFraction(win.scrollY, reader.doc.documentElement.scrollHeight, vh));
   nav.follow(vh);
-  const text = statusText({
-    work: reader.work,
-    oneShot: story.oneShot,
-    sectionNumbers,
-    currentSection: reader.currentSection,
-    words: reader.words,
-    wordsPerMinute: reader.settings.wordsPerMinute,
-    chapterFraction: () => {
-      const rect = story.sections[reader.currentSection]?.element.getBoundingClientRect();
-      return rect ? fractionRead(rect.top, rect.height, vh, bar.covered()) : 0;
-    },
+  const text = statusText(reader, () => {
+    const rect = reader.story.sections[reader.currentSection]?.element.getBoundingClientRect();
+    return rect ? fractionRead(rect.top, rect.height, vh, bar.covered()) : 0;
   });
   if (text !== null) reader.status.showText(text);
 }
@@ -138,10 +130,9 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   };
   const appearance = createAppearance(reader, env.prepareFont);
   const nav = chapterNav(reader, env.navigate);
-  const sectionNumbers = sections.map((s) => s.number);
   const update = () => {
     frame = 0;
-    if (!signal.aborted) renderFrame(reader, nav, sectionNumbers);
+    if (!signal.aborted) renderFrame(reader, nav);
   };
 
   // ---- Attach ------------------------------------------------------------------------------

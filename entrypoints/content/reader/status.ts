@@ -5,34 +5,27 @@
  */
 import { chapterCount } from '../../../lib/reader/navigation';
 import { estimateWordsAfter, timeLeft, whereYouAre } from '../../../lib/reader/progress';
-import type { Work } from '../../../lib/sites/types';
 import { h } from './dom';
+import type { OpenReader } from './open-state';
 
-export interface StatusInput {
-  work: Work;
-  /** One chapter on this page and no chapter list. */
-  oneShot: boolean;
-  /** The chapter number of each section on this page. */
-  sectionNumbers: readonly number[];
-  currentSection: number;
-  /** Words per section, or null while they are not counted yet (no time left shown then). */
-  words: readonly number[] | null;
-  wordsPerMinute: number;
-  /** How much of the current section is read, 0–1; called only when the words are known. */
-  chapterFraction: () => number;
-}
-
-/** The status line's text, or null when there is no current section. */
-export function statusText(input: StatusInput): string | null {
-  const { work, words, currentSection, sectionNumbers } = input;
-  const number = sectionNumbers[currentSection];
+/**
+ * The status line's text, or null when there is no current section. `chapterFraction` (how much of
+ * the current section is read, 0–1) is called only once the words are counted.
+ */
+export function statusText(
+  reader: Pick<OpenReader, 'work' | 'story' | 'currentSection' | 'words' | 'settings'>,
+  chapterFraction: () => number,
+): string | null {
+  const { work, words, currentSection } = reader;
+  const { sections, oneShot } = reader.story;
+  const number = sections[currentSection]?.number;
   if (number === undefined) return null;
-  const many = sectionNumbers.length > 1;
+  const many = sections.length > 1;
   const current = work.currentChapter;
   let time = null;
   if (words) {
     const after =
-      many || input.oneShot
+      many || oneShot
         ? words.slice(currentSection + 1).reduce((a, b) => a + b, 0)
         : estimateWordsAfter({
             workWords: work.meta.words,
@@ -41,9 +34,9 @@ export function statusText(input: StatusInput): string | null {
           });
     time = timeLeft({
       chapterWords: words[currentSection] ?? 0,
-      chapterFraction: input.chapterFraction(),
+      chapterFraction: chapterFraction(),
       wordsAfterChapter: after,
-      wordsPerMinute: input.wordsPerMinute,
+      wordsPerMinute: reader.settings.wordsPerMinute,
     });
   }
   return whereYouAre({
@@ -51,11 +44,11 @@ export function statusText(input: StatusInput): string | null {
     chapterCount: chapterCount({
       listed: work.chapterList.length,
       posted: work.meta.chapters?.posted ?? null,
-      onPage: sectionNumbers.length,
+      onPage: sections.length,
     }),
     chapterTotal: work.meta.chapters?.expected ?? null,
     time,
-    oneChapter: input.oneShot,
+    oneChapter: oneShot,
   });
 }
 

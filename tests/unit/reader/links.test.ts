@@ -34,10 +34,17 @@ describe('followInPageLink', () => {
         <a href="${HERE}#fn1">1</a><a name="old">old</a><a href="${HERE}#old">o</a><a href="${HERE}#nowhere">x</a>
         <a href="https://archiveofourown.org/works/9">elsewhere</a></section>`;
     root.append(wrapper);
-    const win = { location: { href: `${HERE}#lamplight-reader` }, scrollY: 500, scrollX: 7, scrollTo: vi.fn() } as unknown as Window;
-    const ctx = { win, root, wrapper, barHeight: () => 40, reducedMotion: () => false };
+    let reduced = false;
+    const win = {
+      location: { href: `${HERE}#lamplight-reader` },
+      scrollY: 500,
+      scrollX: 7,
+      scrollTo: vi.fn(),
+      matchMedia: (query: string) => ({ matches: query === '(prefers-reduced-motion: reduce)' && reduced }),
+    } as unknown as Window;
+    const ctx = { win, shell: { root, wrapper }, bar: { height: () => 40 } } as unknown as Parameters<typeof followInPageLink>[2];
     const link = (href: string) => [...wrapper.querySelectorAll('a')].find((a) => a.getAttribute('href') === href)!;
-    return { wrapper, win, ctx, link };
+    return { wrapper, win, ctx, link, reduceMotion: () => (reduced = true) };
   }
 
   it('opens the folded place in the link’s own chapter and scrolls it below the toolbar', () => {
@@ -52,8 +59,9 @@ describe('followInPageLink', () => {
   });
 
   it('finds an old-style <a name> anchor, and scrolls at once when motion is reduced', () => {
-    const { win, ctx, link } = reader();
-    followInPageLink(new Event('click', { cancelable: true }), link(`${HERE}#old`), { ...ctx, reducedMotion: () => true });
+    const { win, ctx, link, reduceMotion } = reader();
+    reduceMotion();
+    followInPageLink(new Event('click', { cancelable: true }), link(`${HERE}#old`), ctx);
     expect(win.scrollTo).toHaveBeenCalledWith({ top: 460, left: 7, behavior: 'instant' });
   });
 
