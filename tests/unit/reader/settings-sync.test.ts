@@ -38,14 +38,23 @@ describe('reader settings sync', () => {
   });
 
   it('a panel change is in force at once and written only after the quiet delay', async () => {
-    const s = sync(30);
-    s.persist({ ...DEFAULT_READER_SETTINGS, theme: 'sepia' });
-    expect(s.current().theme).toBe('sepia');
-    await settle();
-    expect((await loadReaderSettings()).theme).toBe(DEFAULT_READER_SETTINGS.theme);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    await settle();
-    expect((await loadReaderSettings()).theme).toBe('sepia');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const microtasks = async () => {
+        for (let i = 0; i < 50; i++) await Promise.resolve();
+      };
+      const s = sync(400);
+      s.persist({ ...DEFAULT_READER_SETTINGS, theme: 'sepia' });
+      expect(s.current().theme).toBe('sepia');
+      vi.advanceTimersByTime(399);
+      await microtasks();
+      expect((await loadReaderSettings()).theme).toBe(DEFAULT_READER_SETTINGS.theme);
+      vi.advanceTimersByTime(1);
+      await microtasks();
+      expect((await loadReaderSettings()).theme).toBe('sepia');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaving the page writes a waiting change at once; after stopping, nothing is listened to', async () => {
