@@ -2,30 +2,28 @@
  * Reader mode (feature). On a work page: a "Reader mode" button in the work's navigation bar; when
  * on, the site's page is hidden and the story is shown in Lamplight's reader (./session.ts).
  *
- * Turned on by: the button; the `reader:toggle` message (keyboard command, popup); the
- * `#lamplight-reader` marker in the URL (set by the reader's own chapter links, so reader mode stays
- * on across chapters: see lib/reader/navigation.ts for why a URL marker); or the reader's
- * "Open every work in reader mode" setting.
+ * Turned on by: the button (./toggle.ts); the `reader:toggle` message (./toggle-message.ts: keyboard
+ * command, popup); the `#lamplight-reader` marker in the URL (./url-marker.ts: set by the reader's own
+ * chapter links, so reader mode stays on across chapters); or the reader's "Open every work in reader
+ * mode" setting. Opening by itself waits for the filters (./auto-open.ts). Settings: ./settings-sync.ts.
  */
 import { browser, type PublicPath } from 'wxt/browser';
 import { t } from '../../../lib/i18n';
-import { parseToContent } from '../../../lib/messages';
-import { hasReaderMarker, withoutReaderMarker, withReaderMarker } from '../../../lib/reader/navigation';
-import {
-  DEFAULT_READER_SETTINGS,
-  sameReaderSettings,
-  type ReaderSettings,
-} from '../../../lib/reader/settings';
+import { hasReaderMarker } from '../../../lib/reader/navigation';
+import type { ReaderSettings } from '../../../lib/reader/settings';
 import type { Work } from '../../../lib/sites/types';
-import { loadReaderSettings, watchReaderSettings, writeReaderSettings } from '../../../lib/storage/settings';
 import { readerSlots } from '../state/reader';
-import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
 import type { Feature, Page } from '../page';
-import { HOST_ID, openReader, PAGE_STYLE_ID, READER_ATTRIBUTE, type ReaderHandle } from './session';
+import { autoOpener, isShielded } from './auto-open';
 import { createFontLoader } from './fonts';
+import { HOST_ID, PAGE_STYLE_ID, READER_ATTRIBUTE } from './mount';
+import { openReader, type ReaderHandle } from './session';
+import { readerSettingsSync } from './settings-sync';
 import { insertToggle, removeNotice, showNotice, type Toggle } from './toggle';
+import { listenForToggleMessage } from './toggle-message';
+import { urlMarker } from './url-marker';
 
-export { HOST_ID, READER_ATTRIBUTE } from './session';
+export { HOST_ID, READER_ATTRIBUTE } from './mount';
 export { registerReaderSlot, type SlotRenderer } from '../state/reader';
 
 export interface ReaderDeps {
@@ -41,14 +39,6 @@ const defaultDeps: ReaderDeps = {
   fontUrl: (file) => browser.runtime.getURL(`/fonts/${file}` as PublicPath),
   saveDelayMs: 400,
 };
-
-/*
- * Reader mode must never show a work the filters hold back: it waits for their judgement and
- * respects the shield, both learned from the filters in memory (../state/verdicts.ts), never from
- * marks on the page, which story markup or a page script could forge.
- */
-/** How long an automatic open waits for the filters' judgement (their own fail-safe is 1 s). */
-const JUDGEMENT_WAIT_MS = 2000;
 
 const warn = (message: string, error?: unknown) => console.warn(`Lamplight reader: ${message}`, error ?? '');
 
@@ -83,109 +73,22 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     }
   };
 
-  let settings: ReaderSettings = DEFAULT_READER_SETTINGS;
+  // Aborted when the feature stops: every listener and wait below ends with it.
+  const controller = new AbortController();
+  const { signal } = controller;
   let handle: ReaderHandle | null = null;
-  let stopped = false;
-  /** The URL fragment the page had before the reader marked it. */
-  let hashBefore: string | null = null;
   let toggle: Toggle | null = null;
+  const settings = readerSettingsSync({ doc, saveDelayMs: deps.saveDelayMs, onChange: (next) => handle?.setSettings(next), warn, signal });
+  const marker = urlMarker(win, warn);
 
-  // ---- Settings: read once, watch for changes elsewhere, write (debounced) what the panel changes.
-  let pendingWrite: ReaderSettings | null = null;
-  let writeTimer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    clearTimeout(writeTimer);
-    const value = pendingWrite;
-    pendingWrite = null;
-    if (value) writeReaderSettings(value).catch((error: unknown) => warn('could not save settings.', error));
-  };
-  const persist = (value: ReaderSettings) => {
-    settings = value;
-    pendingWrite = value;
-    clearTimeout(writeTimer);
-    writeTimer = setTimeout(flush, deps.saveDelayMs);
-  };
-  // Leaving the page (reload, closing the tab, one of the site's links) must not drop a change still
-  // waiting for the timer: write it now. `visibilitychange` covers browsers that skip `pagehide`.
-  const onPageHide = () => flush();
-  const onVisibility = () => {
-    if (doc.visibilityState === 'hidden') flush();
-  };
-  win.addEventListener('pagehide', onPageHide);
-  doc.addEventListener('visibilitychange', onVisibility);
-  const unwatch = watchReaderSettings((next) => {
-    if (stopped || pendingWrite) return; // our own change is on its way; don't bounce back to an older one
-    if (sameReaderSettings(next, settings)) return;
-    settings = next;
-    handle?.setSettings(next);
-  });
-
-  // ---- The URL marker (see lib/reader/navigation.ts).
-  const markUrl = () => {
-    try {
-      const href = win.location.href;
-      if (hasReaderMarker(href)) {
-        hashBefore ??= '';
-        return;
-      }
-      hashBefore = win.location.hash;
-      win.history.replaceState(win.history.state, '', withReaderMarker(href));
-    } catch (error) {
-      warn('could not mark the URL.', error);
-    }
-  };
-  const unmarkUrl = () => {
-    try {
-      const href = win.location.href;
-      if (hasReaderMarker(href)) win.history.replaceState(win.history.state, '', withoutReaderMarker(href, hashBefore ?? ''));
-    } catch (error) {
-      warn('could not restore the URL.', error);
-    }
-    hashBefore = null;
-  };
-
-  // ---- The filters' shield.
-  const shielded = () => work !== null && verdictOf(work.content) === 'shielded';
-  const awaitingJudgement = () => work !== null && verdictOf(work.content) === null && isJudging();
-  let unwatchVerdicts: (() => void) | null = null;
-  let judgementTimer: ReturnType<typeof setTimeout> | undefined;
-  const stopWaiting = () => {
-    unwatchVerdicts?.();
-    unwatchVerdicts = null;
-    clearTimeout(judgementTimer);
-  };
-  /** Opens by itself (marked URL, "open every work") once the filters let the story show. */
-  const autoOpen = (waited = false): void => {
-    if (handle || stopped || !work) return;
-    const blocked = shielded();
-    if (blocked || (!waited && awaitingJudgement())) {
-      unwatchVerdicts ??= onVerdictChange(() => {
-        if (shielded() || awaitingJudgement()) return;
-        stopWaiting();
-        autoOpen();
-      });
-      if (!blocked) {
-        clearTimeout(judgementTimer);
-        judgementTimer = setTimeout(() => {
-          stopWaiting();
-          autoOpen(true);
-        }, JUDGEMENT_WAIT_MS);
-      }
-      return;
-    }
-    stopWaiting();
-    open();
-  };
-
-  // ---- Open and close.
   const open = (): boolean => {
     if (handle) return true;
-    if (stopped || ctxInvalid()) return false;
+    if (signal.aborted || ctxInvalid()) return false;
     if (!work || !readable) {
       showNotice(doc, t('readerNoticeNoText'));
       return false;
     }
-    if (shielded()) {
+    if (isShielded(work)) {
       showNotice(doc, t('readerNoticeShielded', t('filterShowAnyway')));
       return false;
     }
@@ -193,14 +96,14 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       handle = openReader({
         doc,
         work,
-        settings,
+        settings: settings.current(),
         prepareFont,
         navigate: (url) => {
-          flush();
+          settings.flush();
           deps.navigate(url, win);
         },
         onExit: () => close(),
-        onSettingsChange: persist,
+        onSettingsChange: settings.persist,
         slots: readerSlots(),
       });
     } catch (error) {
@@ -211,7 +114,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       return false;
     }
     toggle?.setPressed(true);
-    markUrl();
+    marker.mark();
     return true;
   };
 
@@ -226,8 +129,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
       removeLeftovers(doc);
     }
     toggle?.setPressed(false);
-    unmarkUrl();
-    flush();
+    marker.unmark();
+    settings.flush();
     toggle?.button.focus({ preventScroll: true });
   };
 
@@ -238,57 +141,30 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
   };
 
   if (readable) toggle = insertToggle(doc, work.navigation, toggleReader);
+  listenForToggleMessage(toggleReader, signal, warn);
+  const auto = autoOpener(work, () => handle === null, open, signal);
 
-  // ---- Keyboard command and popup: `{ type: 'reader:toggle' }` (lib/messages.ts).
-  const onMessage = (message: unknown) => {
-    if (parseToContent(message)?.type !== 'reader:toggle') return undefined;
-    let readerOn = false;
-    try {
-      readerOn = toggleReader();
-    } catch (error) {
-      warn('toggle failed.', error);
-    }
-    return Promise.resolve({ readerOn });
-  };
-  try {
-    browser.runtime.onMessage.addListener(onMessage);
-  } catch (error) {
-    warn('cannot listen for the reader command.', error);
-  }
-
-  // ---- Open at start: marked URL (we came here from the reader) or "Open every work in reader mode".
+  // Open at start: marked URL (we came here from the reader) or "Open every work in reader mode".
   const cameFromReader = hasReaderMarker(page.url) || hasReaderMarker(win.location.href);
-  loadReaderSettings()
-    .catch((error: unknown) => {
-      warn('could not read settings; using defaults.', error);
-      return DEFAULT_READER_SETTINGS;
-    })
-    .then((loaded) => {
-      if (stopped) return;
-      if (!pendingWrite) {
-        settings = loaded;
-        handle?.setSettings(loaded);
-      }
+  settings
+    .load()
+    .then(() => {
+      if (signal.aborted) return;
       // Register a chosen shipped font now, while the site's page is still shown (see ./fonts.ts).
-      if (readable) prepareFont(settings.font);
-      if (!handle && (cameFromReader || settings.openAutomatically)) {
-        if (readable) autoOpen();
+      if (readable) prepareFont(settings.current().font);
+      if (!handle && (cameFromReader || settings.current().openAutomatically)) {
+        if (readable) auto.request();
         else if (cameFromReader) open(); // says why it cannot
       }
     })
     .catch((error: unknown) => warn('start failed.', error));
 
   return () => {
-    if (stopped) return;
-    stopped = true;
+    if (signal.aborted) return;
     try {
-      stopWaiting();
+      controller.abort();
       close();
-      flush();
-      win.removeEventListener('pagehide', onPageHide);
-      doc.removeEventListener('visibilitychange', onVisibility);
-      unwatch();
-      browser.runtime.onMessage.removeListener(onMessage);
+      settings.flush();
       toggle?.remove();
       fonts.remove();
       removeNotice();

@@ -16,7 +16,6 @@ export interface ToolbarReveal {
   covered(): number;
   /** Its height whether shown or not (for placing a jump target below it). */
   height(): number;
-  stop(): void;
 }
 
 const focusVisible = (el: Element | null): boolean => {
@@ -29,7 +28,13 @@ const focusVisible = (el: Element | null): boolean => {
 
 export function toolbarReveal(
   toolbar: HTMLElement,
-  options: { pinned: () => boolean; tucked: boolean; onHeight: (px: number) => void },
+  options: {
+    pinned: () => boolean;
+    tucked: boolean;
+    onHeight: (px: number) => void;
+    /** Aborted when the reader closes: the listeners and the observer stop. */
+    signal: AbortSignal;
+  },
 ): ToolbarReveal {
   let state: BarState = options.tucked ? { shown: false, anchor: null } : revealed();
   let barHeight: number | null = null;
@@ -51,6 +56,7 @@ export function toolbarReveal(
         })
       : null;
   observer?.observe(toolbar);
+  options.signal.addEventListener('abort', () => observer?.disconnect(), { once: true });
 
   const reveal = () => {
     state = revealed();
@@ -64,8 +70,8 @@ export function toolbarReveal(
     const next = event.relatedTarget as Node | null;
     if (!next || !toolbar.contains(next)) keyFocus = false;
   };
-  toolbar.addEventListener('focusin', onFocusIn);
-  toolbar.addEventListener('focusout', onFocusOut);
+  toolbar.addEventListener('focusin', onFocusIn, { signal: options.signal });
+  toolbar.addEventListener('focusout', onFocusOut, { signal: options.signal });
 
   return {
     onFrame(y) {
@@ -80,11 +86,6 @@ export function toolbarReveal(
     },
     height() {
       return barHeight ?? toolbar.offsetHeight;
-    },
-    stop() {
-      observer?.disconnect();
-      toolbar.removeEventListener('focusin', onFocusIn);
-      toolbar.removeEventListener('focusout', onFocusOut);
     },
   };
 }
