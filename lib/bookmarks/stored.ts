@@ -118,26 +118,34 @@ export interface BookmarkChange {
   previous: Bookmark | null;
 }
 
-const absent = (raw: unknown): boolean => raw === null || raw === undefined;
-
 /**
- * One key's change event in the local area: the bookmark change it makes (null when the key is no
- * bookmark's, or the bookmark reads the same before and after), and the new record if it is damaged.
+ * The local area's change events (`storage.onChanged`): the bookmarks that changed (a bookmark that
+ * reads the same before and after is no change), and the new records that are damaged.
  */
-export function bookmarkChangeOf(
-  driverKey: string,
-  change: { oldValue?: unknown; newValue?: unknown },
-): { change: BookmarkChange | null; damaged: Damaged | null } {
-  if (!isBookmarkDriverKey(driverKey)) return { change: null, damaged: null };
-  const key: LocalKey = `local:${driverKey}`;
-  const now = absent(change.newValue) ? null : decodeStoredBookmark(key, change.newValue);
-  const damaged = now && !now.ok ? { key, raw: change.newValue, error: now.error } : null;
-  const bookmark = now?.ok ? now.bookmark : null;
-  const before = absent(change.oldValue) ? null : decodeStoredBookmark(key, change.oldValue);
-  const previous = before?.ok ? before.bookmark : null;
-  if (jsonEqual(bookmark, previous)) return { change: null, damaged };
-  const rest = driverKey.slice(BOOKMARK_PREFIX.length);
-  const colon = rest.indexOf(':');
-  const site = rest.slice(0, colon) as SiteId;
-  return { change: { site, workId: rest.slice(colon + 1), bookmark, previous }, damaged };
+export function bookmarkChanges(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): {
+  changes: BookmarkChange[];
+  damaged: Damaged[];
+} {
+  const out: BookmarkChange[] = [];
+  const damaged: Damaged[] = [];
+  const decode = (key: string, raw: unknown) => (raw === null || raw === undefined ? null : decodeStoredBookmark(key, raw));
+  for (const [driverKey, { oldValue, newValue }] of Object.entries(changes)) {
+    if (!isBookmarkDriverKey(driverKey)) continue;
+    const key: LocalKey = `local:${driverKey}`;
+    const now = decode(key, newValue);
+    if (now && !now.ok) damaged.push({ key, raw: newValue, error: now.error });
+    const bookmark = now?.ok ? now.bookmark : null;
+    const before = decode(key, oldValue);
+    const previous = before?.ok ? before.bookmark : null;
+    if (jsonEqual(bookmark, previous)) continue;
+    const [site, workId] = splitKey(driverKey.slice(BOOKMARK_PREFIX.length));
+    out.push({ site: site as SiteId, workId, bookmark, previous });
+  }
+  return { changes: out, damaged };
 }
+
+/** `<site>:<workId>` → its two parts (a work id may hold colons). */
+const splitKey = (key: string): [string, string] => {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon), key.slice(colon + 1)];
+};

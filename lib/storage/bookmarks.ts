@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { sortByReadAt } from '../bookmarks/merge';
 import {
-  bookmarkChangeOf,
+  bookmarkChanges,
   bookmarksFromSnapshot,
   bookmarkStorageKey as recordKey,
   decodeStoredBookmark,
@@ -198,15 +198,9 @@ export function watchBookmarks(
 ): () => void {
   const onChange = (changes: StorageChanges, area: string) => {
     if (area !== 'local') return;
-    const out: BookmarkChange[] = [];
-    const damaged: Damaged[] = [];
-    for (const [driverKey, change] of Object.entries(changes)) {
-      const read = bookmarkChangeOf(driverKey, change);
-      if (read.damaged) damaged.push(read.damaged);
-      if (read.change) out.push(read.change);
-    }
-    if (out.length > 0) cb(out);
-    if (quarantineDamaged && damaged.length > 0) void repair(damaged, []);
+    const read = bookmarkChanges(changes);
+    if (read.changes.length > 0) cb(read.changes);
+    if (quarantineDamaged && read.damaged.length > 0) void repair(read.damaged, []);
   };
   return watchStorage({ onChange, onResync });
 }

@@ -3,50 +3,61 @@
  * from storage: what watchBookmarks reports and what it hands to quarantine.
  */
 import { describe, expect, it } from 'vitest';
-import { bookmarkChangeOf, bookmarksFromSnapshot, bookmarkStorageKey, encodeBookmark } from '../../../lib/bookmarks/stored';
+import { bookmarkChanges, bookmarksFromSnapshot, bookmarkStorageKey, encodeBookmark } from '../../../lib/bookmarks/stored';
 import { sortByReadAt } from '../../../lib/bookmarks/merge';
 import { makeBookmark } from '../storage/helpers';
 
 const b = makeBookmark({ workId: '123' });
 const record = { v: 1, ...b };
 
-describe('bookmarkChangeOf', () => {
+describe('bookmarkChanges', () => {
+  const one = (driverKey: string, change: { oldValue?: unknown; newValue?: unknown }) => bookmarkChanges({ [driverKey]: change });
+
   it('ignores keys that are not bookmark records (other items, WXT metadata)', () => {
-    expect(bookmarkChangeOf('filterRules', { newValue: [] })).toEqual({ change: null, damaged: null });
-    expect(bookmarkChangeOf('bookmark:ao3:123$', { newValue: { v: 1 } })).toEqual({ change: null, damaged: null });
+    expect(bookmarkChanges({ filterRules: { newValue: [] }, 'bookmark:ao3:123$': { newValue: { v: 1 } } })).toEqual({ changes: [], damaged: [] });
   });
 
   it('a new bookmark: site and work id from the key, no previous', () => {
-    expect(bookmarkChangeOf('bookmark:ao3:123', { newValue: record })).toEqual({
-      change: { site: 'ao3', workId: '123', bookmark: b, previous: null },
-      damaged: null,
+    expect(one('bookmark:ao3:123', { newValue: record })).toEqual({
+      changes: [{ site: 'ao3', workId: '123', bookmark: b, previous: null }],
+      damaged: [],
     });
   });
 
   it('a removed bookmark: null now, the old one as previous', () => {
-    expect(bookmarkChangeOf('bookmark:ao3:123', { oldValue: record })).toEqual({
-      change: { site: 'ao3', workId: '123', bookmark: null, previous: b },
-      damaged: null,
+    expect(one('bookmark:ao3:123', { oldValue: record })).toEqual({
+      changes: [{ site: 'ao3', workId: '123', bookmark: null, previous: b }],
+      damaged: [],
     });
   });
 
   it('no change when the bookmark reads the same before and after', () => {
-    expect(bookmarkChangeOf('bookmark:ao3:123', { oldValue: record, newValue: { ...record } })).toEqual({ change: null, damaged: null });
+    expect(one('bookmark:ao3:123', { oldValue: record, newValue: { ...record } })).toEqual({ changes: [], damaged: [] });
   });
 
   it('a damaged new value: reported as a removal and handed over for quarantine with the reason', () => {
     const bad = { ...record, chapter: 0 };
-    const read = bookmarkChangeOf('bookmark:ao3:123', { oldValue: record, newValue: bad });
-    expect(read.change).toEqual({ site: 'ao3', workId: '123', bookmark: null, previous: b });
-    expect(read.damaged?.key).toBe('local:bookmark:ao3:123');
-    expect(read.damaged?.raw).toBe(bad);
-    expect(read.damaged?.error).toContain('chapter');
+    const read = one('bookmark:ao3:123', { oldValue: record, newValue: bad });
+    expect(read.changes).toEqual([{ site: 'ao3', workId: '123', bookmark: null, previous: b }]);
+    expect(read.damaged).toHaveLength(1);
+    expect(read.damaged[0]?.key).toBe('local:bookmark:ao3:123');
+    expect(read.damaged[0]?.raw).toBe(bad);
+    expect(read.damaged[0]?.error).toContain('chapter');
   });
 
-  it('a record stored under another work\'s key is damaged, not that work', () => {
-    const read = bookmarkChangeOf('bookmark:ao3:999', { newValue: record });
-    expect(read.change).toBeNull();
-    expect(read.damaged?.error).toBe('the record is for ao3:123, not for this key');
+  it("a record stored under another work's key is damaged, not that work", () => {
+    const read = one('bookmark:ao3:999', { newValue: record });
+    expect(read.changes).toEqual([]);
+    expect(read.damaged.map((d) => d.error)).toEqual(['the record is for ao3:123, not for this key']);
+  });
+
+  it('several changes at once, in order; a work id may hold a colon', () => {
+    const odd = makeBookmark({ workId: 'a:b', url: 'https://archiveofourown.org/works/1' });
+    const read = bookmarkChanges({ 'bookmark:ao3:123': { oldValue: record }, 'bookmark:ao3:a:b': { newValue: { v: 1, ...odd } } });
+    expect(read.changes.map((c) => [c.site, c.workId, c.bookmark === null])).toEqual([
+      ['ao3', '123', true],
+      ['ao3', 'a:b', false],
+    ]);
   });
 });
 
