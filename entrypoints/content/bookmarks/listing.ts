@@ -12,8 +12,7 @@ import { getBookmark, putBookmark, updateBookmark, watchBookmarks } from '../../
 import type { Page } from '../page';
 import type { BookmarkDeps } from './work';
 import { removeMarkers, setMarker } from './ui';
-
-const warn = (message: string, error?: unknown) => console.warn(`Lamplight bookmarks: ${message}`, error ?? '');
+import { warn } from './warn';
 
 export interface ListingBookmarks {
   /** Resolves when every blurb's bookmark has been looked up (and new chapters recorded). */
