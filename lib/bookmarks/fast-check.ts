@@ -46,7 +46,8 @@ export function isCanonicalIsoDate(v: string): boolean {
  * fragment) of unreserved characters: such a string passes `httpUrl` (`new URL` parses it, protocol
  * https). A cheap sufficient test, as above.
  */
-const PLAIN_SITE_URL = new RegExp(
+// Pure annotations: a bundle that never reads many records leaves these tables out.
+const PLAIN_SITE_URL = /* @__PURE__ */ new RegExp(
   `^https://(?:${Object.values(SITE_HOSTS)
     .flat()
     .map((host) => host.replaceAll('.', '\\.'))
@@ -57,7 +58,7 @@ const isoDateFast: Check = (v) => (typeof v === 'string' && isCanonicalIsoDate(v
 const httpUrlFast: Check = (v) => (typeof v === 'string' && PLAIN_SITE_URL.test(v) ? null : httpUrl(v));
 
 /** BOOKMARK_SCHEMA's checks, with the sufficient fast tests in front of the costly ones. */
-const FIELD_CHECKS = BOOKMARK_FIELDS.map((field) => {
+const FIELD_CHECKS = /* @__PURE__ */ BOOKMARK_FIELDS.map((field) => {
   const check = BOOKMARK_SCHEMA[field];
   const fast = check === isoDate ? isoDateFast : check === httpUrl ? httpUrlFast : check;
   return [field, fast, BOOKMARK_ABSENT_OK.includes(field)] as const;

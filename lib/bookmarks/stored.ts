@@ -36,10 +36,20 @@ export type Decoded =
   | { ok: true; bookmark: Bookmark; migrated: boolean }
   | { ok: false; error: string };
 
-/** A stored record (under `storageKey`) → a valid current bookmark, migrating old record versions, or why it is unusable. */
+/**
+ * A stored record (under `storageKey`) → a valid current bookmark, migrating old record versions, or
+ * why it is unusable. The fast path first (./fast-check.ts), for reading many records at once.
+ */
 export function decodeStoredBookmark(storageKey: string, raw: unknown): Decoded {
   const fast = decodeCurrent(storageKey, raw);
-  if (fast) return { ok: true, bookmark: fast, migrated: false };
+  return fast ? { ok: true, bookmark: fast, migrated: false } : decodeRecord(storageKey, raw);
+}
+
+/**
+ * `decodeStoredBookmark` without the fast path: the same answer, each check made in full. For code that
+ * reads a few records at a time (content scripts), which then leaves the fast path's code out.
+ */
+export function decodeRecord(storageKey: string, raw: unknown): Decoded {
   if (!isPlainObject(raw)) return { ok: false, error: 'the record is not an object' };
   const { v, ...data } = raw;
   if (v === undefined) return { ok: false, error: 'the record has no version (v)' };
@@ -56,7 +66,7 @@ export function decodeStoredBookmark(storageKey: string, raw: unknown): Decoded 
 }
 
 /** Every field a stored record may have: the bookmark's, and `v`. */
-const STORED_FIELDS = new Set<string>(['v', ...BOOKMARK_FIELDS]);
+const STORED_FIELDS = /* @__PURE__ */ new Set<string>(['v', ...BOOKMARK_FIELDS]);
 
 /**
  * The fast path of `decodeStoredBookmark` (./fast-check.ts): a record of the current version, with
@@ -119,16 +129,17 @@ export interface BookmarkChange {
 }
 
 /**
- * The local area's change events (`storage.onChanged`): the bookmarks that changed (a bookmark that
- * reads the same before and after is no change), and the new records that are damaged.
+ * The local area's change events (`storage.onChanged`), each record read with `decodeOne`: the
+ * bookmarks that changed (a bookmark that reads the same before and after is no change), and the new
+ * records that are damaged.
  */
-export function bookmarkChanges(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): {
-  changes: BookmarkChange[];
-  damaged: Damaged[];
-} {
+export function bookmarkChanges(
+  changes: Record<string, { oldValue?: unknown; newValue?: unknown }>,
+  decodeOne: (storageKey: string, raw: unknown) => Decoded,
+): { changes: BookmarkChange[]; damaged: Damaged[] } {
   const out: BookmarkChange[] = [];
   const damaged: Damaged[] = [];
-  const decode = (key: string, raw: unknown) => (raw === null || raw === undefined ? null : decodeStoredBookmark(key, raw));
+  const decode = (key: string, raw: unknown) => (raw === null || raw === undefined ? null : decodeOne(key, raw));
   for (const [driverKey, { oldValue, newValue }] of Object.entries(changes)) {
     if (!isBookmarkDriverKey(driverKey)) continue;
     const key: LocalKey = `local:${driverKey}`;
@@ -138,14 +149,9 @@ export function bookmarkChanges(changes: Record<string, { oldValue?: unknown; ne
     const before = decode(key, oldValue);
     const previous = before?.ok ? before.bookmark : null;
     if (jsonEqual(bookmark, previous)) continue;
-    const [site, workId] = splitKey(driverKey.slice(BOOKMARK_PREFIX.length));
-    out.push({ site: site as SiteId, workId, bookmark, previous });
+    const rest = driverKey.slice(BOOKMARK_PREFIX.length);
+    const colon = rest.indexOf(':'); // a work id may hold colons, a site id none
+    out.push({ site: rest.slice(0, colon) as SiteId, workId: rest.slice(colon + 1), bookmark, previous });
   }
   return { changes: out, damaged };
 }
-
-/** `<site>:<workId>` → its two parts (a work id may hold colons). */
-const splitKey = (key: string): [string, string] => {
-  const colon = key.indexOf(':');
-  return [key.slice(0, colon), key.slice(colon + 1)];
-};

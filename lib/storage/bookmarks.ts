@@ -14,11 +14,13 @@ import {
   bookmarkChanges,
   bookmarksFromSnapshot,
   bookmarkStorageKey as recordKey,
+  decodeRecord,
   decodeStoredBookmark,
   encodeBookmark,
   isBookmarkDriverKey,
   type BookmarkChange,
   type Damaged,
+  type Decoded,
   type DecodedSnapshot,
   type LocalKey,
   type Migrated,
@@ -113,10 +115,11 @@ export async function getAllBookmarks(): Promise<Bookmark[]> {
   return sortByReadAt(bookmarks);
 }
 
+/** One record, checked in full (`decodeRecord`: one read needs no fast path, and content scripts stay small). */
 async function readOne(key: LocalKey): Promise<Bookmark | null> {
   const raw: unknown = await storage.getItem(key);
   if (raw === null || raw === undefined) return null;
-  const decoded = decodeStoredBookmark(key, raw);
+  const decoded = decodeRecord(key, raw);
   if (!decoded.ok) {
     await repair([{ key, raw, error: decoded.error }], []);
     return null;
@@ -196,9 +199,26 @@ export function watchBookmarks(
   onResync: () => void = () => {},
   quarantineDamaged = false,
 ): () => void {
+  return watchWith(decodeStoredBookmark, cb, onResync, quarantineDamaged);
+}
+
+/**
+ * `watchBookmarks` for content scripts, which see a few changes at a time: the same changes, each
+ * record checked in full (`decodeRecord`), so their bundles leave the bulk fast path out.
+ */
+export function watchFewBookmarks(cb: (changes: BookmarkChange[]) => void): () => void {
+  return watchWith(decodeRecord, cb, () => {}, false);
+}
+
+function watchWith(
+  decode: (storageKey: string, raw: unknown) => Decoded,
+  cb: (changes: BookmarkChange[]) => void,
+  onResync: () => void,
+  quarantineDamaged: boolean,
+): () => void {
   const onChange = (changes: StorageChanges, area: string) => {
     if (area !== 'local') return;
-    const read = bookmarkChanges(changes);
+    const read = bookmarkChanges(changes, decode);
     if (read.changes.length > 0) cb(read.changes);
     if (quarantineDamaged && read.damaged.length > 0) void repair(read.damaged, []);
   };

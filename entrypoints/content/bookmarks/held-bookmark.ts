@@ -5,7 +5,7 @@
  */
 import { newBookmark } from '../../../lib/bookmarks/record';
 import type { Bookmark } from '../../../lib/bookmarks/types';
-import { getBookmark, putBookmark, removeBookmark, watchBookmarks } from '../../../lib/storage';
+import { getBookmark, putBookmark, removeBookmark, watchFewBookmarks } from '../../../lib/storage';
 import { chapterViews } from './place';
 import { warn } from './warn';
 import { onAbort } from './on-abort';
@@ -62,7 +62,7 @@ export function holdBookmark(state: WorkBookmarkState, deps: { now: () => Date; 
 
   onAbort(
     signal,
-    watchBookmarks((changes) => {
+    watchFewBookmarks((changes) => {
       for (const c of changes) {
         if (c.site !== site || c.workId !== id || signal.aborted) continue;
         state.current = c.bookmark;

@@ -3,18 +3,30 @@
  * from storage: what watchBookmarks reports and what it hands to quarantine.
  */
 import { describe, expect, it } from 'vitest';
-import { bookmarkChanges, bookmarksFromSnapshot, bookmarkStorageKey, encodeBookmark } from '../../../lib/bookmarks/stored';
+import {
+  bookmarkChanges,
+  bookmarksFromSnapshot,
+  bookmarkStorageKey,
+  decodeRecord,
+  decodeStoredBookmark,
+  encodeBookmark,
+} from '../../../lib/bookmarks/stored';
 import { sortByReadAt } from '../../../lib/bookmarks/merge';
 import { makeBookmark } from '../storage/helpers';
 
 const b = makeBookmark({ workId: '123' });
 const record = { v: 1, ...b };
 
-describe('bookmarkChanges', () => {
-  const one = (driverKey: string, change: { oldValue?: unknown; newValue?: unknown }) => bookmarkChanges({ [driverKey]: change });
+// Read with the fast path (background, popup) or every check in full (content scripts): the same answers.
+describe.each([
+  ['decodeStoredBookmark', decodeStoredBookmark],
+  ['decodeRecord', decodeRecord],
+] as const)('bookmarkChanges, records read by %s', (_, decode) => {
+  const bookmarkChangesOf = (changes: Parameters<typeof bookmarkChanges>[0]) => bookmarkChanges(changes, decode);
+  const one = (driverKey: string, change: { oldValue?: unknown; newValue?: unknown }) => bookmarkChangesOf({ [driverKey]: change });
 
   it('ignores keys that are not bookmark records (other items, WXT metadata)', () => {
-    expect(bookmarkChanges({ filterRules: { newValue: [] }, 'bookmark:ao3:123$': { newValue: { v: 1 } } })).toEqual({ changes: [], damaged: [] });
+    expect(bookmarkChangesOf({ filterRules: { newValue: [] }, 'bookmark:ao3:123$': { newValue: { v: 1 } } })).toEqual({ changes: [], damaged: [] });
   });
 
   it('a new bookmark: site and work id from the key, no previous', () => {
@@ -53,7 +65,7 @@ describe('bookmarkChanges', () => {
 
   it('several changes at once, in order; a work id may hold a colon', () => {
     const odd = makeBookmark({ workId: 'a:b', url: 'https://archiveofourown.org/works/1' });
-    const read = bookmarkChanges({ 'bookmark:ao3:123': { oldValue: record }, 'bookmark:ao3:a:b': { newValue: { v: 1, ...odd } } });
+    const read = bookmarkChangesOf({ 'bookmark:ao3:123': { oldValue: record }, 'bookmark:ao3:a:b': { newValue: { v: 1, ...odd } } });
     expect(read.changes.map((c) => [c.site, c.workId, c.bookmark === null])).toEqual([
       ['ao3', '123', true],
       ['ao3', 'a:b', false],
@@ -76,5 +88,24 @@ describe('bookmarksFromSnapshot', () => {
     expect(read.damaged).toEqual([{ key: 'local:bookmark:ao3:8', raw: snapshot['bookmark:ao3:8'], error: 'unknown field "colour"' }]);
     expect(read.migrated).toEqual([]);
     expect(bookmarkStorageKey('ffn', '42')).toBe('local:bookmark:ffn:42');
+  });
+});
+
+describe('decodeRecord', () => {
+  it('answers as decodeStoredBookmark does: valid, migrated, damaged with the same message', () => {
+    const key = 'local:bookmark:ao3:123';
+    const cases: unknown[] = [
+      record,
+      { ...record, chapter: 9 },
+      { ...record, v: 2 },
+      { ...record, v: undefined },
+      { ...record, colour: 'red' },
+      { ...record, readAt: '2026-01-01T10:00:00+01:00' },
+      'text',
+      null,
+    ];
+    for (const raw of cases) expect(decodeRecord(key, raw), JSON.stringify(raw)).toEqual(decodeStoredBookmark(key, raw));
+    expect(decodeRecord(key, record)).toEqual({ ok: true, bookmark: b, migrated: false });
+    expect(decodeRecord(key, { ...record, chapter: 9 })).toEqual({ ok: false, error: 'chapter must be at most chapterCount (5), not 9' });
   });
 });
