@@ -1,5 +1,6 @@
 /**
- * Pure bookmark merging (backup import, and later sync): the newest `readAt` wins.
+ * Pure bookmark merging (backup import, and later sync): the newest `readAt` wins. Also the orders
+ * bookmarks are listed in, and what a page's chapter count teaches a bookmark.
  */
 import type { WorkMeta } from '../sites/types';
 import { bookmarkKey, type Bookmark } from './types';
@@ -86,6 +87,16 @@ export function compareBookmarksByReadAt(a: Bookmark, b: Bookmark): number {
   const d = time(b.readAt) - time(a.readAt);
   if (d !== 0 && !Number.isNaN(d)) return d;
   return compareBookmarksById(a, b);
+}
+
+/**
+ * `compareBookmarksByReadAt`'s order (most recently read first, ties in id order), sorting by
+ * precomputed times: no date parsing inside the comparator (10,000 bookmarks: ~130,000 compares).
+ */
+export function sortByReadAt(bookmarks: readonly Bookmark[]): Bookmark[] {
+  const keyed = bookmarks.map((bookmark) => ({ bookmark, t: time(bookmark.readAt) }));
+  keyed.sort((a, b) => (a.t === b.t ? 0 : b.t > a.t ? 1 : -1) || compareBookmarksById(a.bookmark, b.bookmark));
+  return keyed.map((k) => k.bookmark);
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   updateBookmark,
   removeBookmark,
   watchBookmarks,
+  watchFewBookmarks,
   bookmarkStorageKey,
   type BookmarkChange,
   type BookmarkPatch,

@@ -17,12 +17,12 @@ import { getBookmark } from '../../../lib/storage';
 import type { Feature, Page } from '../page';
 import { startListingBookmarks, type ListingBookmarks } from './listing';
 import { goneNotice } from './ui';
+import { onAbort } from './on-abort';
+import { warn } from './warn';
 import { DEFAULT_DEPS, startWorkBookmarks, type BookmarkDeps, type WorkBookmarks } from './work';
 
 export { MARKER_ATTRIBUTE, TOGGLE_ATTRIBUTE, GONE_ATTRIBUTE } from './ui';
 export { storyParagraphs, measurePlace, scrollToPlace } from './place';
-
-const warn = (message: string, error?: unknown) => console.warn(`Lamplight bookmarks: ${message}`, error ?? '');
 
 /** The running feature's work page, for the page status (`bookmarkedHere`). */
 let active: WorkBookmarks | null = null;
@@ -52,8 +52,7 @@ function workIdOf(page: Page, href: string): string | null {
   }
 }
 
-function start(page: Page, deps: BookmarkDeps): () => void {
-  const stops: (() => void)[] = [];
+function start(page: Page, deps: BookmarkDeps, signal: AbortSignal): void {
   let work: WorkBookmarks | null = null;
   let workId: string | null = null;
   let listing: ListingBookmarks | null = null;
@@ -61,35 +60,30 @@ function start(page: Page, deps: BookmarkDeps): () => void {
   if (page.kind === 'work') {
     const read = readWork(page);
     if (read) {
-      work = startWorkBookmarks(page, read, deps);
+      const w = startWorkBookmarks(page, read, deps, signal);
+      work = w;
       workId = read.meta.id;
-      active = work;
-      const w = work;
-      stops.push(() => {
-        w.stop();
+      active = w;
+      onAbort(signal, () => {
         if (active === w) active = null;
       });
     }
   } else if (page.kind === 'listing') {
-    listing = startListingBookmarks(page, deps);
-    const l = listing;
-    stops.push(() => l.stop());
+    const l = startListingBookmarks(page, deps);
+    listing = l;
+    onAbort(signal, () => l.stop());
   } else if (page.kind === 'not-found') {
     const id = workIdOf(page, page.url.href);
-    let stopped = false;
     let remove: (() => void) | null = null;
     if (id) {
       getBookmark(page.adapter.id, id)
         .then((bookmark) => {
-          if (!bookmark || stopped) return;
+          if (!bookmark || signal.aborted) return;
           remove = goneNotice(page.doc, t('bookmarkPageGone', bookmark.title, page.adapter.name));
         })
         .catch((error: unknown) => warn('could not check the bookmark.', error));
     }
-    stops.push(() => {
-      stopped = true;
-      remove?.();
-    });
+    onAbort(signal, () => remove?.());
   }
 
   // ---- Messages from the popup and the background (context menu).
@@ -123,31 +117,20 @@ function start(page: Page, deps: BookmarkDeps): () => void {
   };
   try {
     browser.runtime.onMessage.addListener(onMessage);
-    stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+    onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
   } catch (error) {
     warn('cannot listen for messages.', error);
   }
-
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    for (const stop of stops.splice(0).reverse()) {
-      try {
-        stop();
-      } catch (error) {
-        warn('stop failed.', error);
-      }
-    }
-  };
 }
 
-/** The feature with its timing injectable (tests). */
+/** The feature with its timing injectable (tests). One AbortSignal stops every part of it. */
 export function createBookmarksFeature(overrides: Partial<BookmarkDeps> = {}): Feature {
   const deps: BookmarkDeps = { ...DEFAULT_DEPS, ...overrides };
   return (ctx, page) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
     try {
-      const stop = start(page, deps);
+      start(page, deps, controller.signal);
       ctx.onInvalidated(stop);
       return stop;
     } catch (error) {

@@ -8,12 +8,11 @@ import { detectNewChapters } from '../../../lib/bookmarks/merge';
 import { markerText, newBookmark } from '../../../lib/bookmarks/record';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import type { Blurb } from '../../../lib/sites/types';
-import { getBookmark, putBookmark, updateBookmark, watchBookmarks } from '../../../lib/storage';
+import { getBookmark, putBookmark, updateBookmark, watchFewBookmarks } from '../../../lib/storage';
 import type { Page } from '../page';
 import type { BookmarkDeps } from './work';
 import { removeMarkers, setMarker } from './ui';
-
-const warn = (message: string, error?: unknown) => console.warn(`Lamplight bookmarks: ${message}`, error ?? '');
+import { warn } from './warn';
 
 export interface ListingBookmarks {
   /** Resolves when every blurb's bookmark has been looked up (and new chapters recorded). */
@@ -65,7 +64,7 @@ export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBo
     show(workId, bookmark);
   };
 
-  const unwatch = watchBookmarks((changes) => {
+  const unwatch = watchFewBookmarks((changes) => {
     for (const c of changes) if (c.site === site && byId.has(c.workId)) show(c.workId, c.bookmark);
   });
 
