@@ -5,6 +5,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SITE_MATCHES, WORK_MATCHES } from '../../lib/sites';
+import { startBookmarksBesideWorks } from './bookmarks';
+import { startHistoryBesideWorks } from './history';
 import { runContentScript } from './run';
 
 export default defineContentScript({
@@ -12,6 +14,6 @@ export default defineContentScript({
   excludeMatches: WORK_MATCHES,
   runAt: 'document_start',
   main(ctx) {
-    runContentScript(ctx);
+    runContentScript(ctx, { features: [startBookmarksBesideWorks, startHistoryBesideWorks] });
   },
 });

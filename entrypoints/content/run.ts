@@ -4,20 +4,30 @@ import { parseToContent, type PageStatus } from '../../lib/messages';
 import { adapterFor } from '../../lib/sites';
 import type { PageKind } from '../../lib/sites/types';
 import { continuePastAdultGate } from './adult-gate';
-import { bookmarkedHere, startBookmarks } from './bookmarks';
+import { bookmarkedHere } from './bookmarks';
 import { startFiltering } from './filtering';
-import { startHistory } from './history';
-import { forgetWork, historyTextOf } from './history/this-work';
 import { startSeriesAction } from './series-action';
+import type { WorkHistoryAnswers } from './history/this-work';
 import { classifyPage, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
+/** What one content script brings besides filtering: each script passes only what its pages use. */
+export interface PageScript {
+  /** Started on every page at DOMContentLoaded (bookmarks, the history: with or without their work-page parts). */
+  features: readonly Feature[];
+  /** Started on work pages only (the reader). */
+  workFeatures?: readonly Feature[];
+  /** The popup's questions about the work shown (its history line, Forget this work). */
+  workHistory?: WorkHistoryAnswers;
+}
+
 /**
  * What both content scripts do on a page: filtering at once; at DOMContentLoaded, classify the page
- * and start the features; answer `page:status` and `history:forget`. `workFeatures` start on work pages: only the
- * work-page script (../work.content.ts) passes the reader, so the script listings load leaves it out.
+ * and start the features; answer `page:status` and `history:forget`. Only the work pages' script
+ * (../work.content.ts) passes the reader and the work-page parts, so listings never load them.
  */
-export function runContentScript(ctx: ContentScriptContext, workFeatures: readonly Feature[] = []): void {
+export function runContentScript(ctx: ContentScriptContext, script: PageScript): void {
+  const { features, workFeatures = [], workHistory } = script;
   const url = new URL(location.href);
   const adapter = adapterFor(url);
   if (!adapter) return;
@@ -34,8 +44,7 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
     if (kind === 'adult-gate') {
       continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
     }
-    void startBookmarks(ctx, page);
-    void startHistory(ctx, page);
+    for (const feature of features) void feature(ctx, page);
     startSeriesAction(ctx, page);
   };
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
@@ -45,7 +54,7 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
 
   const status = async (): Promise<PageStatus> => {
     const work = shownWork();
-    const history = work ? await historyTextOf(work, Date.now()).catch(() => null) : null;
+    const history = work && workHistory ? await workHistory.textOf(work, Date.now()).catch(() => null) : null;
     return {
       site: adapter.id,
       kind,
@@ -59,8 +68,8 @@ export function runContentScript(ctx: ContentScriptContext, workFeatures: readon
 
   const forget = async () => {
     const work = shownWork();
-    if (!work) return { forgotten: false };
-    await forgetWork(work);
+    if (!work || !workHistory) return { forgotten: false };
+    await workHistory.forget(work);
     return { forgotten: true };
   };
 

@@ -1,7 +1,8 @@
 /**
  * Bookmarks and reading progress (feature), on every page of a supported site:
  * - work page: the Bookmark button (navigation bar and the reader's toolbar), progress of a
- *   bookmarked work, resume from the `#lamplight-resume` marker, new chapters (./work.ts);
+ *   bookmarked work, resume from the `#lamplight-resume` marker, new chapters (./work.ts, only in
+ *   the work pages' script: ./work-feature.ts);
  * - listing: markers on blurbs of bookmarked works, new chapters (./listing.ts);
  * - a work's 404 page: if it is bookmarked, a notice that the bookmark is kept.
  * Messages (lib/messages.ts): `bookmark:toggle`, `bookmark:status`, `bookmark:link` → `{ bookmarked }`.
@@ -19,7 +20,10 @@ import { startListingBookmarks, type ListingBookmarks } from './listing';
 import { goneNotice } from './ui';
 import { onAbort } from './on-abort';
 import { warn } from './warn';
-import { DEFAULT_DEPS, startWorkBookmarks, type BookmarkDeps, type WorkBookmarks } from './work';
+import { DEFAULT_DEPS, type BookmarkDeps, type startWorkBookmarks, type WorkBookmarks } from './work';
+
+/** The work-page part (./work.ts, given by ./work-feature.ts); the other pages' script leaves it out. */
+type StartWork = typeof startWorkBookmarks;
 
 export { MARKER_ATTRIBUTE, TOGGLE_ATTRIBUTE, GONE_ATTRIBUTE } from './ui';
 export { storyParagraphs, measurePlace, scrollToPlace } from './place';
@@ -52,15 +56,15 @@ function workIdOf(page: Page, href: string): string | null {
   }
 }
 
-function start(page: Page, deps: BookmarkDeps, signal: AbortSignal): void {
+function start(page: Page, deps: BookmarkDeps, signal: AbortSignal, startWork: StartWork | null): void {
   let work: WorkBookmarks | null = null;
   let workId: string | null = null;
   let listing: ListingBookmarks | null = null;
 
   if (page.kind === 'work') {
-    const read = readWork(page);
-    if (read) {
-      const w = startWorkBookmarks(page, read, deps, signal);
+    const read = startWork ? readWork(page) : null;
+    if (read && startWork) {
+      const w = startWork(page, read, deps, signal);
       work = w;
       workId = read.meta.id;
       active = w;
@@ -123,14 +127,17 @@ function start(page: Page, deps: BookmarkDeps, signal: AbortSignal): void {
   }
 }
 
-/** The feature with its timing injectable (tests). One AbortSignal stops every part of it. */
-export function createBookmarksFeature(overrides: Partial<BookmarkDeps> = {}): Feature {
+/**
+ * The feature with its timing injectable (tests), and its work-page part (null: a script that never
+ * loads on work pages). One AbortSignal stops every part of it.
+ */
+export function bookmarksFeature(overrides: Partial<BookmarkDeps>, startWork: StartWork | null): Feature {
   const deps: BookmarkDeps = { ...DEFAULT_DEPS, ...overrides };
   return (ctx, page) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
     try {
-      start(page, deps, controller.signal);
+      start(page, deps, controller.signal, startWork);
       ctx.onInvalidated(stop);
       return stop;
     } catch (error) {
@@ -140,5 +147,5 @@ export function createBookmarksFeature(overrides: Partial<BookmarkDeps> = {}): F
   };
 }
 
-/** Bookmarks and reading progress on every page of a supported site. */
-export const startBookmarks: Feature = createBookmarksFeature();
+/** Bookmarks on every page but work pages (markers, the gone notice): the other pages' script. */
+export const startBookmarksBesideWorks: Feature = bookmarksFeature({}, null);

@@ -8,7 +8,10 @@ import { browser } from 'wxt/browser';
 import type { Feature } from '../page';
 import { DEFAULT_HISTORY_DEPS, type HistoryDeps } from './deps';
 import { startListingHistory } from './listing';
-import { startWorkHistory } from './work';
+import type { startWorkHistory } from './work';
+
+/** The work-page part (./work.ts, given by ./work-feature.ts); the other pages' script leaves it out. */
+type StartWork = typeof startWorkHistory;
 
 /** A private (incognito) window: the history records nothing there. */
 function isPrivate(): boolean {
@@ -19,13 +22,13 @@ function isPrivate(): boolean {
   }
 }
 
-export function createHistoryFeature(overrides: Partial<HistoryDeps> = {}): Feature {
+export function historyFeature(overrides: Partial<HistoryDeps>, startWork: StartWork | null): Feature {
   const deps: HistoryDeps = { ...DEFAULT_HISTORY_DEPS, ...overrides };
   return (ctx, page) => {
     try {
       const record = !isPrivate();
       let stop = () => {};
-      if (page.kind === 'work' && record) stop = startWorkHistory(page, deps);
+      if (page.kind === 'work' && record && startWork) stop = startWork(page, deps);
       else if (page.kind === 'listing') stop = startListingHistory(page, deps, record);
       ctx.onInvalidated(stop);
       return stop;
@@ -36,5 +39,5 @@ export function createHistoryFeature(overrides: Partial<HistoryDeps> = {}): Feat
   };
 }
 
-/** The reading history on every page of a supported site. */
-export const startHistory: Feature = createHistoryFeature();
+/** The reading history on every page but work pages (listings): the other pages' script. */
+export const startHistoryBesideWorks: Feature = historyFeature({}, null);

@@ -18,3 +18,10 @@ export async function historyTextOf(meta: WorkMeta, now: number): Promise<string
 export function forgetWork(meta: WorkMeta): Promise<void> {
   return forgetHistory(meta.site, meta.id);
 }
+
+export interface WorkHistoryAnswers {
+  textOf: typeof historyTextOf;
+  forget: typeof forgetWork;
+}
+
+export const WORK_HISTORY_ANSWERS: WorkHistoryAnswers = { textOf: historyTextOf, forget: forgetWork };

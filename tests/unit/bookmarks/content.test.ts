@@ -7,12 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  bookmarkedHere,
-  createBookmarksFeature,
-  MARKER_ATTRIBUTE,
-  storyParagraphs,
-} from '../../../entrypoints/content/bookmarks';
+import { bookmarkedHere, MARKER_ATTRIBUTE, storyParagraphs } from '../../../entrypoints/content/bookmarks';
+import { createBookmarksFeature } from '../../../entrypoints/content/bookmarks/work-feature';
 import type { Page } from '../../../entrypoints/content/page';
 import { createReaderFeature, HOST_ID } from '../../../entrypoints/content/reader';
 import { ao3 } from '../../../lib/sites/ao3';
