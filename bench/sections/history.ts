@@ -12,11 +12,10 @@ import path from 'node:path';
 import { FIXTURE_URLS, type FixtureFile } from '../../tests/e2e/fixtures';
 import { fixtureText } from '../../tests/support/fixtures';
 import { setExtensionStorage, taskDurationMs, type Bench } from '../context';
-import { seeded } from '../data';
+import { historyItems } from '../history-data';
 import { ms, stats } from '../stats';
 
 const COUNT = 50_000;
-const FANDOMS = 400;
 const TARGET_MS = 2;
 const LISTING: FixtureFile = 'ao3/listing-tag-works-worldbuilding.html';
 const WORK: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
@@ -43,32 +42,7 @@ async function bundle(root: string): Promise<string> {
 }
 
 /** 50,000 stored records (lib/storage/history-codec.ts), the listing's 20 works among them, and their fandom names. */
-function history(listingIds: readonly string[]): Record<string, unknown> {
-  const random = seeded(50_000);
-  const items: Record<string, unknown> = {};
-  const fandom = (n: number) => n.toString(36).padStart(4, '0');
-  for (let f = 0; f < FANDOMS; f++) items[`historyFandom:${fandom(f)}`] = `Fandom number ${f} (bench)`;
-  const now = Math.floor(Date.now() / 60_000);
-  const ids = [...listingIds];
-  for (let i = ids.length; i < COUNT; i++) ids.push(String(80_000_000 + i));
-  ids.forEach((id, i) => {
-    const posted = 1 + Math.floor(random() * 40);
-    const seen = 1 + Math.floor(random() * posted);
-    items[`history:ao3:${id}`] = [
-      1,
-      `A work read, number ${i}`,
-      [`creator${Math.floor(random() * 5000)}`],
-      fandom(Math.floor(random() * FANDOMS)) + (random() < 0.2 ? fandom(Math.floor(random() * FANDOMS)) : ''),
-      seen,
-      posted,
-      seen === posted ? 1 : 0,
-      now - Math.floor(random() * 500_000),
-      Math.floor(random() * 50_000),
-      1 + Math.floor(random() * 4),
-    ];
-  });
-  return items;
-}
+const history = (listingIds: readonly string[]) => historyItems(COUNT, listingIds);
 
 async function mainThread(cdp: CDPSession, run: () => Promise<unknown>): Promise<number> {
   const before = await taskDurationMs(cdp);

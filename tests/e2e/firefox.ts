@@ -142,7 +142,8 @@ function quietPrefs(proxyPort: number): Record<string, unknown> {
   };
 }
 
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxSession> {
+/** `prefs`: more Firefox prefs for this session (e.g. where downloads go), over the quiet ones. */
+export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR, prefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
   }
@@ -174,7 +175,7 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
         MOZ_LOG: 'sync,nsHttp:1',
         MOZ_LOG_FILE: path.join(httpLogDir, 'http'),
       },
-      extraPrefsFirefox: quietPrefs(leakProxy.port),
+      extraPrefsFirefox: { ...quietPrefs(leakProxy.port), ...prefs },
     });
     const addonId = await browser.installExtension(extensionDir);
     const b = browser;
