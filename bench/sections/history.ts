@@ -28,6 +28,7 @@ const WORK: FixtureFile = 'ao3/work-wip-14ch-chapter1-17793689.html';
 
 type Api = {
   loadListing(html: string, href: string): number;
+  resetListing(): void;
   markListing(): Promise<{ shown: number; loop: number; layout: number }>;
   loadWork(html: string, href: string): void;
   recordVisit(at: number): Promise<boolean>;
@@ -71,7 +72,6 @@ interface Measured {
   recordProfiles: Breakdown[];
 }
 
-const api = () => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench;
 
 /** The timed runs, then a few profiled ones, in the extension page `file`. */
 async function measureIn(bench: Bench, code: string, file: string): Promise<Measured> {
@@ -80,23 +80,26 @@ async function measureIn(bench: Bench, code: string, file: string): Promise<Meas
   try {
     await page.goto(`chrome-extension://${bench.extensionId}/${file}`, { waitUntil: 'load' });
     await page.evaluate(code);
-    const read = await page.evaluate(([html, href]) => api().loadListing(html, href), [fixtureText(LISTING), FIXTURE_URLS[LISTING]] as const);
+    const read = await page.evaluate(([html, href]) => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.loadListing(html, href), [fixtureText(LISTING), FIXTURE_URLS[LISTING]] as const);
     if (read !== 20) throw new Error(`the listing's blurbs were not read (${read})`);
-    await page.evaluate(([html, href]) => api().loadWork(html, href), [fixtureText(WORK), FIXTURE_URLS[WORK]] as const);
+    await page.evaluate(([html, href]) => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.loadWork(html, href), [fixtureText(WORK), FIXTURE_URLS[WORK]] as const);
     const cdp = await bench.ext.context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     const total = bench.warmup + bench.runs;
     let start = Date.now();
+    // Each mark starts from a page without markers, laid out (the reset before the timed window).
+    const reset = () => page.evaluate(() => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.resetListing());
     const mark = async () => {
-      const run = await page.evaluate(() => api().markListing());
+      const run = await page.evaluate(() => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.markListing());
       if (run.shown !== 20) throw new Error(`${run.shown} markers shown, not 20`);
       return run;
     };
     // A new visit each time (31 minutes apart), so each run writes.
-    const record = () => page.evaluate((at) => api().recordVisit(at), (start += 31 * 60_000));
+    const record = () => page.evaluate((at) => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.recordVisit(at), (start += 31 * 60_000));
     for (let i = 0; i < total; i++) {
       bench.log(`history (${file}): run ${i + 1}/${total}${i < bench.warmup ? ' (warm-up)' : ''}`);
       let run = { shown: 0, loop: 0, layout: 0 };
+      await reset();
       const marked = await mainThread(cdp, async () => (run = await mark()));
       const recorded = await mainThread(cdp, record);
       const empty = await mainThread(cdp, () => page.evaluate(() => 0));
@@ -108,8 +111,9 @@ async function measureIn(bench: Bench, code: string, file: string): Promise<Meas
         m.empties.push(empty);
       }
     }
-    m.readWork = (await page.evaluate(() => api().readWorkMs())).slice(bench.warmup);
+    m.readWork = (await page.evaluate(() => (globalThis as unknown as { __lamplightHistoryBench: Api }).__lamplightHistoryBench.readWorkMs())).slice(bench.warmup);
     for (let i = 0; i < PROFILED_RUNS; i++) {
+      await reset();
       m.markProfiles.push(await profiled(cdp, mark));
       m.recordProfiles.push(await profiled(cdp, record));
     }
