@@ -30,15 +30,18 @@ const api = {
     return listing.blurbs.length;
   },
   /**
-   * One run: the history of every blurb in one read, and a marker on each work read. Resolves to
+   * One run (after resetListing): the history of every blurb in one read, and a marker on each work read. Resolves to
    * the markers shown, the time of the loop that places them (after the read's reply, JS and DOM),
    * and of the layout that follows (forced here, so it is measured apart).
    */
+  /** Takes the last run's markers away and lays the page out again (not timed: the bench's own reset). */
+  resetListing(): void {
+    listing?.markers.clear();
+    void document.body.offsetHeight;
+  },
   async markListing(): Promise<{ shown: number; loop: number; layout: number }> {
     if (!listing) throw new Error('no listing loaded');
     const { page, blurbs, markers } = listing;
-    markers.clear();
-    void document.body.offsetHeight;
     let shown = 0;
     let first = 0;
     await markBlurbs(page, blurbs, Date.now(), (blurb, text) => {

@@ -1,5 +1,6 @@
 /**
- * Backup: export and import of 10,000 bookmarks and 2,000 rules on the options page.
+ * Backup: export and import of 10,000 bookmarks, 2,000 rules and 50,000 works of reading history
+ * (format version 2) on the options page.
  *  - export: storage holds the bookmarks (as the shelf section seeds them) and the 2,000-rule set;
  *    wall-clock time in Node from the click on **Export backup** until Playwright's `download` event.
  *    The in-page time from the click until the button is enabled again (the export done) is in the notes.
@@ -7,7 +8,7 @@
  *    **Import backup** and its summary shown; then, in the page, the click's event timestamp until the
  *    role=status region says "Imported …" (a MutationObserver), for **Merge**, and for **Replace**
  *    timed from its confirmation (**Replace everything**, the click that starts the import).
- * Fewer runs than the title says (the `n=` in the table): each run reloads 10,000 bookmarks.
+ * Fewer runs than the title says (the `n=` in the table): each run reloads 10,000 bookmarks and 50,000 works.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +17,12 @@ import type { Locator, Page } from 'playwright-core';
 import { clearExtensionStorage, setExtensionStorage, type Bench } from '../context';
 import { ruleKey } from '../../lib/filters/validate';
 import { generateBookmarks, storedRules } from '../data';
+import { historyItems } from '../history-data';
 import { ms, na, stats, type Row } from '../stats';
 
 const BOOKMARKS = 10_000;
+/** Works in the reading history (format version 2 and later). */
+const HISTORY = 50_000;
 const TARGET_MS = 1000;
 const WAIT_MS = 30_000;
 
@@ -83,12 +87,12 @@ async function armed(page: Page): Promise<{ clickAt: number; doneAt: number; tex
 }
 
 export async function backupSection(bench: Bench): Promise<void> {
-  const section = `Backup: ${BOOKMARKS.toLocaleString('en')} bookmarks + ${bench.rules['2000'].length.toLocaleString('en')} rules (options page)`;
+  const section = `Backup: ${BOOKMARKS.toLocaleString('en')} bookmarks + ${bench.rules['2000'].length.toLocaleString('en')} rules + ${HISTORY.toLocaleString('en')} works of reading history (options page)`;
   const warmup = 1;
   const runs = bench.quick ? 2 : 5;
   const total = warmup + runs;
   const url = `chrome-extension://${bench.extensionId}/options.html`;
-  const items = { ...generateBookmarks(bench.pool, BOOKMARKS, 10_000), ...storedRules(bench.rules['2000']) };
+  const items = { ...generateBookmarks(bench.pool, BOOKMARKS, 10_000), ...storedRules(bench.rules['2000']), ...historyItems(HISTORY) };
   // The import keeps one rule per ruleKey (lib/backup/validate.ts); the generated set may repeat a few.
   const uniqueRules = new Set(bench.rules['2000'].map(ruleKey)).size;
   const dir = mkdtempSync(path.join(tmpdir(), 'lamplight-bench-backup-'));
@@ -98,7 +102,7 @@ export async function backupSection(bench: Bench): Promise<void> {
   const importMs: Record<Mode, number[]> = { merge: [], replace: [] };
   const statusText: Record<Mode, string | null> = { merge: null, replace: null };
   let file: string | null = null;
-  let held: { rules: number; bookmarks: number; bytes: number } | null = null;
+  let held: { rules: number; bookmarks: number; history: number; bytes: number } | null = null;
   let exportProblem: string | null = null;
   const importProblem: Record<Mode, string | null> = { merge: null, replace: null };
   const page = await bench.ext.context.newPage();
@@ -118,10 +122,15 @@ export async function backupSection(bench: Bench): Promise<void> {
         file = path.join(dir, download.suggestedFilename());
         await download.saveAs(file);
         const text = readFileSync(file, 'utf8');
-        const parsed = JSON.parse(text) as { filters?: unknown[]; bookmarks?: unknown[] };
-        held = { rules: parsed.filters?.length ?? 0, bookmarks: parsed.bookmarks?.length ?? 0, bytes: Buffer.byteLength(text) };
-        if (held.bookmarks !== BOOKMARKS || (held.rules !== bench.rules['2000'].length && held.rules !== uniqueRules)) {
-          exportProblem = `the export held ${held.rules} rules and ${held.bookmarks} bookmarks, not ${bench.rules['2000'].length} and ${BOOKMARKS}`;
+        const parsed = JSON.parse(text) as { filters?: unknown[]; bookmarks?: unknown[]; history?: { works?: unknown[] } };
+        held = {
+          rules: parsed.filters?.length ?? 0,
+          bookmarks: parsed.bookmarks?.length ?? 0,
+          history: parsed.history?.works?.length ?? 0,
+          bytes: Buffer.byteLength(text),
+        };
+        if (held.bookmarks !== BOOKMARKS || held.history !== HISTORY || (held.rules !== bench.rules['2000'].length && held.rules !== uniqueRules)) {
+          exportProblem = `the export held ${held.rules} rules, ${held.bookmarks} bookmarks and ${held.history} works of history, not ${bench.rules['2000'].length}, ${BOOKMARKS} and ${HISTORY}`;
         }
       } else {
         await download.delete();
@@ -157,7 +166,8 @@ export async function backupSection(bench: Bench): Promise<void> {
         if (!state) continue;
         statusText[mode] = state.text;
         const expected = `Imported ${uniqueRules} rules and ${held!.bookmarks} bookmarks`;
-        if (!state.text.startsWith(expected)) importProblem[mode] = `the status said "${state.text}", not "${expected}…"`;
+        const history = `with ${held!.history} works of reading history`;
+        if (!state.text.startsWith(expected) || !state.text.includes(history)) importProblem[mode] = `the status said "${state.text}", not "${expected}, … ${history}"`;
         else if (i >= warmup) importMs[mode].push(state.doneAt - state.clickAt);
       }
     }
@@ -171,7 +181,7 @@ export async function backupSection(bench: Bench): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  bench.raw.backup = { bookmarks: BOOKMARKS, rules: bench.rules['2000'].length, uniqueRules, file: held, warmup, runs, exportMs, savedMs, importMs, statusText, exportProblem, importProblem };
+  bench.raw.backup = { bookmarks: BOOKMARKS, history: HISTORY, rules: bench.rules['2000'].length, uniqueRules, file: held, warmup, runs, exportMs, savedMs, importMs, statusText, exportProblem, importProblem };
   const target = (xs: number[], problem: string | null) =>
     problem || xs.length === 0 ? { text: '< 1 s', met: null } : { text: '< 1 s', met: median(xs) < TARGET_MS };
   const fig = (xs: number[], problem: string | null) => (problem ? na(problem) : xs.length ? ms(xs) : na('no sample'));

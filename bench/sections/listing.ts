@@ -44,7 +44,7 @@ export async function waitJudged(page: Page): Promise<void> {
   );
 }
 
-async function tracedLoad(bench: Bench, browser: BenchBrowser, url: string, judged: boolean): Promise<Load> {
+export async function tracedLoad(bench: Bench, browser: BenchBrowser, url: string, judged: boolean): Promise<Load> {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);

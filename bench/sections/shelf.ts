@@ -68,6 +68,42 @@ function probe([titles, char]: [string[], string]) {
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
+export interface PopupOpen {
+  /** Navigation start → a seeded title shown, and → the first search answered; null when not reached. */
+  listAt: number | null;
+  interactiveAt: number | null;
+  problem: string | null;
+}
+
+/** Opens popup.html in `page` (400×600) with the probe armed; what it saw (waits up to 15 s). */
+export async function openPopupTimed(page: Page, url: string, titles: string[], char: string): Promise<PopupOpen> {
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.addInitScript(probe, [titles, char] as [string[], string]);
+  await page.goto(url, { waitUntil: 'load' });
+  const state = await page
+    .waitForFunction(
+      () => {
+        const s = (window as unknown as { __shelf?: Probe }).__shelf;
+        return s && (s.interactiveAt !== null || s.problem !== null) ? s : null;
+      },
+      null,
+      { timeout: NOT_BUILT_WAIT_MS, polling: 50 },
+    )
+    .then((h) => h.jsonValue() as Promise<Probe>)
+    .catch(async () => page.evaluate(() => (window as unknown as { __shelf?: Probe }).__shelf ?? null));
+  return state ?? { listAt: null, interactiveAt: null, problem: 'the probe did not run' };
+}
+
+/** Titles of generated bookmarks the probe can look for, and a letter that narrows the list. */
+export function searchProbe(items: Record<string, unknown>): { titles: string[]; char: string } {
+  // Titles are two to five words (never one, which could be a word of the popup's own UI).
+  const titles = [...new Set(Object.values(items).map((b) => (b as { title: string }).title))].filter((t) => t.includes(' '));
+  // A letter that narrows the list: the most common first letter of the titles.
+  const counts = new Map<string, number>();
+  for (const t of titles) counts.set(t[0]!.toLowerCase(), (counts.get(t[0]!.toLowerCase()) ?? 0) + 1);
+  return { titles, char: [...counts].sort((a, b) => b[1] - a[1])[0]![0] };
+}
+
 /** Types `char` with a real key press; ms from keydown to the frame after the page changed. */
 async function keystroke(page: Page, char: string): Promise<number | null> {
   // Armed first (its listeners in place), then the key, then the answer.
@@ -98,12 +134,7 @@ export async function shelfSection(bench: Bench): Promise<void> {
   const items = generateBookmarks(bench.pool, COUNT, 10_000);
   await setExtensionStorage(bench, items);
   await backgroundSettled(bench, COUNT);
-  // Titles are two to five words (never one, which could be a word of the popup's own UI).
-  const titles = [...new Set(Object.values(items).map((b) => (b as { title: string }).title))].filter((t) => t.includes(' '));
-  // A letter that narrows the list: the most common first letter of the titles.
-  const counts = new Map<string, number>();
-  for (const t of titles) counts.set(t[0]!.toLowerCase(), (counts.get(t[0]!.toLowerCase()) ?? 0) + 1);
-  const char = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  const { titles, char } = searchProbe(items);
   const url = `chrome-extension://${bench.extensionId}/popup.html`;
 
   const listed: number[] = [];
@@ -115,21 +146,8 @@ export async function shelfSection(bench: Bench): Promise<void> {
     bench.log(`shelf: popup ${i + 1}/${total}${i < bench.warmup ? ' (warm-up)' : ''}`);
     const page = await bench.ext.context.newPage();
     try {
-      await page.setViewportSize({ width: 400, height: 600 });
-      await page.addInitScript(probe, [titles, char] as [string[], string]);
-      await page.goto(url, { waitUntil: 'load' });
-      const state = await page
-        .waitForFunction(
-          () => {
-            const s = (window as unknown as { __shelf?: Probe }).__shelf;
-            return s && (s.interactiveAt !== null || s.problem !== null) ? s : null;
-          },
-          null,
-          { timeout: NOT_BUILT_WAIT_MS, polling: 50 },
-        )
-        .then((h) => h.jsonValue() as Promise<Probe>)
-        .catch(async () => page.evaluate(() => (window as unknown as { __shelf?: Probe }).__shelf ?? null));
-      if (!state || state.listAt === null) {
+      const state = await openPopupTimed(page, url, titles, char);
+      if (state.listAt === null) {
         const hasSearch = await page.evaluate(() => document.querySelector('input[type="search"], [role="searchbox"]') !== null);
         problem = hasSearch
           ? `popup.html showed none of the ${COUNT.toLocaleString('en')} bookmarks within ${NOT_BUILT_WAIT_MS / 1000} s`

@@ -23,7 +23,12 @@ async function exportToFile(): Promise<Outcome> {
     const backup = await exportBackup(now);
     const name = backupFileName(now);
     downloadText(name, serializeBackup(backup));
-    const summary = describeSummary({ rules: backup.filters.length, bookmarks: backup.bookmarks.length, settings: true });
+    const summary = describeSummary({
+      rules: backup.filters.length,
+      bookmarks: backup.bookmarks.length,
+      settings: true,
+      history: backup.history?.works.length ?? null,
+    });
     return { ok: true, text: t('backupSaved', name, summary) };
   } catch (err) {
     return { ok: false, error: t('backupCouldNotExport', errorText(err)) };

@@ -12,6 +12,7 @@ import { BOOKMARK_PREFIX, bookmarkStorageKey, bookmarkWrites, getAllBookmarks } 
 import { withChangesPaused } from '../storage/changes';
 import { jsonEqual } from '../storage/check';
 import { appSettingsItem, filterRulesItem, readerSettingsItem } from '../storage/items';
+import { readAllHistory } from '../storage/history-all';
 import { withKeyLock } from '../storage/lock';
 import { writeAllOrNothing, type StorageWrite } from '../storage/transaction';
 import { loadRules, rulesWrite } from '../storage/rules';
@@ -25,7 +26,8 @@ import {
 import { DEFAULT_APP_SETTINGS, type AppSettings } from '../storage/validate';
 import type { BackupFile, BackupRule } from './format';
 import { parseBackup } from './parse';
-import { checkBackup, isCheckedBackup } from './validate';
+import { historyStorage } from './apply-history';
+import { checkBackup, checkedHistory, isCheckedBackup } from './validate';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -47,6 +49,12 @@ export interface ImportCounts {
   bookmarksRemoved: number;
   /** The file held settings and they were applied. */
   settings: boolean;
+  /** Works of the reading history added or changed (replace: all in the file); null: the file has no history (version 1). */
+  history: number | null;
+  historyAdded: number;
+  historyUpdated: number;
+  historyUnchanged: number;
+  historyRemoved: number;
 }
 
 export type ApplyResult =
@@ -58,13 +66,14 @@ export function describeImport(c: ImportCounts): string {
   // Counts as plain digits ("Imported 1989 rules and 10000 bookmarks"): the bench reads them back.
   const rules = tn('backupRules', c.rules, c.rules);
   const bookmarks = tn('backupBookmarks', c.bookmarks, c.bookmarks);
-  const text = t(c.settings ? 'backupImportedWithSettings' : 'backupImported', rules, bookmarks);
+  const base = t(c.settings ? 'backupImportedWithSettings' : 'backupImported', rules, bookmarks);
+  const text = !c.history ? base : t('backupImportedHistory', base, tn('backupHistoryWorks', c.history, c.history));
   let note: string | null = null;
   if (c.mode === 'merge') {
-    const same = c.rulesAlreadyThere + c.bookmarksUnchanged;
+    const same = c.rulesAlreadyThere + c.bookmarksUnchanged + c.historyUnchanged;
     if (same > 0) note = tn('backupUpToDate', same);
   } else {
-    const removed = c.rulesRemoved + c.bookmarksRemoved;
+    const removed = c.rulesRemoved + c.bookmarksRemoved + c.historyRemoved;
     if (removed > 0) note = tn('backupRemoved', removed);
   }
   return note === null ? text : t('backupImportedNote', text, note);
@@ -141,11 +150,14 @@ export function planBookmarks(
 }
 
 async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult> {
-  const [rulesNow, bookmarksNow, readerNow, appNow] = await Promise.all([
+  const incomingHistory = checkedHistory(backup);
+  const [rulesNow, bookmarksNow, readerNow, appNow, historyNow] = await Promise.all([
     loadRules(),
     getAllBookmarks(),
     loadReaderSettings(),
     loadAppSettings(),
+    // A version-1 file leaves the history alone: not even read.
+    incomingHistory === null ? { records: [], names: new Map<string, string>() } : readAllHistory(),
   ]);
   const rules = planRules(rulesNow, backup.filters, mode, newRuleId);
   const marks = planBookmarks(bookmarksNow, backup.bookmarks, mode);
@@ -154,19 +166,26 @@ async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult>
   const reader = { ...readerBase, ...backup.settings.reader };
   const app = { ...appBase, ...backup.settings.app };
 
+  let history: ReturnType<typeof historyStorage>;
+  try {
+    history = historyStorage(historyNow, incomingHistory, mode);
+  } catch (err) {
+    return { ok: false, error: t('backupSaveFailed', err instanceof Error ? err.message : String(err)) };
+  }
+
   const writes: StorageWrite[] = [];
   if (!jsonEqual(rules.rules, rulesNow)) writes.push(...rulesWrite(rules.rules));
   if (!jsonEqual(reader, readerNow)) writes.push(...settingsWrite(READER_SETTINGS_SPEC, reader));
   if (!jsonEqual(app, appNow)) writes.push(...settingsWrite(APP_SETTINGS_SPEC, app));
-  writes.push(...bookmarkWrites(marks.write));
-  const removals = marks.remove.map((b) => bookmarkStorageKey(b.site, b.workId));
+  writes.push(...bookmarkWrites(marks.write), ...history.writes);
+  const removals = [...marks.remove.map((b) => bookmarkStorageKey(b.site, b.workId)), ...history.removals];
 
   // A bookmark key that getAllBookmarks did not return holds nothing: no need to read it back.
   const stored = new Set(bookmarksNow.map((b) => bookmarkStorageKey(b.site, b.workId)));
   const written = await writeAllOrNothing({
     writes,
     removals,
-    knownEmpty: (key) => key.startsWith(`local:${BOOKMARK_PREFIX}`) && !stored.has(key),
+    knownEmpty: (key) => (key.startsWith(`local:${BOOKMARK_PREFIX}`) && !stored.has(key)) || history.knownEmpty(key),
   });
   if (!written.ok) {
     return {
@@ -188,15 +207,25 @@ async function apply(backup: BackupFile, mode: ImportMode): Promise<ApplyResult>
     bookmarksUnchanged: marks.unchanged,
     bookmarksRemoved: marks.remove.length,
     settings: settingsInFile,
+    history: incomingHistory === null ? null : history.plan.added + history.plan.updated,
+    historyAdded: history.plan.added,
+    historyUpdated: history.plan.updated,
+    historyUnchanged: history.plan.unchanged,
+    historyRemoved: history.plan.remove.length,
   };
-  if (mode === 'replace') counts.bookmarks = backup.bookmarks.length;
+  if (mode === 'replace') {
+    counts.bookmarks = backup.bookmarks.length;
+    if (incomingHistory !== null) counts.history = incomingHistory.length;
+  }
   return { ok: true, counts, message: describeImport(counts) };
 }
 
 /**
  * Store a backup. `merge` (the default): rules deduplicated by `ruleKey`, bookmarks per work
- * with the newest `readAt` winning, settings in the file over the current ones. `replace`:
- * exactly the backup's content (settings not in the file return to their defaults).
+ * with the newest `readAt` winning, settings in the file over the current ones, the reading
+ * history merged per work (lib/history/merge.ts). `replace`: exactly the backup's content
+ * (settings not in the file return to their defaults). A file without a history (version 1)
+ * leaves the history as it is in both modes.
  * The backup is checked again first (unless checkBackup made it); a bad one changes nothing.
  */
 export async function applyBackup(backup: unknown, mode: ImportMode = 'merge'): Promise<ApplyResult> {

@@ -1,7 +1,7 @@
 /**
  * Write a backup. Deterministic: two exports with nothing changed in between differ only in
- * `exportedAt` (rules in the reader's order, bookmarks by site then work id, keys in a fixed
- * order everywhere).
+ * `exportedAt` (rules in the reader's order, bookmarks and the history's works by site then work
+ * id, keys in a fixed order everywhere).
  */
 import { compareBookmarksById } from '../bookmarks/merge';
 import type { Bookmark } from '../bookmarks/types';
@@ -9,6 +9,7 @@ import { BOOKMARK_FIELDS } from '../bookmarks/validate';
 import type { Rule } from '../filters/types';
 import type { ReaderSettings } from '../reader/settings';
 import { getAllBookmarks } from '../storage/bookmarks';
+import { readAllHistory, type AllHistory } from '../storage/history-all';
 import { loadRules } from '../storage/rules';
 import { loadAppSettings, loadReaderSettings } from '../storage/settings';
 import { APP_SETTINGS_SCHEMA, READER_SETTINGS_SCHEMA, type AppSettings } from '../storage/validate';
@@ -20,6 +21,7 @@ import {
   type BackupRule,
   type BackupSettings,
 } from './format';
+import { buildBackupHistory } from './history';
 
 function pick<T extends object>(order: readonly string[], source: T | undefined): T | undefined {
   if (source === undefined) return undefined;
@@ -41,9 +43,15 @@ function canonicalSettings(settings: BackupSettings): BackupSettings {
   return out;
 }
 
-/** Pure: the backup of this state. */
+/** Pure: the backup of this state (no `history`: an empty one). */
 export function buildBackup(
-  state: { rules: readonly (Rule | BackupRule)[]; bookmarks: readonly Bookmark[]; reader: ReaderSettings; app: AppSettings },
+  state: {
+    rules: readonly (Rule | BackupRule)[];
+    bookmarks: readonly Bookmark[];
+    reader: ReaderSettings;
+    app: AppSettings;
+    history?: AllHistory;
+  },
   now: Date = new Date(),
 ): BackupFile {
   return {
@@ -55,27 +63,31 @@ export function buildBackup(
       .sort(compareBookmarksById)
       .map((b) => pick(BOOKMARK_FIELDS, b) as Bookmark),
     settings: canonicalSettings({ reader: state.reader, app: state.app }),
+    history: buildBackupHistory(state.history?.records ?? [], state.history?.names ?? new Map()),
   };
 }
 
 /** Everything the reader keeps, as a backup (valid data only; damaged data is in quarantine). */
 export async function exportBackup(now: Date = new Date()): Promise<BackupFile> {
-  const [rules, bookmarks, reader, app] = await Promise.all([
+  const [rules, bookmarks, reader, app, history] = await Promise.all([
     loadRules(),
     getAllBookmarks(),
     loadReaderSettings(),
     loadAppSettings(),
+    readAllHistory(),
   ]);
-  return buildBackup({ rules, bookmarks, reader, app }, now);
+  return buildBackup({ rules, bookmarks, reader, app, history }, now);
 }
 
 /**
- * The file's text: the top level and settings indented, one rule or bookmark per line (small
- * files that still read well and diff line by line), keys in a fixed order, a final newline.
+ * The file's text: the top level and settings indented, one rule, bookmark, fandom or work of the
+ * history per line (small files that still read well and diff line by line), keys in a fixed
+ * order, a final newline. A file without a history (read from version 1) is written with an empty one.
  */
 export function serializeBackup(file: BackupFile): string {
-  const list = (items: readonly unknown[]): string =>
-    items.length === 0 ? '[]' : `[\n${items.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
+  const list = (items: readonly unknown[], indent = '  '): string =>
+    items.length === 0 ? '[]' : `[\n${items.map((x) => `${indent}  ${JSON.stringify(x)}`).join(',\n')}\n${indent}]`;
+  const history = file.history ?? { fandoms: [], works: [] };
   const settings = JSON.stringify(canonicalSettings(file.settings), null, 2).replace(/\n/g, '\n  ');
   return [
     '{',
@@ -84,7 +96,11 @@ export function serializeBackup(file: BackupFile): string {
     `  "exportedAt": ${JSON.stringify(file.exportedAt)},`,
     `  "filters": ${list(file.filters.map(toBackupRule))},`,
     `  "bookmarks": ${list([...file.bookmarks].sort(compareBookmarksById).map((b) => pick(BOOKMARK_FIELDS, b)))},`,
-    `  "settings": ${settings}`,
+    `  "settings": ${settings},`,
+    '  "history": {',
+    `    "fandoms": ${list(history.fandoms, '    ')},`,
+    `    "works": ${list(history.works, '    ')}`,
+    '  }',
     '}',
     '',
   ].join('\n');

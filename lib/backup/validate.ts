@@ -4,6 +4,7 @@
  * indexes count from 0, as in the file's lists.
  */
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
+import type { HistoryEntry } from '../history/types';
 import { validateBookmarkEntry } from '../bookmarks/validate';
 import { ruleKey, validateRule } from '../filters/validate';
 import { t } from '../i18n';
@@ -19,12 +20,13 @@ import {
   type BackupSettings,
   type BackupSummary,
 } from './format';
+import { checkBackupHistory } from './history';
+import { migrateBackup, TOP_KEYS_BY_VERSION } from './migrations';
 
 export type BackupCheck =
   | { ok: true; backup: BackupFile; summary: BackupSummary }
   | { ok: false; error: string };
 
-const TOP_KEYS = ['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings'];
 
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return t('backupKindList');
@@ -118,6 +120,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The history entries checkBackup made of a backup's `history` (not frozen: 50,000 objects). */
+const historyEntries = new WeakMap<object, readonly HistoryEntry[]>();
+
+/** The entries of a checked backup's history; null when the file had none (version 1). */
+export const checkedHistory = (backup: BackupFile): readonly HistoryEntry[] | null => historyEntries.get(backup) ?? null;
+
 /** True for a backup returned by checkBackup (the import need not check it again). */
 export const isCheckedBackup = (data: unknown): data is BackupFile =>
   typeof data === 'object' && data !== null && checked.has(data);
@@ -140,33 +148,39 @@ export function checkBackup(data: unknown): BackupCheck {
   if (version > BACKUP_VERSION) {
     return fail(t('backupNewerVersion', version));
   }
-  // (When there is a version 2: migrate older files forward here, one step per version.)
+  // Each version's own fields first (a "history" in a version-1 file is unknown), then forward.
+  const topKeys = TOP_KEYS_BY_VERSION[version] ?? [];
   for (const key of Object.keys(data)) {
-    if (!TOP_KEYS.includes(key)) return fail(t('backupUnknownTopField', key));
+    if (!topKeys.includes(key)) return fail(t('backupUnknownTopField', key));
   }
-  for (const key of TOP_KEYS) {
+  for (const key of topKeys) {
     if (data[key] === undefined) return fail(t('backupMissing', key));
   }
-  const date = isoDate(data.exportedAt);
-  if (date !== null) return fail(mustBe('exportedAt', date, data.exportedAt));
+  const file = migrateBackup(data, BACKUP_VERSION);
+  const date = isoDate(file.exportedAt);
+  if (date !== null) return fail(mustBe('exportedAt', date, file.exportedAt));
 
-  const rules = checkRules(data.filters);
+  const rules = checkRules(file.filters);
   if (!rules.ok) return fail(rules.error);
-  const bookmarks = checkBookmarks(data.bookmarks);
+  const bookmarks = checkBookmarks(file.bookmarks);
   if (!bookmarks.ok) return fail(bookmarks.error);
-  const settings = checkSettings(data.settings);
+  const settings = checkSettings(file.settings);
   if (!settings.ok) return fail(settings.error);
+  const history = file.history === undefined ? null : checkBackupHistory(file.history);
+  if (history && !history.ok) return fail(history.error);
 
   const s = settings.settings;
   const backup: BackupFile = deepFreeze({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    exportedAt: data.exportedAt as string,
+    exportedAt: file.exportedAt as string,
     filters: rules.rules,
     bookmarks: bookmarks.bookmarks,
     settings: s,
+    ...(history ? { history: history.history } : {}),
   });
   checked.add(backup);
+  if (history) historyEntries.set(backup, history.entries);
   return {
     ok: true,
     backup,
@@ -174,6 +188,7 @@ export function checkBackup(data: unknown): BackupCheck {
       rules: rules.rules.length,
       bookmarks: bookmarks.bookmarks.length,
       settings: Object.keys(s.reader ?? {}).length + Object.keys(s.app ?? {}).length > 0,
+      history: history ? history.entries.length : null,
     },
   };
 }

@@ -3,6 +3,7 @@
  * `local:quarantine:<key>:<timestamp>` with the reason, the item falls back to a safe value,
  * and the options page can list the copies (`getQuarantine`) and offer them as a download.
  */
+import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { isPlainObject } from './check';
 
@@ -59,9 +60,17 @@ export async function quarantine(items: readonly QuarantineInput[]): Promise<Qua
   return entries;
 }
 
-/** Every quarantined value, oldest first. */
+type LocalArea = { getKeys?: () => Promise<string[]> };
+
+/**
+ * Every quarantined value, oldest first. Where the browser can list keys alone (Chrome 130+,
+ * Firefox 143+), only the quarantine's keys are read: not 50,000 history records with them.
+ */
 export async function getQuarantine(): Promise<QuarantineEntry[]> {
-  return quarantineFromSnapshot(await storage.snapshot('local'));
+  const area = browser.storage.local as unknown as LocalArea;
+  if (typeof area.getKeys !== 'function') return quarantineFromSnapshot(await storage.snapshot('local'));
+  const keys = (await area.getKeys()).filter((k) => k.startsWith(QUARANTINE_PREFIX));
+  return quarantineFromSnapshot(keys.length === 0 ? {} : await browser.storage.local.get(keys));
 }
 
 /** The quarantine entries in a snapshot of the local area. */

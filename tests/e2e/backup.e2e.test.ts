@@ -154,7 +154,7 @@ describe('Chromium: backup export and import', () => {
     expect(exported.name).toMatch(/^lamplight-backup-\d{4}-\d{2}-\d{2}\.json$/);
     expect([localDate(), localDate(new Date(Date.now() - 60_000))]).toContain(exported.name.slice(17, 27));
     const file = JSON.parse(exported.text);
-    expect(file).toMatchObject({ format: 'lamplight-backup', version: 1 });
+    expect(file).toMatchObject({ format: 'lamplight-backup', version: 2, history: { fandoms: [], works: [] } });
     expect(file.filters).toEqual(RULES.map(({ id: _id, ...rest }) => rest));
     expect(file.bookmarks).toEqual(BOOKMARKS);
     await expect
@@ -225,7 +225,12 @@ describe('Chromium: backup export and import', () => {
     const cases: { name: string; make: () => string; expect: RegExp }[] = [
       { name: 'not JSON', make: () => '{ "format": "lamplight-backup", "version": 1,, }', expect: /^Not a valid JSON file: / },
       { name: 'JSON that is not a Lamplight backup', make: () => '{ "hello": "world" }\n', expect: /^Not a Lamplight backup: / },
-      { name: 'a newer version (2)', make: () => JSON.stringify({ ...good(), version: 2 }), expect: /newer Lamplight \(version 2\)/ },
+      { name: 'a newer version (3)', make: () => JSON.stringify({ ...good(), version: 3 }), expect: /newer Lamplight \(version 3\)/ },
+      {
+        name: 'a work of the history naming a fandom the file does not list',
+        make: () => JSON.stringify({ ...good(), history: { fandoms: ['A'], works: [['ao3', '7', 'Seven', [], [1], 1, 1, 0, 29000000, 0, 1]] } }),
+        expect: /^history\.works\[0\]: the fandoms \[1\] are not a list of positions in history\.fandoms, which holds 1 names$/,
+      },
       {
         name: 'a bookmark without a work id',
         make: () => {

@@ -199,7 +199,7 @@ describe('round trip', () => {
     await populate();
     const file = serializeBackup(await exportBackup());
     const parsed = parseBackup(file, file.length);
-    expect(parsed.ok && parsed.summary).toEqual({ rules: 2, bookmarks: 3, settings: true });
+    expect(parsed.ok && parsed.summary).toEqual({ rules: 2, bookmarks: 3, settings: true, history: 0 });
   });
 });
 
@@ -216,8 +216,17 @@ describe('describeImport', () => {
       bookmarksUnchanged: 0,
       bookmarksRemoved: 0,
       settings: false,
+      history: null,
+      historyAdded: 0,
+      historyUpdated: 0,
+      historyUnchanged: 0,
+      historyRemoved: 0,
     };
     expect(describeImport(base)).toBe('Imported 3 rules and 2 bookmarks');
+    expect(describeImport({ ...base, history: 0 })).toBe('Imported 3 rules and 2 bookmarks');
+    expect(describeImport({ ...base, history: 5, historyAdded: 4, historyUpdated: 1, historyUnchanged: 2 })).toBe(
+      'Imported 3 rules and 2 bookmarks, with 5 works of reading history (2 already up to date)',
+    );
     expect(describeImport({ ...base, rules: 1, bookmarks: 1 })).toBe('Imported 1 rule and 1 bookmark');
   });
 });

@@ -27,7 +27,7 @@ export const BAD_FILES: [name: string, contents: string, size: number | null, er
   ['no version', broken((d) => delete (d as Partial<Data>).version), null, 'Not a Lamplight backup: the file has no "version"'],
   ['version as text', broken((d) => ((d as { version: unknown }).version = '1')), null, 'Not a Lamplight backup: "version" must be a whole number from 1, not "1"'],
   ['version 0', broken((d) => (d.version = 0)), null, 'Not a Lamplight backup: "version" must be a whole number from 1, not 0'],
-  ['a newer version', broken((d) => (d.version = 2)), null, 'This backup was made by a newer Lamplight (version 2); update Lamplight to import it'],
+  ['a newer version', broken((d) => (d.version = 3)), null, 'This backup was made by a newer Lamplight (version 3); update Lamplight to import it'],
   ['a newer version with new fields', '{"format": "lamplight-backup", "version": 7, "shelves": []}', null, 'This backup was made by a newer Lamplight (version 7); update Lamplight to import it'],
   ['an unknown top-level field', broken((d) => Object.assign(d, { bookmark: [] })), null, 'unknown field "bookmark" at the top of the file'],
   ['no exportedAt', broken((d) => delete (d as Partial<Data>).exportedAt), null, 'missing exportedAt'],

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backupFileName, exportBackup, serializeBackup } from '../../../lib/backup/export';
+import type { BackupFile } from '../../../lib/backup/format';
 import { parseBackup } from '../../../lib/backup/parse';
 import { DEFAULT_READER_SETTINGS } from '../../../lib/reader/settings';
 import { putBookmark } from '../../../lib/storage/bookmarks';
@@ -35,9 +36,9 @@ describe('exportBackup', () => {
   it('writes the backup format: rules without ids, bookmarks by site then id, full settings', async () => {
     await populate();
     const file = await exportBackup(T1);
-    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings']);
+    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'filters', 'bookmarks', 'settings', 'history']);
     expect(file.format).toBe('lamplight-backup');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.exportedAt).toBe('2026-11-24T10:00:00.000Z');
     expect(file.filters).toEqual([
       { field: 'warning', pattern: 'Major Character Death', action: 'collapse', enabled: true },
@@ -97,24 +98,31 @@ describe('serializeBackup', () => {
     const file = await exportBackup(T1);
     const textOut = serializeBackup(file);
     const parsed = parseBackup(textOut, textOut.length);
-    expect(parsed).toEqual({ ok: true, backup: file, summary: { rules: 2, bookmarks: 3, settings: true } });
+    expect(parsed).toEqual({ ok: true, backup: file, summary: { rules: 2, bookmarks: 3, settings: true, history: 0 } });
   });
 
-  it('has this exact layout: one rule or bookmark per line', () => {
+  it('has this exact layout: one rule, bookmark, fandom or work of the history per line', () => {
     const b = makeBookmark();
     const out = serializeBackup({
       format: 'lamplight-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-24T10:00:00.000Z',
       filters: [{ field: 'complete', value: false, action: 'collapse', enabled: true }],
       bookmarks: [b],
       settings: { app: { filteringPaused: false, syncBookmarks: false } },
+      history: {
+        fandoms: ['Star Wars', 'Good Omens'],
+        works: [
+          ['ao3', '7', 'Seven', ['someone'], [0, 1], 3, 12, 0, 29397000, 1440, 2],
+          ['ffn', '8', 'Eight', [], [1], '1,3', 3, 1, 29397000, 0, 1, 20415, 4, 2],
+        ],
+      },
     });
     expect(out).toBe(
       [
         '{',
         '  "format": "lamplight-backup",',
-        '  "version": 1,',
+        '  "version": 2,',
         '  "exportedAt": "2026-11-24T10:00:00.000Z",',
         '  "filters": [',
         '    {"field":"complete","value":false,"action":"collapse","enabled":true}',
@@ -127,14 +135,28 @@ describe('serializeBackup', () => {
         '      "filteringPaused": false,',
         '      "syncBookmarks": false',
         '    }',
+        '  },',
+        '  "history": {',
+        '    "fandoms": [',
+        '      "Star Wars",',
+        '      "Good Omens"',
+        '    ],',
+        '    "works": [',
+        '      ["ao3","7","Seven",["someone"],[0,1],3,12,0,29397000,1440,2],',
+        '      ["ffn","8","Eight",[],[1],"1,3",3,1,29397000,0,1,20415,4,2]',
+        '    ]',
         '  }',
         '}',
         '',
       ].join('\n'),
     );
-    expect(serializeBackup({ format: 'lamplight-backup', version: 1, exportedAt: 'x', filters: [], bookmarks: [], settings: {} })).toBe(
-      '{\n  "format": "lamplight-backup",\n  "version": 1,\n  "exportedAt": "x",\n  "filters": [],\n  "bookmarks": [],\n  "settings": {}\n}\n',
-    );
+    const empty: BackupFile = { format: 'lamplight-backup', version: 2, exportedAt: 'x', filters: [], bookmarks: [], settings: {} };
+    const emptyText =
+      '{\n  "format": "lamplight-backup",\n  "version": 2,\n  "exportedAt": "x",\n  "filters": [],\n  "bookmarks": [],\n  "settings": {},\n' +
+      '  "history": {\n    "fandoms": [],\n    "works": []\n  }\n}\n';
+    expect(serializeBackup({ ...empty, history: { fandoms: [], works: [] } })).toBe(emptyText);
+    // A file read from version 1 has no history: written with an empty one.
+    expect(serializeBackup(empty)).toBe(emptyText);
   });
 });
 

@@ -27,7 +27,7 @@ describe('parseBackup accepts', () => {
     const result = parseBackup(text(validData()), 1);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.summary).toEqual({ rules: 4, bookmarks: 4, settings: true });
+    expect(result.summary).toEqual({ rules: 4, bookmarks: 4, settings: true, history: null });
     expect(result.backup.filters[1]).toEqual({ field: 'words', max: 1000, action: 'hide', enabled: true });
     expect(result.backup.settings).toEqual({ reader: { fontSize: 21, theme: 'dark' }, app: { filteringPaused: true } });
   });

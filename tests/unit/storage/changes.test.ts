@@ -109,6 +109,7 @@ describe('a backup import', () => {
       filters: [],
       bookmarks,
       settings: {},
+      history: { fandoms: [], works: [] },
     });
     expect(result.ok).toBe(true);
     expect(changes).not.toHaveBeenCalled();

@@ -38,8 +38,12 @@ describe('text helpers', () => {
 
 describe('messages built from pieces keep their English', () => {
   it('backup summaries and the import line', () => {
-    expect(describeSummary({ rules: 1989, bookmarks: 1, settings: true })).toBe('1,989 rules, 1 bookmark, settings');
-    expect(describeSummary({ rules: 0, bookmarks: 2, settings: false })).toBe('0 rules, 2 bookmarks');
+    expect(describeSummary({ rules: 1989, bookmarks: 1, settings: true, history: null })).toBe('1,989 rules, 1 bookmark, settings');
+    expect(describeSummary({ rules: 0, bookmarks: 2, settings: false, history: 0 })).toBe('0 rules, 2 bookmarks');
+    expect(describeSummary({ rules: 0, bookmarks: 2, settings: true, history: 50000 })).toBe(
+      '0 rules, 2 bookmarks, settings, 50,000 works of reading history',
+    );
+    expect(describeSummary({ rules: 1, bookmarks: 1, settings: false, history: 1 })).toBe('1 rule, 1 bookmark, 1 work of reading history');
     const counts = {
       mode: 'replace' as const,
       rules: 1989,
@@ -51,9 +55,17 @@ describe('messages built from pieces keep their English', () => {
       bookmarksUnchanged: 0,
       bookmarksRemoved: 0,
       settings: true,
+      history: null,
+      historyAdded: 0,
+      historyUpdated: 0,
+      historyUnchanged: 0,
+      historyRemoved: 0,
     };
     // Plain digits: bench/sections/backup.ts reads this line back.
     expect(describeImport(counts)).toBe('Imported 1989 rules and 10000 bookmarks, and settings (1 item not in the file removed)');
+    expect(describeImport({ ...counts, history: 50000, historyAdded: 50000, historyRemoved: 2 })).toBe(
+      'Imported 1989 rules and 10000 bookmarks, and settings, with 50000 works of reading history (3 items not in the file removed)',
+    );
   });
 
   it('labels', () => {
