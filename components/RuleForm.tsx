@@ -107,41 +107,13 @@ export function RuleForm(props: RuleFormProps) {
     }
   };
 
-  const ids = (at: DraftInput) => ({ input: `${id}-${at}`, hint: `${id}-${at}-hint`, error: `${id}-${at}-error` });
-  /** aria attributes, the ref, and the message element for one control. */
-  const control = (at: DraftInput, hint?: string): Control => {
-    const n = ids(at);
-    const invalid = error?.at === at;
-    const described = [hint ? n.hint : null, invalid ? n.error : null].filter(Boolean).join(' ');
-    return {
-      attrs: {
-        id: n.input,
-        'aria-invalid': invalid ? ('true' as const) : undefined,
-        'aria-describedby': described || undefined,
-        ref: (el: HTMLElement | null) => {
-          refs.current[at] = el;
-        },
-      },
-      after: (
-        <>
-          {hint && (
-            <p id={n.hint} class="hint">
-              {hint}
-            </p>
-          )}
-          {invalid && (
-            <p id={n.error} class="field-error" role="alert">
-              {error.message}
-            </p>
-          )}
-        </>
-      ),
-    };
-  };
+  const ids = (at: DraftInput) => idsOf(id, at);
+  const control = (at: DraftInput, hint?: string): Control => controlOf(ids(at), error?.at === at ? error.message : null, hint, (el) => {
+    refs.current[at] = el;
+  });
 
   const field = control('field');
   const action = control('action');
-  const text = isTextField(draft.field);
 
   return (
     <form class={`rule-form ${props.class ?? ''}`} aria-label={label} onSubmit={submit} noValidate>
@@ -175,25 +147,7 @@ export function RuleForm(props: RuleFormProps) {
           {action.after}
         </div>
       </div>
-      {text && <PatternInput draft={draft} set={set} control={control('pattern', patternHint(draft.field))} id={ids('pattern').input} />}
-      {draft.field === 'words' && (
-        <WordsInputs draft={draft} set={set} min={control('min')} max={control('max')} ids={[ids('min').input, ids('max').input]} />
-      )}
-      {draft.field === 'fandomCount' && (
-        <NumberInput
-          label={t('rulesMaxFandoms')}
-          value={draft.max}
-          onInput={(v) => set({ max: v }, 'max')}
-          control={control('max', t('rulesMaxFandomsHint'))}
-          id={ids('max').input}
-        />
-      )}
-      {draft.field === 'complete' && (
-        <ChoiceSelect draft={draft} set={set} at="value" label={t('rulesCompleteLabel')} choices={COMPLETE_CHOICES} control={control('value')} id={ids('value').input} />
-      )}
-      {draft.field === 'history' && (
-        <ChoiceSelect draft={draft} set={set} at="status" label={t('historyRuleStatusLabel')} choices={HISTORY_CHOICES} control={control('status', t('historyRuleHint'))} id={ids('status').input} />
-      )}
+      <ConditionInputs draft={draft} set={set} control={control} idOf={(at) => ids(at).input} />
       <RuleExtrasInputs draft={draft} set={set} control={control} idOf={(at) => ids(at).input} />
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
@@ -207,4 +161,73 @@ export function RuleForm(props: RuleFormProps) {
       </div>
     </form>
   );
+}
+
+interface ControlIds {
+  input: string;
+  hint: string;
+  error: string;
+}
+
+const idsOf = (formId: string, at: DraftInput): ControlIds => ({ input: `${formId}-${at}`, hint: `${formId}-${at}-hint`, error: `${formId}-${at}-error` });
+
+/** aria attributes, the ref, and the hint and message elements for one control. */
+function controlOf(n: ControlIds, message: string | null, hint: string | undefined, ref: (el: HTMLElement | null) => void): Control {
+  const described = [hint ? n.hint : null, message !== null ? n.error : null].filter(Boolean).join(' ');
+  return {
+    attrs: {
+      id: n.input,
+      'aria-invalid': message !== null ? ('true' as const) : undefined,
+      'aria-describedby': described || undefined,
+      ref,
+    },
+    after: (
+      <>
+        {hint && (
+          <p id={n.hint} class="hint">
+            {hint}
+          </p>
+        )}
+        {message !== null && (
+          <p id={n.error} class="field-error" role="alert">
+            {message}
+          </p>
+        )}
+      </>
+    ),
+  };
+}
+
+interface ConditionInputsProps {
+  draft: RuleDraft;
+  set: (patch: Partial<RuleDraft>, at?: DraftInput) => void;
+  control: (at: DraftInput, hint?: string) => Control;
+  idOf: (at: DraftInput) => string;
+}
+
+/** The inputs of the chosen field's condition: a pattern, numbers, or a choice. */
+function ConditionInputs({ draft, set, control, idOf }: ConditionInputsProps) {
+  if (isTextField(draft.field)) {
+    return <PatternInput draft={draft} set={set} control={control('pattern', patternHint(draft.field))} id={idOf('pattern')} />;
+  }
+  switch (draft.field) {
+    case 'words':
+      return <WordsInputs draft={draft} set={set} min={control('min')} max={control('max')} ids={[idOf('min'), idOf('max')]} />;
+    case 'fandomCount':
+      return (
+        <NumberInput
+          label={t('rulesMaxFandoms')}
+          value={draft.max}
+          onInput={(v) => set({ max: v }, 'max')}
+          control={control('max', t('rulesMaxFandomsHint'))}
+          id={idOf('max')}
+        />
+      );
+    case 'complete':
+      return <ChoiceSelect draft={draft} set={set} at="value" label={t('rulesCompleteLabel')} choices={COMPLETE_CHOICES} control={control('value')} id={idOf('value')} />;
+    case 'history':
+      return <ChoiceSelect draft={draft} set={set} at="status" label={t('historyRuleStatusLabel')} choices={HISTORY_CHOICES} control={control('status', t('historyRuleHint'))} id={idOf('status')} />;
+    default:
+      return null;
+  }
 }

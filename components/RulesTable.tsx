@@ -11,7 +11,7 @@ import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
 import { RuleNote } from './RuleExtrasInputs';
 import { RuleForm } from './RuleForm';
-import { ActionBadge, RuleControls, useRuleRows } from './RuleList';
+import { ActionBadge, RuleControls, useRuleRows, type RuleRowHandlers } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
 import type { StatusMessage } from './Status';
 import { CoveredNames } from './synonyms/CoveredNames';
@@ -81,26 +81,7 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
 
   return (
     <div class="rules-table">
-      <div class="table-tools">
-        <div class="form-field search">
-          <label for={`${id}-search`}>{t('rulesSearch')}</label>
-          <input id={`${id}-search`} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-        </div>
-        <div class="bulk" role="group" aria-label={t('rulesSelectedGroup')}>
-          <span class="muted" aria-live="polite">
-            {chosen.length > 0 ? countText('rulesSelected', chosen.length) : t('rulesNoneSelected')}
-          </span>
-          <button type="button" disabled={chosen.length === 0} onClick={() => bulkEnable(true)}>
-            {t('rulesEnable')}
-          </button>
-          <button type="button" disabled={chosen.length === 0} onClick={() => bulkEnable(false)}>
-            {t('rulesDisable')}
-          </button>
-          <button type="button" class="danger" disabled={chosen.length === 0} onClick={() => setConfirmDelete(true)}>
-            {t('commonDelete')}
-          </button>
-        </div>
-      </div>
+      <TableTools id={id} query={query} setQuery={setQuery} chosen={chosen.length} onEnable={bulkEnable} onDelete={() => setConfirmDelete(true)} />
       {confirmDelete && (
         <Confirm
           label={t('rulesConfirmDeletion')}
@@ -135,49 +116,114 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
             </tr>
           </thead>
           <tbody ref={root as RefObject<HTMLTableSectionElement>}>
-            {shown.map((rule) =>
-              editing === rule.id ? (
-                <tr key={rule.id} class="editing">
-                  <td colSpan={5}>
-                    <RuleForm
-                      initial={rule}
-                      label={t('rulesEditLabel', ruleName(rule))}
-                      submitLabel={t('commonSave')}
-                      onSubmit={handlers.save}
-                      onCancel={stopEditing}
-                      autoFocus
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={rule.id} class={rule.enabled ? '' : 'rule-off'}>
-                  <td class="col-select">
-                    <input
-                      type="checkbox"
-                      aria-label={t('rulesSelectRule', ruleName(rule))}
-                      checked={selected.has(rule.id)}
-                      onChange={(e) => select(rule, e.currentTarget.checked)}
-                    />
-                  </td>
-                  <td class="rule-name">
-                    {ruleName(rule)}
-                    <CoveredNames rule={rule} />
-                    <RuleNote rule={rule} />
-                  </td>
-                  <td class="muted col-field">{fieldLabel(rule.field)}</td>
-                  <td class="col-action">
-                    <ActionBadge rule={rule} />
-                  </td>
-                  <td class="col-controls">
-                    <RuleControls rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />
-                    <SynonymsFinder rule={rule} announce={announce} />
-                  </td>
-                </tr>
-              ),
-            )}
+            {shown.map((rule) => (
+              <RuleRow
+                key={rule.id}
+                rule={rule}
+                editing={editing === rule.id}
+                selected={selected.has(rule.id)}
+                onSelect={(on) => select(rule, on)}
+                handlers={handlers}
+                onEdit={() => setEditing(rule.id)}
+                stopEditing={stopEditing}
+                announce={announce}
+              />
+            ))}
           </tbody>
         </table>
       )}
     </div>
+  );
+}
+
+interface TableToolsProps {
+  id: string;
+  query: string;
+  setQuery: (query: string) => void;
+  /** How many rules are selected. */
+  chosen: number;
+  onEnable: (enabled: boolean) => void;
+  onDelete: () => void;
+}
+
+/** The search box and the bulk actions on the selected rules. */
+function TableTools({ id, query, setQuery, chosen, onEnable, onDelete }: TableToolsProps) {
+  return (
+    <div class="table-tools">
+      <div class="form-field search">
+        <label for={`${id}-search`}>{t('rulesSearch')}</label>
+        <input id={`${id}-search`} type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </div>
+      <div class="bulk" role="group" aria-label={t('rulesSelectedGroup')}>
+        <span class="muted" aria-live="polite">
+          {chosen > 0 ? countText('rulesSelected', chosen) : t('rulesNoneSelected')}
+        </span>
+        <button type="button" disabled={chosen === 0} onClick={() => onEnable(true)}>
+          {t('rulesEnable')}
+        </button>
+        <button type="button" disabled={chosen === 0} onClick={() => onEnable(false)}>
+          {t('rulesDisable')}
+        </button>
+        <button type="button" class="danger" disabled={chosen === 0} onClick={onDelete}>
+          {t('commonDelete')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface RuleRowProps {
+  rule: Rule;
+  editing: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  handlers: RuleRowHandlers;
+  onEdit: () => void;
+  stopEditing: () => void;
+  announce: (m: StatusMessage) => void;
+}
+
+/** One rule: its row, or the form that edits it in place. */
+function RuleRow({ rule, editing, selected, onSelect, handlers, onEdit, stopEditing, announce }: RuleRowProps) {
+  if (editing) {
+    return (
+      <tr class="editing">
+        <td colSpan={5}>
+          <RuleForm
+            initial={rule}
+            label={t('rulesEditLabel', ruleName(rule))}
+            submitLabel={t('commonSave')}
+            onSubmit={handlers.save}
+            onCancel={stopEditing}
+            autoFocus
+          />
+        </td>
+      </tr>
+    );
+  }
+  return (
+    <tr class={rule.enabled ? '' : 'rule-off'}>
+      <td class="col-select">
+        <input
+          type="checkbox"
+          aria-label={t('rulesSelectRule', ruleName(rule))}
+          checked={selected}
+          onChange={(e) => onSelect(e.currentTarget.checked)}
+        />
+      </td>
+      <td class="rule-name">
+        {ruleName(rule)}
+        <CoveredNames rule={rule} />
+        <RuleNote rule={rule} />
+      </td>
+      <td class="muted col-field">{fieldLabel(rule.field)}</td>
+      <td class="col-action">
+        <ActionBadge rule={rule} />
+      </td>
+      <td class="col-controls">
+        <RuleControls rule={rule} handlers={handlers} onEdit={onEdit} />
+        <SynonymsFinder rule={rule} announce={announce} />
+      </td>
+    </tr>
   );
 }
