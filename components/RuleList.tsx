@@ -105,6 +105,21 @@ export function RuleControls(props: { rule: Rule; handlers: RuleRowHandlers; onE
   );
 }
 
+/** A rule's form, editing it in place (both rule lists). */
+export function EditRuleForm(props: { rule: Rule; handlers: RuleRowHandlers; onCancel: () => void }) {
+  const { rule, handlers, onCancel } = props;
+  return (
+    <RuleForm
+      initial={rule}
+      label={t('rulesEditLabel', ruleName(rule))}
+      submitLabel={t('commonSave')}
+      onSubmit={handlers.save}
+      onCancel={onCancel}
+      autoFocus
+    />
+  );
+}
+
 export function ActionBadge(props: { rule: Rule }) {
   return <span class={`badge badge-${props.rule.action}`}>{actionLabel(props.rule.action)}</span>;
 }
@@ -120,14 +135,7 @@ export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMe
       {rules.map((rule) => (
         <li key={rule.id} class={rule.enabled ? 'rule' : 'rule rule-off'}>
           {editing === rule.id ? (
-            <RuleForm
-              initial={rule}
-              label={t('rulesEditLabel', ruleName(rule))}
-              submitLabel={t('commonSave')}
-              onSubmit={handlers.save}
-              onCancel={stopEditing}
-              autoFocus
-            />
+            <EditRuleForm rule={rule} handlers={handlers} onCancel={stopEditing} />
           ) : (
             <>
               <RuleSwitch rule={rule} handlers={handlers} />

@@ -10,8 +10,7 @@ import { errorText } from './hooks';
 import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
 import { RuleNote } from './RuleExtrasInputs';
-import { RuleForm } from './RuleForm';
-import { ActionBadge, RuleControls, useRuleRows, type RuleRowHandlers } from './RuleList';
+import { ActionBadge, EditRuleForm, RuleControls, useRuleRows, type RuleRowHandlers } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
 import type { StatusMessage } from './Status';
 import { CoveredNames } from './synonyms/CoveredNames';
@@ -189,14 +188,7 @@ function RuleRow({ rule, editing, selected, onSelect, handlers, onEdit, stopEdit
     return (
       <tr class="editing">
         <td colSpan={5}>
-          <RuleForm
-            initial={rule}
-            label={t('rulesEditLabel', ruleName(rule))}
-            submitLabel={t('commonSave')}
-            onSubmit={handlers.save}
-            onCancel={stopEditing}
-            autoFocus
-          />
+          <EditRuleForm rule={rule} handlers={handlers} onCancel={stopEditing} />
         </td>
       </tr>
     );
