@@ -7,7 +7,6 @@
  * A record migrates on its own when read, with no all-or-nothing rewrite of every bookmark.
  * A record that fails validation is quarantined and removed; the rest are returned.
  */
-import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { sortByReadAt } from '../bookmarks/merge';
 import {
@@ -32,6 +31,7 @@ import { watchStorage, type StorageChanges } from './changes';
 import { jsonEqual } from './check';
 import { withKeyLock } from './lock';
 import { quarantine } from './quarantine';
+import { getLocalInChunks, listLocalKeys } from './raw';
 
 export {
   BOOKMARK_PREFIX,
@@ -76,11 +76,6 @@ async function repair(damaged: readonly Damaged[], migrated: readonly Migrated[]
 /** Bookmark records read per `storage.local.get` when the records are read key by key. */
 export const BOOKMARK_READ_CHUNK = 250;
 
-type LocalArea = {
-  get(keys?: string[] | null): Promise<Record<string, unknown>>;
-  getKeys?: () => Promise<string[]>;
-};
-
 /**
  * Every bookmark record of the local area, decoded: `bookmarksFromSnapshot` of the whole area.
  *
@@ -93,14 +88,9 @@ type LocalArea = {
  * them in several requests loses nothing a single one would give.
  */
 async function readAllRecords(): Promise<DecodedSnapshot> {
-  const area = browser.storage.local as unknown as LocalArea;
-  if (typeof area.getKeys !== 'function') return bookmarksFromSnapshot(await storage.snapshot('local'));
-  const keys = (await area.getKeys()).filter(isBookmarkDriverKey);
-  const chunks: Promise<DecodedSnapshot>[] = [];
-  for (let i = 0; i < keys.length; i += BOOKMARK_READ_CHUNK) {
-    chunks.push(area.get(keys.slice(i, i + BOOKMARK_READ_CHUNK)).then(bookmarksFromSnapshot));
-  }
-  const parts = await Promise.all(chunks);
+  const keys = await listLocalKeys();
+  if (!keys) return bookmarksFromSnapshot(await storage.snapshot('local'));
+  const parts = await getLocalInChunks(keys.filter(isBookmarkDriverKey), BOOKMARK_READ_CHUNK, bookmarksFromSnapshot);
   return {
     bookmarks: parts.flatMap((p) => p.bookmarks),
     damaged: parts.flatMap((p) => p.damaged),

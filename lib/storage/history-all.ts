@@ -8,6 +8,7 @@ import type { StorageItemKey } from 'wxt/utils/storage';
 import type { HistoryEntry } from '../history/types';
 import { checkHistoryFields, decodeHistory, encodeHistory, HISTORY_PREFIX, historyStorageKey, type StoredHistory } from './history-codec';
 import { fandomId, HISTORY_FANDOM_PREFIX } from './history-names';
+import { getLocalInChunks, listLocalKeys } from './raw';
 import { quarantineAndRepair } from './safe';
 import type { StorageWrite } from './transaction';
 
@@ -17,23 +18,16 @@ export interface AllHistory {
   names: Map<string, string>;
 }
 
-type LocalArea = { getKeys?: () => Promise<string[]> };
-
 /** Keys per `get`: several requests in parallel, as ./bookmarks.ts reads its records (why: there). */
 const READ_CHUNK = 2_000;
 
-async function readChunked(keys: readonly string[]): Promise<Record<string, unknown>> {
-  const parts: Promise<Record<string, unknown>>[] = [];
-  for (let i = 0; i < keys.length; i += READ_CHUNK) parts.push(browser.storage.local.get(keys.slice(i, i + READ_CHUNK)));
-  return Object.assign({}, ...(await Promise.all(parts))) as Record<string, unknown>;
-}
-
 /** Every history record and fandom name: their keys in parallel chunks (everything at once where keys cannot be listed). */
 export async function readAllHistory(): Promise<AllHistory> {
-  const area = browser.storage.local as unknown as LocalArea;
   const ours = (k: string) => k.startsWith(HISTORY_PREFIX) || k.startsWith(HISTORY_FANDOM_PREFIX);
-  const stored: Record<string, unknown> =
-    typeof area.getKeys === 'function' ? await readChunked((await area.getKeys()).filter(ours)) : await browser.storage.local.get(null);
+  const keys = await listLocalKeys();
+  const stored: Record<string, unknown> = keys
+    ? Object.assign({}, ...(await getLocalInChunks(keys.filter(ours), READ_CHUNK, (part) => part)))
+    : await browser.storage.local.get(null);
   const records: StoredHistory[] = [];
   const names = new Map<string, string>();
   for (const [driverKey, raw] of Object.entries(stored)) {

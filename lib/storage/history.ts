@@ -24,6 +24,7 @@ import { assignFandomIds, fandomNames, HISTORY_FANDOM_PREFIX } from './history-n
 import { loadHistorySettings } from './history-settings';
 import { watchKey } from './changes';
 import { withKeyLock } from './lock';
+import { listLocalKeys } from './raw';
 import { quarantineAndRepair } from './safe';
 
 export { historyStorageKey };
@@ -146,12 +147,9 @@ export async function forgetHistory(site: SiteId, workId: string): Promise<void>
   await withKeyLock(key, () => browser.storage.local.remove(driverKey(key)));
 }
 
-type LocalArea = { getKeys?: () => Promise<string[]> };
-
 /** Every key in storage.local (only the keys when the browser can list them alone). */
 async function localKeys(): Promise<string[]> {
-  const area = browser.storage.local as unknown as LocalArea;
-  return typeof area.getKeys === 'function' ? area.getKeys() : Object.keys(await browser.storage.local.get(null));
+  return (await listLocalKeys()) ?? Object.keys(await browser.storage.local.get(null));
 }
 
 /** How many works the history holds. */

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { isPlainObject } from './check';
+import { listLocalKeys } from './raw';
 
 export const QUARANTINE_PREFIX = 'quarantine:';
 
@@ -60,16 +61,14 @@ export async function quarantine(items: readonly QuarantineInput[]): Promise<Qua
   return entries;
 }
 
-type LocalArea = { getKeys?: () => Promise<string[]> };
-
 /**
  * Every quarantined value, oldest first. Where the browser can list keys alone (Chrome 130+,
  * Firefox 143+), only the quarantine's keys are read: not 50,000 history records with them.
  */
 export async function getQuarantine(): Promise<QuarantineEntry[]> {
-  const area = browser.storage.local as unknown as LocalArea;
-  if (typeof area.getKeys !== 'function') return quarantineFromSnapshot(await storage.snapshot('local'));
-  const keys = (await area.getKeys()).filter((k) => k.startsWith(QUARANTINE_PREFIX));
+  const all = await listLocalKeys();
+  if (!all) return quarantineFromSnapshot(await storage.snapshot('local'));
+  const keys = all.filter((k) => k.startsWith(QUARANTINE_PREFIX));
   return quarantineFromSnapshot(keys.length === 0 ? {} : await browser.storage.local.get(keys));
 }
 

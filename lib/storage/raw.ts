@@ -24,3 +24,25 @@ export async function getRawItems(keys: readonly StorageItemKey[]): Promise<{ ke
   );
   return keys.map((key) => ({ key, value: found.get(key) ?? null }));
 }
+
+type ListingArea = { getKeys?: () => Promise<string[]> };
+
+/**
+ * The local area's keys without their values (`storage.local.getKeys`: Chrome 130+, Firefox 143+),
+ * or null where the browser cannot list them (the caller then reads the whole area).
+ */
+export async function listLocalKeys(): Promise<string[] | null> {
+  const area = browser.storage.local as unknown as ListingArea;
+  return typeof area.getKeys === 'function' ? area.getKeys() : null;
+}
+
+/**
+ * `keys` of the local area in parallel `get`s of `chunk` keys, each part handed to `each` as it
+ * arrives: the browser reads the next part while the page works on the last, and small reads slip
+ * in between, where one `get` of thousands of keys would hold them all back.
+ */
+export function getLocalInChunks<T>(keys: readonly string[], chunk: number, each: (part: Record<string, unknown>) => T): Promise<T[]> {
+  const parts: Promise<T>[] = [];
+  for (let i = 0; i < keys.length; i += chunk) parts.push(browser.storage.local.get(keys.slice(i, i + chunk)).then(each));
+  return Promise.all(parts);
+}
