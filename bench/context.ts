@@ -1,4 +1,5 @@
 /** What every bench section gets: the browsers, the data, the run settings, and helpers. */
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { Rule } from '../lib/filters/types';
 import type { WorkMeta } from '../lib/sites/types';
@@ -142,4 +143,36 @@ export async function settle(page: Page, ms = 100): Promise<void> {
       new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, wait)))),
     ms,
   );
+}
+
+/** Fraction of all CPUs busy over `ms` (/proc/stat; null where there is none). */
+async function cpuBusy(ms: number): Promise<number | null> {
+  const sample = () => {
+    try {
+      const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+      const n = fields.map(Number);
+      const idle = (n[3] ?? 0) + (n[4] ?? 0);
+      return { idle, total: n.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = sample();
+  if (!a || !b || b.total === a.total) return null;
+  return 1 - (b.idle - a.idle) / (b.total - a.total);
+}
+
+/**
+ * After seeding storage: waits (at most `maxMs`, 15 s) until the machine is quiet, under 25% busy over
+ * half a second. Storing or clearing 50,000 records leaves the browser compacting its database for
+ * seconds, and measuring meanwhile would charge that to whatever is measured next.
+ */
+export async function machineQuiet(maxMs = 15_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const busy = await cpuBusy(500);
+    if (busy === null || busy < 0.25) return;
+  }
 }

@@ -44,13 +44,15 @@ export async function waitJudged(page: Page): Promise<void> {
   );
 }
 
-export async function tracedLoad(bench: Bench, browser: BenchBrowser, url: string, judged: boolean): Promise<Load> {
+/** `until`: what else the trace waits for after judging (the history's markers, say). */
+export async function tracedLoad(bench: Bench, browser: BenchBrowser, url: string, judged: boolean, until?: (page: Page) => Promise<void>): Promise<Load> {
   const page = await browser.context.newPage();
   try {
     const cdp = await browser.context.newCDPSession(page);
     const events = await traceDuring(cdp, TRACE_CATEGORIES, async () => {
       await page.goto(url, { waitUntil: 'load' });
       if (judged) await waitJudged(page);
+      await until?.(page);
       await settle(page, 150);
     });
     const main = rendererMainThread(events, url);

@@ -8,7 +8,7 @@ import { bookmarkedHere } from './bookmarks';
 import { startFiltering } from './filtering';
 import { startSeriesAction } from './series-action';
 import type { WorkHistoryAnswers } from './history/this-work';
-import { classifyPage, type Feature } from './page';
+import { classifyPage, createPage, workReader, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
 /** What one content script brings besides filtering: each script passes only what its pages use. */
@@ -31,7 +31,8 @@ export function runContentScript(ctx: ContentScriptContext, script: PageScript):
   const url = new URL(location.href);
   const adapter = adapterFor(url);
   if (!adapter) return;
-  const filtering = startFiltering(ctx, adapter, url);
+  const readWork = workReader(adapter, document, url);
+  const filtering = startFiltering(ctx, adapter, url, readWork);
   let kind: PageKind = 'other';
 
   const onReady = () => {
@@ -39,7 +40,7 @@ export function runContentScript(ctx: ContentScriptContext, script: PageScript):
     const root = document.documentElement;
     root.dataset.lamplightPage = kind;
     if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
-    const page = { adapter, url, kind, doc: document };
+    const page = createPage(adapter, url, kind, document, readWork);
     if (kind === 'work') for (const feature of workFeatures) void feature(ctx, page);
     if (kind === 'adult-gate') {
       continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
@@ -50,7 +51,7 @@ export function runContentScript(ctx: ContentScriptContext, script: PageScript):
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
   else onReady();
 
-  const shownWork = () => (kind === 'work' ? adapter.readWork(document, url)?.meta ?? null : null);
+  const shownWork = () => (kind === 'work' ? readWork()?.meta ?? null : null);
 
   const status = async (): Promise<PageStatus> => {
     const work = shownWork();

@@ -38,12 +38,27 @@ const driverKey = (id: string): string => `${HISTORY_FANDOM_PREFIX}${id}`;
 
 const isName = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
+/** Name keys already read along with something else (one `get` instead of two): the keys asked, and what came back. */
+export interface NamesRead {
+  asked: ReadonlySet<string>;
+  stored: Record<string, unknown>;
+}
+
+/** The driver keys of these names' first-probe ids: read with the records, they usually spare assignFandomIds its own `get`. */
+export const firstProbeKeys = (names: Iterable<string>): string[] => [...new Set(names)].map((name) => driverKey(fandomId(name)));
+
+/** `keys` from `read` when it asked for them all, else one `get`. */
+async function getKeys(keys: readonly string[], read?: NamesRead): Promise<Record<string, unknown>> {
+  if (read && keys.every((key) => read.asked.has(key))) return read.stored;
+  return browser.storage.local.get([...keys]);
+}
+
 /** The names of these ids; an id whose name is missing or damaged is left out (damaged: quarantined). */
-export async function fandomNames(ids: Iterable<string>): Promise<Map<string, string>> {
+export async function fandomNames(ids: Iterable<string>, read?: NamesRead): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   const names = new Map<string, string>();
   if (unique.length === 0) return names;
-  const stored = await browser.storage.local.get(unique.map(driverKey));
+  const stored = await getKeys(unique.map(driverKey), read);
   for (const id of unique) {
     const value: unknown = stored[driverKey(id)];
     if (isName(value)) names.set(id, value);
@@ -61,12 +76,14 @@ export async function fandomNames(ids: Iterable<string>): Promise<Map<string, st
 
 /**
  * Ids for these names: the ones given in `known` (name → id, read with the records), else the
- * first probe whose key holds the name or nothing. Returns the ids and the name keys to write.
+ * first probe whose key holds the name or nothing (`read`: the first probe's keys, when already
+ * read). Returns the ids and the name keys to write.
  * Throws when a name finds no free id (never with fewer than millions of fandoms).
  */
 export async function assignFandomIds(
   names: Iterable<string>,
   known: ReadonlyMap<string, string>,
+  read?: NamesRead,
 ): Promise<{ ids: Map<string, string>; writes: Record<string, string> }> {
   const ids = new Map<string, string>();
   const writes: Record<string, string> = {};
@@ -79,7 +96,7 @@ export async function assignFandomIds(
   });
   for (let probe = 0; probe < PROBES && pending.length > 0; probe++) {
     const tries = pending.map((name) => [name, fandomId(name, probe)] as const);
-    const stored = await browser.storage.local.get(tries.map(([, id]) => driverKey(id)));
+    const stored = await getKeys(tries.map(([, id]) => driverKey(id)), probe === 0 ? read : undefined);
     const next: string[] = [];
     for (const [name, id] of tries) {
       const value: unknown = stored[driverKey(id)];

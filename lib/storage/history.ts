@@ -20,8 +20,8 @@ import {
   workOfHistoryKey,
   type StoredHistory,
 } from './history-codec';
-import { assignFandomIds, fandomNames, HISTORY_FANDOM_PREFIX } from './history-names';
-import { loadHistorySettings } from './history-settings';
+import { assignFandomIds, fandomNames, firstProbeKeys, HISTORY_FANDOM_PREFIX, type NamesRead } from './history-names';
+import { HISTORY_SETTINGS_KEYS, historySettingsFrom, loadHistorySettings } from './history-settings';
 import { watchKey } from './changes';
 import { withKeyLock } from './lock';
 import { listLocalKeys } from './raw';
@@ -36,12 +36,9 @@ export interface WorkRef {
 
 const driverKey = (key: StorageItemKey): string => key.slice('local:'.length);
 
-/** One `get` of these works' records; damaged ones go to quarantine. Keyed by `historyKey`. */
-async function readRecords(works: readonly WorkRef[]): Promise<Map<string, StoredHistory>> {
-  const keys = [...new Set(works.map((w) => historyStorageKey(w.site, w.workId)))];
+/** These works' records from `stored` (a `get` result); damaged ones go to quarantine. Keyed by `historyKey`. */
+async function decodeRecords(keys: readonly StorageItemKey[], stored: Record<string, unknown>): Promise<Map<string, StoredHistory>> {
   const out = new Map<string, StoredHistory>();
-  if (keys.length === 0) return out;
-  const stored = await browser.storage.local.get(keys.map(driverKey));
   for (const key of keys) {
     const raw: unknown = stored[driverKey(key)];
     if (raw === undefined || raw === null) continue;
@@ -55,28 +52,43 @@ async function readRecords(works: readonly WorkRef[]): Promise<Map<string, Store
   return out;
 }
 
+const recordKeys = (works: readonly WorkRef[]) => [...new Set(works.map((w) => historyStorageKey(w.site, w.workId)))];
+
+/** One `get` of these works' records (and of `extraKeys` along with them). */
+async function readRecords(works: readonly WorkRef[], extraKeys: readonly string[] = []): Promise<{ records: Map<string, StoredHistory>; stored: Record<string, unknown> }> {
+  const keys = recordKeys(works);
+  if (keys.length === 0) return { records: new Map(), stored: {} };
+  const stored = await browser.storage.local.get([...keys.map(driverKey), ...extraKeys]);
+  return { records: await decodeRecords(keys, stored), stored };
+}
+
 /**
  * What listing markers and rule conditions need of these works (no names): one `get`.
  * Works not in the history are absent from the map (keys: `historyKey(site, workId)`).
  */
 export async function getHistoryProgress(works: readonly WorkRef[]): Promise<Map<string, HistoryProgress>> {
-  const records = await readRecords(works);
+  const { records } = await readRecords(works);
   return new Map([...records].map(([key, { seen, chapterCount, finished, lastVisit, visits, ao3 }]) => [
     key,
     { seen, chapterCount, finished, lastVisit, visits, ao3 },
   ]));
 }
 
-/** Full entries (with fandom names): the records, then their fandoms' names. */
-async function readEntries(works: readonly WorkRef[]): Promise<{ entries: Map<string, HistoryEntry>; known: Map<string, string> }> {
-  const records = await readRecords(works);
-  const names = await fandomNames([...records.values()].flatMap((r) => r.fandomIds));
+/**
+ * Full entries (with fandom names): the records, with the first-probe keys of `names` (fandoms about
+ * to be stored) in the same `get`; a second `get` only for a record's fandom not among them.
+ */
+async function readEntries(works: readonly WorkRef[], names: readonly string[] = [], extraKeys: readonly string[] = []): Promise<{ entries: Map<string, HistoryEntry>; known: Map<string, string>; read: NamesRead }> {
+  const nameKeys = firstProbeKeys(names);
+  const { records, stored } = await readRecords(works, [...nameKeys, ...extraKeys]);
+  const read: NamesRead = { asked: new Set(nameKeys), stored };
+  const ids = await fandomNames([...records.values()].flatMap((r) => r.fandomIds), read);
   const entries = new Map<string, HistoryEntry>();
   for (const [key, { fandomIds, ...rest }] of records) {
-    const fandoms = fandomIds.map((id) => names.get(id)).filter((name): name is string => name !== undefined);
+    const fandoms = fandomIds.map((id) => ids.get(id)).filter((name): name is string => name !== undefined);
     entries.set(key, { ...rest, fandoms });
   }
-  return { entries, known: new Map([...names].map(([id, name]) => [name, id])) };
+  return { entries, known: new Map([...ids].map(([id, name]) => [name, id])), read };
 }
 
 /** Every entry of these works that is in the history (keys: `historyKey(site, workId)`). */
@@ -91,16 +103,27 @@ function withKeyLocks<T>(keys: readonly string[], task: () => Promise<T>): Promi
     .reduceRight<() => Promise<T>>((inner, key) => () => withKeyLock(key, inner), task)();
 }
 
-/** Read the entries of `works`, let `change` make new ones, check and store them: one `set`. */
+/** Whether recording is paused, from the settings read along with the records (else read on their own). */
+async function pausedIn(stored: Record<string, unknown>): Promise<boolean> {
+  return (historySettingsFrom(stored) ?? (await loadHistorySettings())).paused;
+}
+
+/**
+ * Unless recording is paused: read the entries of `works`, let `change` make new ones, check and
+ * store them. Usually one `get` (the settings, the records and the fandom names `names` will need)
+ * and one `set`. Returns the entries stored; null when paused.
+ */
 function updateEntries(
   works: readonly WorkRef[],
+  names: readonly string[],
   change: (entries: Map<string, HistoryEntry>) => HistoryEntry[],
-): Promise<HistoryEntry[]> {
+): Promise<HistoryEntry[] | null> {
   const keys = works.map((w) => historyStorageKey(w.site, w.workId));
   return withKeyLocks(keys, async () => {
-    const { entries, known } = await readEntries(works);
+    const { entries, known, read } = await readEntries(works, names, HISTORY_SETTINGS_KEYS);
+    if (await pausedIn(read.stored)) return null;
     const updated = change(entries);
-    const { ids, writes } = await assignFandomIds(updated.flatMap((e) => e.fandoms), known);
+    const { ids, writes } = await assignFandomIds(updated.flatMap((e) => e.fandoms), known, read);
     const records: Record<string, unknown> = {};
     for (const { fandoms, ...rest } of updated) {
       const record = encodeHistory({ ...rest, fandomIds: fandoms.map((name) => ids.get(name) as string) });
@@ -119,11 +142,10 @@ function updateEntries(
  * recording is paused. Throws, writing nothing, when the visit is impossible.
  */
 export async function recordHistoryVisit(visit: HistoryVisit): Promise<HistoryEntry | null> {
-  if ((await loadHistorySettings()).paused) return null;
-  const [entry] = await updateEntries([visit], (entries) => [
+  const stored = await updateEntries([visit], visit.fandoms, (entries) => [
     recordVisit(entries.get(historyKey(visit.site, visit.workId)) ?? null, visit),
   ]);
-  return entry ?? null;
+  return stored?.[0] ?? null;
 }
 
 /**
@@ -131,14 +153,15 @@ export async function recordHistoryVisit(visit: HistoryVisit): Promise<HistoryEn
  * Returns the entries stored; none when recording is paused.
  */
 export async function mergeAo3History(items: readonly SiteHistoryItem[]): Promise<HistoryEntry[]> {
-  if (items.length === 0 || (await loadHistorySettings()).paused) return [];
-  return updateEntries(items, (entries) => {
+  if (items.length === 0) return [];
+  const stored = await updateEntries(items, items.flatMap((item) => item.fandoms), (entries) => {
     for (const item of items) {
       const key = historyKey(item.site, item.workId);
       entries.set(key, mergeAo3Item(entries.get(key) ?? null, item));
     }
     return [...new Set(items.map((item) => historyKey(item.site, item.workId)))].map((key) => entries.get(key) as HistoryEntry);
   });
+  return stored ?? [];
 }
 
 /** Forget one work. */

@@ -13,7 +13,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../../lib/i18n';
 import { parseToContent, type BookmarkReply } from '../../../lib/messages';
-import type { Work } from '../../../lib/sites/types';
 import { getBookmark } from '../../../lib/storage';
 import type { Feature, Page } from '../page';
 import { startListingBookmarks, type ListingBookmarks } from './listing';
@@ -39,15 +38,6 @@ export function bookmarkedHere(): boolean | null {
   return active?.bookmarked() ?? null;
 }
 
-function readWork(page: Page): Work | null {
-  try {
-    return page.adapter.readWork(page.doc, page.url);
-  } catch (error) {
-    warn('could not read the work on this page.', error);
-    return null;
-  }
-}
-
 function workIdOf(page: Page, href: string): string | null {
   try {
     return page.adapter.workIdFromUrl(new URL(href, page.url));
@@ -62,7 +52,7 @@ function start(page: Page, deps: BookmarkDeps, signal: AbortSignal, startWork: S
   let listing: ListingBookmarks | null = null;
 
   if (page.kind === 'work') {
-    const read = startWork ? readWork(page) : null;
+    const read = startWork ? page.work() : null;
     if (read && startWork) {
       const w = startWork(page, read, deps, signal);
       work = w;

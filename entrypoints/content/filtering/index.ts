@@ -7,7 +7,7 @@ import { compileRules, type CompiledRules } from '../../../lib/filters';
 import type { HistoryStatus } from '../../../lib/history/types';
 import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
-import type { Blurb, SiteAdapter, WorkMeta } from '../../../lib/sites/types';
+import type { Blurb, SiteAdapter, Work } from '../../../lib/sites/types';
 import { mark } from '../marks';
 import { rememberBlurb, setListingJudged } from '../state/blurbs';
 import { setJudging } from '../state/verdicts';
@@ -50,16 +50,8 @@ function readBlurbOf(adapter: SiteAdapter, element: HTMLElement, url: URL): Blur
   return blurb;
 }
 
-function readWorkMeta(adapter: SiteAdapter, doc: Document, url: URL): WorkMeta | null {
-  try {
-    return adapter.readWork(doc, url)?.meta ?? null;
-  } catch (error) {
-    console.warn('Lamplight could not read this work; it stays visible.', error);
-    return null;
-  }
-}
-
-export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL): Filtering {
+/** `readWork`: the page's work, read once for every feature (../page.ts workReader). */
+export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL, readWork: () => Work | null): Filtering {
   const doc = document;
   const hold = installHold(doc, adapter.blurbSelector, adapter.workContentSelector);
   setJudging(true);
@@ -100,7 +92,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   }
 
   function judgeWork(element: HTMLElement): void {
-    const meta = readWorkMeta(adapter, doc, url);
+    const meta = readWork()?.meta ?? null;
     judge.judgeWork(element, meta, {
       onAlwaysShow: () => {
         if (meta) void addRule({ field: 'work', pattern: `${meta.site}:${meta.id}`, action: 'allow', enabled: true });

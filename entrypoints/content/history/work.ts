@@ -24,15 +24,6 @@ const SHOWN_OR_PASSED = '1000000px 0px 0px 0px';
 
 const warn = (message: string, error?: unknown) => console.warn(`Lamplight history: ${message}`, error ?? '');
 
-function readWork(page: Page): Work | null {
-  try {
-    return page.adapter.readWork(page.doc, page.url);
-  } catch (error) {
-    warn('could not read the work on this page.', error);
-    return null;
-  }
-}
-
 export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
   const doc = page.doc;
   const win = doc.defaultView;
@@ -97,7 +88,7 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
   /** Starts once the work is shown (not shielded, not awaiting the filters' judgement). */
   const begin = () => {
     if (stopped) return;
-    work = readWork(page);
+    work = page.work();
     if (!work) return;
     cleanups.push(watchHistoryForgotten(work.meta.site, work.meta.id, stop));
     const content = work.content;

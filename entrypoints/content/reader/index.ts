@@ -11,7 +11,6 @@ import { browser, type PublicPath } from 'wxt/browser';
 import { t } from '../../../lib/i18n';
 import { hasReaderMarker } from '../../../lib/reader/navigation';
 import type { ReaderSettings } from '../../../lib/reader/settings';
-import type { Work } from '../../../lib/sites/types';
 import { readerSlots } from '../state/reader';
 import type { Feature, Page } from '../page';
 import { autoOpener, isShielded } from './auto-open';
@@ -42,15 +41,6 @@ const defaultDeps: ReaderDeps = {
 
 const warn = (message: string, error?: unknown) => console.warn(`Lamplight reader: ${message}`, error ?? '');
 
-function readWork(page: Page): Work | null {
-  try {
-    return page.adapter.readWork(page.doc, page.url);
-  } catch (error) {
-    warn('could not read the work on this page.', error);
-    return null;
-  }
-}
-
 /** Removes whatever a failed open may have left behind. */
 function removeLeftovers(doc: Document): void {
   doc.getElementById(HOST_ID)?.remove();
@@ -61,7 +51,7 @@ function removeLeftovers(doc: Document): void {
 function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => void {
   const doc = page.doc;
   const win: Window = doc.defaultView ?? window;
-  const work = readWork(page);
+  const work = page.work();
   const readable = work !== null && work.chapters.length > 0;
   const fonts = createFontLoader(doc, deps.fontUrl);
   const prepareFont = (font: ReaderSettings['font']) => {

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { bookmarkedHere, MARKER_ATTRIBUTE, storyParagraphs } from '../../../entrypoints/content/bookmarks';
 import { createBookmarksFeature } from '../../../entrypoints/content/bookmarks/work-feature';
-import type { Page } from '../../../entrypoints/content/page';
+import { createPage, type Page } from '../../../entrypoints/content/page';
 import { createReaderFeature, HOST_ID } from '../../../entrypoints/content/reader';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { PageKind, SiteAdapter } from '../../../lib/sites/types';
@@ -44,12 +44,7 @@ function loadPage(file: string, url: string): void {
   document.append(page);
 }
 
-const pageFor = (url: string, kind: PageKind, adapter: SiteAdapter = ao3): Page => ({
-  adapter,
-  url: new URL(url),
-  kind,
-  doc: document,
-});
+const pageFor = (url: string, kind: PageKind, adapter: SiteAdapter = ao3): Page => createPage(adapter, new URL(url), kind, document);
 
 const stops: (() => void)[] = [];
 const bookmarks = createBookmarksFeature({ idleMs: 30, now: () => new Date('2026-05-01T12:00:00.000Z') });

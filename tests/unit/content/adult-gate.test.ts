@@ -4,6 +4,7 @@ import { continuePastAdultGate } from '../../../entrypoints/content/adult-gate';
 import { ao3 } from '../../../lib/sites/ao3';
 import { saveReaderSettings } from '../../../lib/storage';
 import { ao3Url, loadFixture } from '../sites/ao3-fixtures';
+import { createPage } from '../../../entrypoints/content/page';
 
 const GATE_URL = ao3Url('/works/38044144/chapters/95026165#lamplight-reader');
 // The 2022 fixture's own link: <a href="/works/38044144/chapters/95026165?view_adult=true">Proceed</a>
@@ -26,7 +27,7 @@ describe('adult-content gate', () => {
   it('stays on the gate unless the reader opted in', async () => {
     const { replaced, location } = fakeLocation();
     const doc = loadFixture('adult-interstitial-2022-38044144.html');
-    await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+    await continuePastAdultGate(createPage(ao3, GATE_URL, 'adult-gate', doc), location);
     expect(replaced).toEqual([]);
   });
 
@@ -34,7 +35,7 @@ describe('adult-content gate', () => {
     await saveReaderSettings({ skipAdultGate: true });
     const { replaced, location } = fakeLocation();
     const doc = loadFixture('adult-interstitial-2022-38044144.html');
-    await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+    await continuePastAdultGate(createPage(ao3, GATE_URL, 'adult-gate', doc), location);
     expect(replaced).toEqual([`${CONTINUE}#lamplight-reader`]);
   });
 
@@ -42,7 +43,7 @@ describe('adult-content gate', () => {
     await saveReaderSettings({ skipAdultGate: true });
     const { replaced, location } = fakeLocation();
     const doc = loadFixture('adult-interstitial-2022-38044144.html');
-    await continuePastAdultGate({ adapter: ao3, url: new URL(CONTINUE), kind: 'adult-gate', doc }, location);
+    await continuePastAdultGate(createPage(ao3, new URL(CONTINUE), 'adult-gate', doc), location);
     expect(replaced).toEqual([]);
   });
 
@@ -62,7 +63,7 @@ describe('adult-content gate', () => {
       expect(ao3.adultGateContinueUrl(doc, GATE_URL)).toBeNull();
       await saveReaderSettings({ skipAdultGate: true });
       const { replaced, location } = fakeLocation();
-      await continuePastAdultGate({ adapter: ao3, url: GATE_URL, kind: 'adult-gate', doc }, location);
+      await continuePastAdultGate(createPage(ao3, GATE_URL, 'adult-gate', doc), location);
       expect(replaced).toEqual([]);
     });
 

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { markBlurbs, pageBlurbs } from '../../../entrypoints/content/history/listing';
 import { historyMarkers } from '../../../entrypoints/content/history/marker';
-import type { Page } from '../../../entrypoints/content/page';
+import { createPage, type Page } from '../../../entrypoints/content/page';
 import { rememberBlurb } from '../../../entrypoints/content/state/blurbs';
 import { ao3 } from '../../../lib/sites/ao3';
 import { mergeAo3History, recordHistoryVisit } from '../../../lib/storage/history';
@@ -17,7 +17,7 @@ import { ao3Url, loadFixture } from '../sites/ao3-fixtures';
 const URL_ = ao3Url('/tags/Worldbuilding/works');
 
 function listingPage(): Page {
-  return { adapter: ao3, url: URL_, kind: 'listing', doc: loadFixture('listing-tag-works-worldbuilding.html') };
+  return createPage(ao3, URL_, 'listing', loadFixture('listing-tag-works-worldbuilding.html'));
 }
 
 async function marked(page: Page): Promise<Record<string, string>> {

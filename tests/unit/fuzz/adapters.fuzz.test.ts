@@ -34,6 +34,7 @@ import { HANDWRITTEN_PAGES } from '../sites/ffn-fixtures';
 import { mutate, junkText } from './mutate';
 import { hash32, hex, mulberry32, type Random } from './prng';
 import { blurbProblems, linkRuleProblems, workIdProblems, workMetaProblems, workProblems } from './wellformed';
+import { createPage } from '../../../entrypoints/content/page';
 
 const BASE_SEED = Number(process.env.LAMPLIGHT_FUZZ_SEED ?? 0x1a3f1647) >>> 0;
 /** Rounds per fixture page (each round: one fresh clone, 1 to 4 mutations). */
@@ -383,7 +384,7 @@ async function runRound(
     const feature = createReaderFeature({ navigate: () => {}, fontUrl: (f) => `chrome-extension://fuzz/fonts/${f}`, saveDelayMs: 0 });
     let stop: (() => void) | undefined;
     try {
-      stop = await feature(ctx, { adapter, url, kind, doc: live });
+      stop = await feature(ctx, createPage(adapter, url, kind, live));
       await settle();
       const toggle = live.querySelector<HTMLButtonElement>('button[data-lamplight-reader-toggle]');
       if (!toggle) {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createReaderFeature, HOST_ID, registerReaderSlot } from '../../../entrypoints/content/reader';
-import type { Page } from '../../../entrypoints/content/page';
+import { createPage, type Page } from '../../../entrypoints/content/page';
 import { DEFAULT_READER_SETTINGS } from '../../../lib/reader/settings';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { SiteAdapter, Work } from '../../../lib/sites/types';
@@ -36,7 +36,7 @@ const serialize = (node: Node) => new XMLSerializer().serializeToString(node);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function pageFor(url: string, adapter: SiteAdapter = ao3): Page {
-  return { adapter, url: new URL(url), kind: 'work', doc: document };
+  return createPage(adapter, new URL(url), 'work', document);
 }
 
 function ctx(): ContentScriptContext {

@@ -35,6 +35,27 @@ describe('recording visits', () => {
     expect(await localKeys()).toEqual(['history:ao3:123', 'history:ao3:124', `historyFandom:${ID}`]);
   });
 
+  it('a visit reads the settings, its record and its fandom names in one get, and writes once', async () => {
+    await recordHistoryVisit(visit({ chapter: 1 }));
+    const get = vi.spyOn(local(), 'get');
+    const set = vi.spyOn(local(), 'set');
+    await recordHistoryVisit(visit({ chapter: 2, at: T0 + DAY }));
+    const asked = get.mock.calls.map(([keys]) => keys);
+    expect(asked).toEqual([['history:ao3:123', `historyFandom:${ID}`, 'historySettings', 'historySettings$']]);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect((await getHistory([{ site: 'ao3', workId: '123' }])).get('ao3:123')).toMatchObject({ seen: [1, 2], fandoms: ['Some Fandom'] });
+  });
+
+  it('paused settings read along with the record stop the write; settings of an unknown version are loaded on their own', async () => {
+    await saveHistorySettings({ paused: true });
+    const set = vi.spyOn(local(), 'set');
+    expect(await recordHistoryVisit(visit({ chapter: 1 }))).toBeNull();
+    expect(set).not.toHaveBeenCalled();
+    await local().set({ historySettings: { paused: false }, historySettings$: { v: 999 } });
+    expect(await loadHistorySettings()).toMatchObject({ paused: false });
+    expect(await recordHistoryVisit(visit({ chapter: 1 }))).toMatchObject({ seen: [1] });
+  });
+
   it('a later look updates the same record', async () => {
     await recordHistoryVisit(visit({ chapter: 1 }));
     await recordHistoryVisit(visit({ chapter: 5, reachedEnd: true, at: T0 + DAY }));
