@@ -10,6 +10,7 @@ import {
   warningsFromSymbolTitle,
 } from './ao3-tags';
 import { workIdFromPath, workUrl } from './ao3-urls';
+import { withLazyFields } from './lazy';
 import { isoFromDayMonthYear, parseCount, plainText, textOf } from './text';
 
 /**
@@ -92,36 +93,41 @@ function statsValue(blurb: Element, name: string): Element | null {
   return blurb.querySelector(`:scope > dl.stats dd.${name}`);
 }
 
-/** A blurb's WorkMeta, read from the item module only; null when it cannot be read. */
+/**
+ * A blurb's WorkMeta, read from the item module only; null when it cannot be read. Only the work's
+ * id and title are read at once; every other field when first used (./lazy.ts), so a listing
+ * with no rules, or rules on a few fields, reads little of each blurb.
+ */
 export function readBlurbMeta(blurb: Element): WorkMeta | null {
   const link = titleLink(blurb);
   const id = workIdFromClass(blurb) ?? workIdFromPath(link?.getAttribute('href'));
   if (!link || !id) return null;
-  const { authors, anonymous } = readByline(blurb.querySelector(':scope > div.header h4.heading'));
-  const chapters = parseChapterCount(textOf(statsValue(blurb, 'chapters')));
-  const language = textOf(statsValue(blurb, 'language'));
-  return {
-    site: 'ao3',
-    id,
-    url: workUrl(id),
-    title: textOf(link),
-    authors,
-    anonymous,
-    fandoms: tagTexts(blurb.querySelectorAll(':scope > div.header h5.fandoms a.tag')),
-    rating: ratingFromSymbol(symbol(blurb, 'rating')),
-    warnings: blurbWarnings(blurb),
-    categories: categoriesFromSymbolTitle(symbol(blurb, 'category')?.getAttribute('title') ?? null),
-    relationships: tagTexts(tagLinks(blurb, 'relationships')),
-    characters: tagTexts(tagLinks(blurb, 'characters')),
-    freeforms: tagTexts(tagLinks(blurb, 'freeforms')),
-    language: language || null,
-    words: parseCount(textOf(statsValue(blurb, 'words'))),
-    chapters,
-    complete: completeFromSymbol(symbol(blurb, 'iswip')) ?? completeFromCount(chapters),
-    updated: isoFromDayMonthYear(textOf(blurb.querySelector(':scope > div.header p.datetime'))),
-    summary: plainText(blurb.querySelector(':scope > blockquote.userstuff.summary')),
-    series: readSeries(blurb.querySelectorAll(':scope > ul.series > li')),
-  };
+  let byline: ReturnType<typeof readByline> | null = null;
+  const bylineOf = () => (byline ??= readByline(blurb.querySelector(':scope > div.header h4.heading')));
+  let chapters: WorkMeta['chapters'] | undefined;
+  const chaptersOf = () => (chapters === undefined ? (chapters = parseChapterCount(textOf(statsValue(blurb, 'chapters')))) : chapters);
+  const tags = (type: string) => ({ read: () => tagTexts(tagLinks(blurb, type)), fallback: [] });
+  return withLazyFields<WorkMeta>(
+    { site: 'ao3', id, url: workUrl(id), title: textOf(link) },
+    {
+      authors: { read: () => bylineOf().authors, fallback: [] },
+      anonymous: { read: () => bylineOf().anonymous, fallback: false },
+      fandoms: { read: () => tagTexts(blurb.querySelectorAll(':scope > div.header h5.fandoms a.tag')), fallback: [] },
+      rating: { read: () => ratingFromSymbol(symbol(blurb, 'rating')), fallback: null },
+      warnings: { read: () => blurbWarnings(blurb), fallback: [] },
+      categories: { read: () => categoriesFromSymbolTitle(symbol(blurb, 'category')?.getAttribute('title') ?? null), fallback: [] },
+      relationships: tags('relationships'),
+      characters: tags('characters'),
+      freeforms: tags('freeforms'),
+      language: { read: () => textOf(statsValue(blurb, 'language')) || null, fallback: null },
+      words: { read: () => parseCount(textOf(statsValue(blurb, 'words'))), fallback: null },
+      chapters: { read: chaptersOf, fallback: null },
+      complete: { read: () => completeFromSymbol(symbol(blurb, 'iswip')) ?? completeFromCount(chaptersOf()), fallback: null },
+      updated: { read: () => isoFromDayMonthYear(textOf(blurb.querySelector(':scope > div.header p.datetime'))), fallback: null },
+      summary: { read: () => plainText(blurb.querySelector(':scope > blockquote.userstuff.summary')), fallback: '' },
+      series: { read: () => readSeries(blurb.querySelectorAll(':scope > ul.series > li')), fallback: [] },
+    },
+  );
 }
 
 /** One blurb li, or null when it shows no readable work (a bad blurb never costs the others). */

@@ -21,9 +21,10 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   button.textContent = t('filterHideWork');
   button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
   let notice: HTMLElement | null = null;
-  const creator = creatorsOf(meta);
   onTrustedClick(button, () => {
     button.disabled = true;
+    // Read on the click: the blurb's other fields are read only when used (lib/sites/lazy.ts).
+    const creator = creatorsOf(meta);
     const rule = {
       field: 'work' as const,
       pattern: `${meta.site}:${meta.id}`,
