@@ -25,6 +25,7 @@
  * and write versions with every value. `item.getValue()` alone gives the raw, unchecked value.
  */
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { lazyItem } from './lazy-item';
 import type { Rule } from '../filters/types';
 import type { ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS } from '../reader/settings';
@@ -35,32 +36,28 @@ import type { SyncState, SyncStatus } from '../sync';
 export type { AppSettings };
 export { DEFAULT_APP_SETTINGS };
 
-export const filterRulesItem = storage.defineItem<Rule[]>('local:filterRules', {
-  fallback: [],
-  ...wxtMigrations(MIGRATIONS.filterRules),
-});
+export const filterRulesItem = lazyItem('local:filterRules', (key) =>
+  storage.defineItem<Rule[]>(key, { fallback: [], ...wxtMigrations(MIGRATIONS.filterRules) }),
+);
 
-export const readerSettingsItem = storage.defineItem<ReaderSettings>('sync:readerSettings', {
-  fallback: DEFAULT_READER_SETTINGS,
-  ...wxtMigrations(MIGRATIONS.readerSettings),
-});
+export const readerSettingsItem = lazyItem('sync:readerSettings', (key) =>
+  storage.defineItem<ReaderSettings>(key, { fallback: DEFAULT_READER_SETTINGS, ...wxtMigrations(MIGRATIONS.readerSettings) }),
+);
 
-export const appSettingsItem = storage.defineItem<AppSettings>('sync:appSettings', {
-  fallback: DEFAULT_APP_SETTINGS,
-  ...wxtMigrations(MIGRATIONS.appSettings),
-});
+export const appSettingsItem = lazyItem('sync:appSettings', (key) =>
+  storage.defineItem<AppSettings>(key, { fallback: DEFAULT_APP_SETTINGS, ...wxtMigrations(MIGRATIONS.appSettings) }),
+);
 
 /** The reading history's settings, for this device only (like the history itself). */
-export const historySettingsItem = storage.defineItem<HistorySettings>('local:historySettings', {
-  fallback: DEFAULT_HISTORY_SETTINGS,
-  ...wxtMigrations(MIGRATIONS.historySettings),
-});
+export const historySettingsItem = lazyItem('local:historySettings', (key) =>
+  storage.defineItem<HistorySettings>(key, { fallback: DEFAULT_HISTORY_SETTINGS, ...wxtMigrations(MIGRATIONS.historySettings) }),
+);
 
 /** This device's sync bookkeeping (lib/sync/format.ts): read and written by the sync engine only. */
-export const syncStateItem = storage.defineItem<SyncState | null>('local:syncState', { fallback: null });
+export const syncStateItem = lazyItem('local:syncState', (key) => storage.defineItem<SyncState | null>(key, { fallback: null }));
 
 /** The last sync's outcome, for the options page (./sync.ts). */
-export const syncStatusItem = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null });
+export const syncStatusItem = lazyItem('local:syncStatus', (key) => storage.defineItem<SyncStatus | null>(key, { fallback: null }));
 
 /** The WXT items with the chain that versions them. */
 export const VERSIONED_ITEMS = [

@@ -10,6 +10,7 @@
  * events). A reader that finds no index, or one it cannot trust, reads the records instead.
  */
 import { storage } from 'wxt/utils/storage';
+import { lazyItem } from './lazy-item';
 import type { ShelfEntry } from '../bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import { getAllBookmarks, watchBookmarks, type BookmarkChange } from './bookmarks';
@@ -17,7 +18,7 @@ import { encodeShelfIndex, type ShelfIndexFile } from './shelf-index-codec';
 import { decodeShelfIndex } from './shelf-index-entries';
 import { readRawShelfIndex, SHELF_INDEX_KEY } from './shelf-index-read';
 
-const shelfIndexItem = storage.defineItem<ShelfIndexFile | null>(`session:${SHELF_INDEX_KEY}`, { fallback: null });
+const shelfIndexItem = lazyItem(`session:${SHELF_INDEX_KEY}`, (key) => storage.defineItem<ShelfIndexFile | null>(key, { fallback: null }));
 
 /**
  * The shelf entries of the index, most recently read first, or null when there is no usable index.
