@@ -41,11 +41,15 @@ import { gzipSync } from 'node:zlib';
  * and the history, which only work pages use (work-feature.ts, in the work script alone): 39.5 KB,
  * budget 41 KB (lowered). Work script 59.1 KB, budget 60 KB; popup 35.3 KB, budget 35.5 KB.
  * Loading the Filters tab's code only when it is opened is what would bring the popup back down.
+ * Storage items defined on first use (lib/storage/lazy-item.ts: each popup open no longer reads
+ * every item's value and version) took the popup to 35.6 KB: budget 35.7 KB. The content script
+ * grew to 40.3 KB (blurb fields read on first use, the page's work read once) for about 15 ms less
+ * of its main-thread time on a listing.
  */
 export const BUDGETS = {
   content: 41 * 1024,
   work: 60 * 1024,
-  popup: 35.5 * 1024,
+  popup: 35.7 * 1024,
 };
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;

@@ -1,4 +1,4 @@
-import { t } from '../../../lib/i18n';
+import { messageFiller, t } from '../../../lib/i18n';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { addRule, updateRules } from '../../../lib/storage';
 import { mark, marked } from '../marks';
@@ -6,6 +6,8 @@ import { onTrustedClick } from '../trusted';
 import { creatorsOf, HID_NOTICE } from './placeholder';
 
 export const HIDE_ACTION = 'data-lamplight-hide-action';
+
+const hideWorkLabel = messageFiller('filterHideWorkLabel');
 
 /**
  * A small "Hide this work" button at the end of a blurb: one click adds a rule for that one
@@ -19,7 +21,7 @@ export function addHideAction(blurb: HTMLElement, meta: WorkMeta): () => void {
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = t('filterHideWork');
-  button.setAttribute('aria-label', t('filterHideWorkLabel', meta.title));
+  button.setAttribute('aria-label', hideWorkLabel(meta.title));
   let notice: HTMLElement | null = null;
   onTrustedClick(button, () => {
     button.disabled = true;

@@ -52,6 +52,7 @@ export function createPlaceholder(
 }
 
 /** The line above a list that says how many works the filters took out. */
+/** Its words are asked for only once something is filtered (a page with nothing filtered asks for none). */
 export function createSummary(doc: Document, onShowAll: () => void): { element: HTMLElement; update(count: number): void } {
   const element = doc.createElement('p');
   mark(element, SUMMARY);
@@ -59,14 +60,18 @@ export function createSummary(doc: Document, onShowAll: () => void): { element: 
   const text = doc.createElement('span');
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = t('filterShowAll');
   button.addEventListener('click', onShowAll);
   element.append(text, ' ', button);
+  let shown = -1;
   return {
     element,
     update(count) {
-      text.textContent = tn('filterSummary', count);
+      if (count === shown) return;
+      shown = count;
       element.hidden = count === 0;
+      if (count === 0) return;
+      text.textContent = tn('filterSummary', count);
+      if (!button.textContent) button.textContent = t('filterShowAll');
     },
   };
 }
