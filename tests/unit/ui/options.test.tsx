@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { App } from '../../../entrypoints/options/App';
-import { parseBackup } from '../../../lib/backup/parse';
 import type { Rule } from '../../../lib/filters/types';
 import { getQuarantine } from '../../../lib/storage/quarantine';
 import { saveRules } from '../../../lib/storage/rules';
@@ -84,18 +83,15 @@ describe('options: backup', () => {
     expect(text(label)).toBe('Import backup');
   });
 
-  it('a file that is not JSON: role=alert with the exact parseBackup message, storage unchanged', async () => {
+  it('a file that is not JSON: role=alert with the exact message, storage unchanged', async () => {
     await saveRules([MCD]);
     const root = await mount(<App />);
     const before = await storageText();
     const bad = '{ "format": "lamplight-backup", "version": 1,, }';
-    const expected = parseBackup(bad, bad.length);
-    expect(expected.ok).toBe(false);
 
     await pickFile(root, fileOf(bad));
     const alert = byRole(byRole(root, 'region', 'Backup'), 'alert');
-    expect(text(alert)).toBe(expected.ok ? '' : expected.error);
-    expect(text(alert)).toMatch(/^Not a valid JSON file/);
+    expect(text(alert)).toBe('Not a valid JSON file: Unexpected token "," at position 45 (line 1, column 46)');
     expect(queryByRole(root, 'button', 'Merge')).toBeNull();
     expect(await storageText()).toBe(before);
   });
@@ -155,10 +151,8 @@ describe('options: backup', () => {
     const data = JSON.parse(GOOD_BACKUP) as { filters: Record<string, unknown>[] };
     data.filters[1] = { ...data.filters[1], colour: 'red' };
     const content = JSON.stringify(data);
-    const expected = parseBackup(content, content.length);
     await pickFile(root, fileOf(content));
-    expect(text(byRole(byRole(root, 'region', 'Backup'), 'alert'))).toBe(expected.ok ? '' : expected.error);
-    expect(text(byRole(byRole(root, 'region', 'Backup'), 'alert'))).toContain('filters[1]');
+    expect(text(byRole(byRole(root, 'region', 'Backup'), 'alert'))).toBe('filters[1]: unknown field "colour"');
   });
 
   it('Export backup downloads lamplight-backup-YYYY-MM-DD.json holding the stored rules', async () => {
