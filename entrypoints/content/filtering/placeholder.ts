@@ -51,8 +51,10 @@ export function createPlaceholder(
   return placeholder;
 }
 
-/** The line above a list that says how many works the filters took out. */
-/** Its words are asked for only once something is filtered (a page with nothing filtered asks for none). */
+/**
+ * The line above a list that says how many works the filters took out. Its words are asked for only
+ * once something is filtered: a page with nothing filtered asks for none.
+ */
 export function createSummary(doc: Document, onShowAll: () => void): { element: HTMLElement; update(count: number): void } {
   const element = doc.createElement('p');
   mark(element, SUMMARY);
