@@ -39,6 +39,7 @@ import {
 import { BOOKMARK_PREFIX, bookmarksFromSnapshot, getAllBookmarks } from './bookmarks';
 import { watchKey } from './changes';
 import { jsonEqual } from './check';
+import { listLocalKeys } from './raw';
 import { syncStatusItem } from './items';
 import { checkStoredRules, loadRules } from './rules';
 import { createEchoLog, type EchoLog } from './sync-echoes';
@@ -98,9 +99,22 @@ function relevantSync(items: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The local area as a sync reads it: the rules, its own state and status, and the bookmarks. Not
+ * the reading history (50,000 records may be 5 MB) nor anything else, where the browser can list
+ * the keys; the whole area where it cannot.
+ */
+async function localSnapshot(): Promise<Record<string, unknown>> {
+  const keys = await listLocalKeys();
+  if (!keys) return storage.snapshot('local');
+  const own = new Set([RULES_DRIVER_KEY, STATE_DRIVER_KEY, STATUS_DRIVER_KEY]);
+  const wanted = keys.filter((key) => own.has(key) || key.startsWith(BOOKMARK_PREFIX));
+  return wanted.length > 0 ? browser.storage.local.get(wanted) : {};
+}
+
 /** Whether both areas still hold what a sync read (nothing computed from them is stale). */
 async function unchangedSince(local: Record<string, unknown>, sync: Record<string, unknown>, bookmarks: boolean): Promise<boolean> {
-  const [local2, sync2] = await Promise.all([storage.snapshot('local'), storage.snapshot('sync')]);
+  const [local2, sync2] = await Promise.all([localSnapshot(), storage.snapshot('sync')]);
   return jsonEqual(relevantLocal(local, bookmarks), relevantLocal(local2, bookmarks)) && jsonEqual(relevantSync(sync), relevantSync(sync2));
 }
 
@@ -136,7 +150,7 @@ async function reconcileOnce(
   repaired: { rules: boolean; bookmarks: boolean },
 ): Promise<SyncStatus | null | typeof RETRY> {
   const { now, echoes } = ctx;
-  const [local, sync] = await Promise.all([storage.snapshot('local'), storage.snapshot('sync')]);
+  const [local, sync] = await Promise.all([localSnapshot(), storage.snapshot('sync')]);
   const previous = parseSyncStatus(local[STATUS_DRIVER_KEY]);
   const on = repairSettings(sync.appSettings, APP_SETTINGS_SCHEMA, DEFAULT_APP_SETTINGS).value.syncBookmarks;
   ctx.bookmarksOn = on;

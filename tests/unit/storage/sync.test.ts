@@ -476,3 +476,33 @@ describe('robustness', () => {
     expect(totalBytes(await syncArea())).toBeLessThanOrEqual(SYNC_QUOTA_BYTES - 2048);
   });
 });
+
+describe('what a sync reads of the local area', () => {
+  it('where the browser lists keys: the rules, its state and the bookmarks, never the reading history', async () => {
+    const local = fakeBrowser.storage.local as unknown as { getKeys?: () => Promise<string[]> };
+    const unwatched = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    local.getKeys = async () => Object.keys(await unwatched());
+    try {
+      const history: Record<string, unknown> = {};
+      for (let i = 0; i < 1000; i++) history[`history:ao3:${9_000_000 + i}`] = [1, `Work ${i}`, [], '', 1, 1, 1, 29_000_000, 0, 1];
+      await fakeBrowser.storage.local.set(history);
+      await saveRules([rule('a')]);
+      await putBookmark(bm('1', T0 - 1000));
+      await saveAppSettings({ syncBookmarks: true });
+      const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+
+      const status = await createSyncEngine({ now }).syncNow();
+
+      expect(status).toMatchObject({ syncedRules: 1, syncedBookmarks: 1, lastError: null });
+      const asked = get.mock.calls.map(([keys]) => keys);
+      expect(asked.some((keys) => keys === undefined || keys === null)).toBe(false);
+      const keysAsked = asked.flatMap((keys) => (Array.isArray(keys) ? keys : typeof keys === 'string' ? [keys] : Object.keys(keys ?? {})));
+      expect(keysAsked.filter((k) => k.startsWith('history:'))).toEqual([]);
+      const mirror = readMirror(await syncArea());
+      expect(mirror.rules.map((r) => r.value)).toEqual([rule('a')]);
+      expect(mirror.bookmarks.map((r) => r.value?.workId)).toEqual(['1']);
+    } finally {
+      delete local.getKeys;
+    }
+  });
+});
