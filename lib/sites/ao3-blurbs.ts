@@ -104,10 +104,8 @@ export function readBlurbMeta(blurb: Element): WorkMeta | null {
   if (!link || !id) return null;
   let byline: ReturnType<typeof readByline> | null = null;
   const bylineOf = () => (byline ??= readByline(blurb.querySelector(':scope > div.header h4.heading')));
-  let chapters: WorkMeta['chapters'] | undefined;
-  const chaptersOf = () => (chapters === undefined ? (chapters = parseChapterCount(textOf(statsValue(blurb, 'chapters')))) : chapters);
   const tags = (type: string) => ({ read: () => tagTexts(tagLinks(blurb, type)), fallback: [] });
-  return withLazyFields<WorkMeta>(
+  const meta: WorkMeta = withLazyFields<WorkMeta>(
     { site: 'ao3', id, url: workUrl(id), title: textOf(link) },
     {
       authors: { read: () => bylineOf().authors, fallback: [] },
@@ -121,13 +119,14 @@ export function readBlurbMeta(blurb: Element): WorkMeta | null {
       freeforms: tags('freeforms'),
       language: { read: () => textOf(statsValue(blurb, 'language')) || null, fallback: null },
       words: { read: () => parseCount(textOf(statsValue(blurb, 'words'))), fallback: null },
-      chapters: { read: chaptersOf, fallback: null },
-      complete: { read: () => completeFromSymbol(symbol(blurb, 'iswip')) ?? completeFromCount(chaptersOf()), fallback: null },
+      chapters: { read: () => parseChapterCount(textOf(statsValue(blurb, 'chapters'))), fallback: null },
+      complete: { read: () => completeFromSymbol(symbol(blurb, 'iswip')) ?? completeFromCount(meta.chapters), fallback: null },
       updated: { read: () => isoFromDayMonthYear(textOf(blurb.querySelector(':scope > div.header p.datetime'))), fallback: null },
       summary: { read: () => plainText(blurb.querySelector(':scope > blockquote.userstuff.summary')), fallback: '' },
       series: { read: () => readSeries(blurb.querySelectorAll(':scope > ul.series > li')), fallback: [] },
     },
   );
+  return meta;
 }
 
 /** One blurb li, or null when it shows no readable work (a bad blurb never costs the others). */

@@ -7,7 +7,7 @@
  */
 export type LazyReaders<T> = { [K in keyof T]?: { read: () => T[K]; fallback: T[K] } };
 
-export function withLazyFields<T extends object>(eager: Omit<T, keyof LazyReaders<T>> & Partial<T>, lazy: LazyReaders<T>): T {
+export function withLazyFields<T extends object>(eager: Partial<T>, lazy: LazyReaders<T>): T {
   const target = eager as T;
   for (const key of Object.keys(lazy) as (keyof T)[]) {
     const { read, fallback } = lazy[key]!;

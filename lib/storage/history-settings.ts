@@ -2,6 +2,7 @@
 import { watchKey } from './changes';
 import { historySettingsItem, metaKey } from './items';
 import { MIGRATIONS } from './migrations';
+import { driverKey } from './raw';
 import { load, save, type SettingsSpec } from './settings';
 import { DEFAULT_HISTORY_SETTINGS, HISTORY_SETTINGS_SCHEMA, repairSettings, type HistorySettings } from './validate';
 
@@ -14,7 +15,6 @@ const HISTORY: SettingsSpec<HistorySettings> = {
   version: MIGRATIONS.historySettings.version,
 };
 
-const driverKey = (key: string) => key.slice('local:'.length);
 /** The driver keys of the settings and their version, to read along with something else (one `get`). */
 export const HISTORY_SETTINGS_KEYS = [driverKey(historySettingsItem.key), driverKey(metaKey(historySettingsItem.key))];
 

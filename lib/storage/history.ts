@@ -24,7 +24,7 @@ import { assignFandomIds, fandomNames, firstProbeKeys, HISTORY_FANDOM_PREFIX, ty
 import { HISTORY_SETTINGS_KEYS, historySettingsFrom, loadHistorySettings } from './history-settings';
 import { watchKey } from './changes';
 import { withKeyLock } from './lock';
-import { listLocalKeys } from './raw';
+import { driverKey, listLocalKeys } from './raw';
 import { quarantineAndRepair } from './safe';
 
 export { historyStorageKey };
@@ -33,8 +33,6 @@ export interface WorkRef {
   site: SiteId;
   workId: string;
 }
-
-const driverKey = (key: StorageItemKey): string => key.slice('local:'.length);
 
 /** These works' records from `stored` (a `get` result); damaged ones go to quarantine. Keyed by `historyKey`. */
 async function decodeRecords(keys: readonly StorageItemKey[], stored: Record<string, unknown>): Promise<Map<string, StoredHistory>> {

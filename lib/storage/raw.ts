@@ -25,6 +25,9 @@ export async function getRawItems(keys: readonly StorageItemKey[]): Promise<{ ke
   return keys.map((key) => ({ key, value: found.get(key) ?? null }));
 }
 
+/** A storage key without its area: `local:history:ao3:1` → `history:ao3:1` (what the browser's API takes). */
+export const driverKey = (key: string): string => key.slice(key.indexOf(':') + 1);
+
 type ListingArea = { getKeys?: () => Promise<string[]> };
 
 /**

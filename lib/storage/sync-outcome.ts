@@ -3,7 +3,7 @@ import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { parseSyncStatus, sameSyncStatus, type SyncStatus } from '../sync';
 import { syncStateItem, syncStatusItem } from './items';
 import type { EchoLog } from './sync-echoes';
-import { driverKey } from './sync-writes';
+import { driverKey } from './raw';
 
 const NOTHING_LEFT_OUT = { rules: 0, bookmarks: 0, tooBig: 0 };
 

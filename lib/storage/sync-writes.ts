@@ -11,13 +11,13 @@ import { bookmarkStorageKey, encodeBookmark } from './bookmarks';
 import { jsonEqual } from './check';
 import { filterRulesItem } from './items';
 import { withKeyLock } from './lock';
+import { driverKey } from './raw';
 import { checkRulesForSave, rulesWrite } from './rules';
 import type { EchoLog } from './sync-echoes';
 
 /** Shares of the documented quotas to try, in turn, when the browser refuses a write for space. */
 export const SYNC_BUDGET_FACTORS = [1, 0.75, 0.5, 0.25] as const;
 
-export const driverKey = (key: string): string => key.slice(key.indexOf(':') + 1);
 export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
