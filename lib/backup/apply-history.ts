@@ -1,7 +1,7 @@
 /** The reading history's part of an import (./apply.ts): what changes, and the writes. */
 import { mergeHistoryEntries } from '../history/merge';
 import { historyKey, type HistoryEntry } from '../history/types';
-import { jsonEqual } from '../storage/check';
+import { jsonEqual } from '../check';
 import { historyWrites, namedEntry, type AllHistory } from '../storage/history-all';
 import { historyStorageKey } from '../storage/history-codec';
 import { HISTORY_FANDOM_PREFIX } from '../storage/history-names';

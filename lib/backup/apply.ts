@@ -10,7 +10,7 @@ import { t, tn } from '../i18n';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '../reader/settings';
 import { BOOKMARK_PREFIX, bookmarkStorageKey, bookmarkWrites, getAllBookmarks } from '../storage/bookmarks';
 import { withChangesPaused } from '../storage/changes';
-import { jsonEqual } from '../storage/check';
+import { jsonEqual } from '../check';
 import { appSettingsItem, filterRulesItem, readerSettingsItem } from '../storage/items';
 import { readAllHistory } from '../storage/history-all';
 import { withKeyLock } from '../storage/lock';

@@ -7,7 +7,7 @@
 import { compareBookmarksById } from '../bookmarks/merge';
 import type { HistoryEntry } from '../history/types';
 import { t } from '../i18n';
-import { isPlainObject, show } from '../storage/check';
+import { isPlainObject, show } from '../check';
 import { decodeHistory, encodeHistory, HISTORY_VERSION, historyStorageKey, workOfHistoryKey, type StoredHistory } from '../storage/history-codec';
 import type { BackupHistory, BackupHistoryWork } from './format';
 

@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../history/types';
 import { validateBookmarkEntry } from '../bookmarks/validate';
 import { ruleKey, validateRule } from '../filters/validate';
 import { t } from '../i18n';
-import { isoDate, isPlainObject, mustBe, show } from '../storage/check';
+import { isoDate, isPlainObject, mustBe, show } from '../check';
 import { APP_SETTINGS_SCHEMA, READER_SETTINGS_SCHEMA, validateSettingsPatch } from '../storage/validate';
 import {
   BACKUP_FORMAT,

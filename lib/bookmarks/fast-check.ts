@@ -5,7 +5,7 @@
  * exactly what the slow path accepts; null for anything else, which then takes the slow path and its
  * messages (tests/unit/storage/bookmarks-read.test.ts). Pure.
  */
-import { httpUrl, isoDate, type Check } from '../storage/check';
+import { httpUrl, isoDate, type Check } from '../check';
 import { SITE_HOSTS } from '../sites/hosts';
 import type { Bookmark } from './types';
 import { BOOKMARK_ABSENT_OK, BOOKMARK_FIELDS, BOOKMARK_SCHEMA, bookmarkConsistencyError } from './validate';

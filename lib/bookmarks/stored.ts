@@ -4,7 +4,7 @@
  * inside, so a record migrates on its own when read (lib/storage/migrations). Decoding a record,
  * a snapshot of the local area, or a change event: what is valid, migrated or damaged.
  */
-import { isPlainObject, jsonEqual } from '../storage/check';
+import { isPlainObject, jsonEqual } from '../check';
 import { MIGRATIONS, runMigrations } from '../storage/migrations';
 import type { SiteId } from '../sites/types';
 import { bookmarkFromFields } from './fast-check';

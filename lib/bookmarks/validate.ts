@@ -17,7 +17,7 @@ import {
   textList,
   mustBe,
   type Check,
-} from '../storage/check';
+} from '../check';
 import { t } from '../i18n';
 import { isSiteAddress, SITE_HOSTS, SITE_IDS } from '../sites/hosts';
 import type { Bookmark, BookmarkStatus } from './types';

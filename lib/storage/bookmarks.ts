@@ -28,7 +28,7 @@ import type { Bookmark } from '../bookmarks/types';
 import { validateBookmark } from '../bookmarks/validate';
 import type { SiteId } from '../sites/types';
 import { watchStorage, type StorageChanges } from './changes';
-import { jsonEqual } from './check';
+import { jsonEqual } from '../check';
 import { withKeyLock } from './lock';
 import { quarantine } from './quarantine';
 import { getLocalInChunks, listLocalKeys } from './raw';

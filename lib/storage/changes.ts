@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { StorageItemKey } from 'wxt/utils/storage';
-import { jsonEqual } from './check';
+import { jsonEqual } from '../check';
 
 export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { isPlainObject } from './check';
+import { isPlainObject } from '../check';
 import { listLocalKeys } from './raw';
 
 export const QUARANTINE_PREFIX = 'quarantine:';

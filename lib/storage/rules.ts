@@ -6,7 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import { newRuleId, ruleKey, validateRule } from '../filters/validate';
 import type { Rule } from '../filters/types';
 import { watchKey } from './changes';
-import { jsonEqual, show } from './check';
+import { jsonEqual, show } from '../check';
 import { filterRulesItem, versionedWrites } from './items';
 import { withKeyLock } from './lock';
 import { MIGRATIONS } from './migrations';

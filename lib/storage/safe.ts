@@ -4,7 +4,7 @@
  * good one meanwhile).
  */
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { jsonEqual } from './check';
+import { jsonEqual } from '../check';
 import { versionedWrites } from './items';
 import { quarantine, type QuarantineInput } from './quarantine';
 

@@ -5,8 +5,9 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS } from '../reader/settings';
-import type { Check } from './check';
+import type { Check } from '../check';
 import { appSettingsItem, readerSettingsItem, versionedWrites, type AppSettings } from './items';
+import { watchKey } from './changes';
 import { withKeyLock } from './lock';
 import { MIGRATIONS } from './migrations';
 import { quarantineAndRepair } from './safe';
@@ -93,9 +94,10 @@ export const loadAppSettings = (): Promise<AppSettings> => load(APP);
 export const saveAppSettings = (patch: Partial<AppSettings>): Promise<AppSettings> => save(APP, patch);
 
 /** Calls back with complete, valid settings whenever they change. */
-export function watchReaderSettings(cb: (settings: ReaderSettings) => void): () => void {
-  return readerSettingsItem.watch((v) => cb(repairSettings(v, READER.schema, READER.defaults).value));
-}
-export function watchAppSettings(cb: (settings: AppSettings) => void): () => void {
-  return appSettingsItem.watch((v) => cb(repairSettings(v, APP.schema, APP.defaults).value));
+export const watchReaderSettings = (cb: (settings: ReaderSettings) => void): (() => void) => watch(READER, cb);
+export const watchAppSettings = (cb: (settings: AppSettings) => void): (() => void) => watch(APP, cb);
+
+function watch<T extends object>(spec: SettingsSpec<T>, cb: (settings: T) => void): () => void {
+  const repaired = (value: unknown) => cb(repairSettings(value, spec.schema, spec.defaults).value);
+  return watchKey(spec.item.key, repaired, () => spec.item.getValue());
 }

@@ -8,7 +8,7 @@ import type { Rule } from '../filters/types';
 import type { MirrorPlan, SyncMerge } from '../sync';
 import { diffMirror } from '../sync';
 import { bookmarkStorageKey, encodeBookmark } from './bookmarks';
-import { jsonEqual } from './check';
+import { jsonEqual } from '../check';
 import { filterRulesItem } from './items';
 import { withKeyLock } from './lock';
 import { driverKey } from './raw';

@@ -37,8 +37,8 @@ import {
   type SyncStatus,
 } from '../sync';
 import { BOOKMARK_PREFIX, bookmarksFromSnapshot, getAllBookmarks } from './bookmarks';
-import { watchKey } from './changes';
-import { jsonEqual } from './check';
+import { watchKey, watchStorage, type StorageChanges } from './changes';
+import { jsonEqual } from '../check';
 import { listLocalKeys } from './raw';
 import { syncStatusItem } from './items';
 import { checkStoredRules, loadRules } from './rules';
@@ -236,7 +236,7 @@ export function createSyncEngine(options: SyncOptions = {}): SyncEngine {
     wrote: () => scheduler.wrote(),
   };
 
-  const onChanged = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+  const onChange = (changes: StorageChanges, area: string) => {
     echoes.prune();
     let changed = false;
     for (const [key, change] of Object.entries(changes)) {
@@ -260,17 +260,17 @@ export function createSyncEngine(options: SyncOptions = {}): SyncEngine {
     }
   }
 
-  let started = false;
+  let unwatch: (() => void) | null = null;
   function stop(): void {
-    started = false;
+    unwatch?.();
+    unwatch = null;
     scheduler.stop();
-    browser.storage.onChanged.removeListener(onChanged);
   }
 
   function start(): () => void {
-    if (!started) {
-      started = true;
-      browser.storage.onChanged.addListener(onChanged);
+    if (!unwatch) {
+      // After a pause (a backup import in this context) changes may have been missed: reconcile.
+      unwatch = watchStorage({ onChange, onResync: () => scheduler.schedule() });
       scheduler.start();
     }
     return stop;

@@ -4,7 +4,7 @@
  */
 import type { NumericSettingKey, ReaderSettings } from '../reader/settings';
 import { DEFAULT_READER_SETTINGS, READER_CHOICES, READER_RANGES } from '../reader/settings';
-import { boolean, checkRecord, isPlainObject, mustBe, number, oneOf, type Check } from './check';
+import { boolean, checkRecord, isPlainObject, mustBe, number, oneOf, type Check } from '../check';
 
 export interface AppSettings {
   /** Filtering switched off for now, without losing the rules. */

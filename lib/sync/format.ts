@@ -41,7 +41,7 @@ import { BOOKMARK_ABSENT_OK, validateBookmark } from '../bookmarks/validate';
 import type { Rule } from '../filters/types';
 import { validateRule } from '../filters/validate';
 import type { SiteId } from '../sites/types';
-import { isPlainObject } from '../storage/check';
+import { isPlainObject } from '../check';
 
 export const SYNC_FORMAT_VERSION = 1;
 export const SYNC_FORMAT_KEY = 'syncFormat';

@@ -2,7 +2,7 @@
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import type { Rule } from '../filters/types';
 import { ruleKey } from '../filters/validate';
-import { jsonEqual } from '../storage/check';
+import { jsonEqual } from '../check';
 import {
   MAX_TOMBSTONES,
   READ_AT_POSITION,

@@ -1,7 +1,7 @@
 /** The mirror in storage.sync: reading it back, and packing this device's content into the quotas (./format.ts). */
 import type { Bookmark } from '../bookmarks/types';
 import type { Rule } from '../filters/types';
-import { isPlainObject, jsonEqual } from '../storage/check';
+import { isPlainObject, jsonEqual } from '../check';
 import {
   BOOKMARKS_PREFIX,
   DELETED_PREFIX,

@@ -1,5 +1,5 @@
 /** The outcome of the last sync, as `local:syncStatus` keeps it for the options page. */
-import { isPlainObject, jsonEqual } from '../storage/check';
+import { isPlainObject, jsonEqual } from '../check';
 
 /** What the options page shows: `local:syncStatus`. */
 export interface SyncStatus {

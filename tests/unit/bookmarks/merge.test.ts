@@ -7,7 +7,7 @@ import {
   mergeBookmark,
   mergeBookmarkLists,
 } from '../../../lib/bookmarks/merge';
-import { jsonEqual } from '../../../lib/storage/check';
+import { jsonEqual } from '../../../lib/check';
 import { makeBookmark } from '../storage/helpers';
 
 const OLD = '2026-01-01T00:00:00.000Z';

@@ -16,7 +16,7 @@ import {
   putBookmark,
   sortByReadAt,
 } from '../../../lib/storage/bookmarks';
-import { isoDate } from '../../../lib/storage/check';
+import { isoDate } from '../../../lib/check';
 import { getQuarantine } from '../../../lib/storage/quarantine';
 import { makeBookmark } from './helpers';
 

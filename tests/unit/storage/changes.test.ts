@@ -4,6 +4,7 @@ import { applyBackup } from '../../../lib/backup/apply';
 import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../lib/backup/format';
 import { watchKey as watchKeyRaw, watchStorage as watchStorageRaw, withChangesPaused } from '../../../lib/storage/changes';
 import { watchBookmarks as watchBookmarksRaw } from '../../../lib/storage/bookmarks';
+import { watchAppSettings as watchAppSettingsRaw, watchReaderSettings as watchReaderSettingsRaw } from '../../../lib/storage/settings';
 import { makeBookmark } from './helpers';
 
 /** The fake's runtime has hasListeners(); its types do not. */
@@ -20,6 +21,8 @@ const keep = <A extends unknown[]>(watch: (...args: A) => () => void) => (...arg
 const watchStorage = keep(watchStorageRaw);
 const watchKey = keep(watchKeyRaw);
 const watchBookmarks = keep(watchBookmarksRaw);
+const watchReaderSettings = keep(watchReaderSettingsRaw);
+const watchAppSettings = keep(watchAppSettingsRaw);
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
@@ -91,6 +94,33 @@ describe('watchKey', () => {
     await withChangesPaused(() => fakeBrowser.storage.local.set({ thing: { a: 3 } }));
     await flush();
     expect(cb.mock.calls).toEqual([[{ a: 1 }], [{ a: 3 }]]);
+  });
+});
+
+describe('settings watchers', () => {
+  it('share the one listener: complete settings on a change, read afresh after a pause', async () => {
+    const reader = vi.fn();
+    const app = vi.fn();
+    watchReaderSettings(reader);
+    watchAppSettings(app);
+    expect(listening()).toBe(true);
+    await fakeBrowser.storage.sync.set({ readerSettings: { fontSize: 22 } });
+    expect(reader).toHaveBeenCalledTimes(1);
+    expect(reader.mock.calls[0]?.[0]).toMatchObject({ fontSize: 22, theme: 'auto', lineHeight: 1.6 });
+    expect(app).not.toHaveBeenCalled();
+
+    await withChangesPaused(() => fakeBrowser.storage.sync.set({ readerSettings: { fontSize: 24, theme: 'dark' } }));
+    await flush();
+    expect(reader).toHaveBeenCalledTimes(2);
+    expect(reader.mock.calls[1]?.[0]).toMatchObject({ fontSize: 24, theme: 'dark' });
+    expect(app).toHaveBeenCalledTimes(1);
+  });
+
+  it('repair a damaged value to defaults instead of passing it on', async () => {
+    const reader = vi.fn();
+    watchReaderSettings(reader);
+    await fakeBrowser.storage.sync.set({ readerSettings: { fontSize: 'huge', theme: 'neon' } });
+    expect(reader.mock.calls[0]?.[0]).toMatchObject({ fontSize: 19, theme: 'auto' });
   });
 });
 

@@ -1,6 +1,6 @@
-/** jsonEqual (lib/storage/check.ts): structural equality of JSON values, keys with undefined ignored. */
+/** jsonEqual (lib/check.ts): structural equality of JSON values, keys with undefined ignored. */
 import { describe, expect, it } from 'vitest';
-import { jsonEqual } from '../../../lib/storage/check';
+import { jsonEqual } from '../../../lib/check';
 
 /** The reference: equal JSON once keys are sorted (JSON.stringify drops undefined-valued keys). */
 const canonical = (v: unknown): unknown =>

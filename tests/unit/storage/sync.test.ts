@@ -3,12 +3,13 @@
  * browser's refusals are simulated by wrapping storage.sync.set. Two "devices" are two local
  * areas swapped in and out of the fake browser around one shared sync area.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import type { Rule } from '../../../lib/filters/types';
 import { getAllBookmarks, putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
 import { addRule, loadRules, saveRules, updateRules } from '../../../lib/storage/rules';
+import { withChangesPaused } from '../../../lib/storage/changes';
 import { saveAppSettings } from '../../../lib/storage/settings';
 import { createSyncEngine, loadSyncStatus, NEWER_FORMAT_ERROR, type SyncStatus } from '../../../lib/storage/sync';
 import { isMirrorKey, readMirror } from '../../../lib/sync';
@@ -255,6 +256,32 @@ describe('over quota', () => {
     expect(await loadSyncStatus()).toMatchObject({ syncedRules: 1, lastError: null });
     expect(set).toHaveBeenCalledTimes(2);
     engine.stop();
+  });
+});
+
+describe('a pause of this context\'s change events (a backup import here)', () => {
+  it('still syncs what was written during the pause, once it ends', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const engine = createSyncEngine();
+    engine.start();
+    onTestFinished(() => engine.stop());
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(readMirror(await syncArea()).rules).toEqual([]);
+    await withChangesPaused(() => saveRules([rule('paused')]));
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(readMirror(await syncArea()).rules.map((r) => r.value)).toEqual([rule('paused')]);
+  });
+
+  it('hears nothing once stopped', async () => {
+    vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const engine = createSyncEngine();
+    engine.start();
+    onTestFinished(() => engine.stop());
+    await vi.advanceTimersByTimeAsync(12_000);
+    engine.stop();
+    await saveRules([rule('after stop')]);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(readMirror(await syncArea()).rules).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
  * messages.json, looked up only when a check fails (code that runs outside the extension, the
  * bench, never needs them for valid data).
  */
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from './i18n';
 
 export type Check = (value: unknown) => string | null;
 
