@@ -17,6 +17,6 @@ export default defineContentScript({
   matches: WORK_MATCHES,
   runAt: 'document_start',
   main(ctx) {
-    runContentScript(ctx, { features: [startBookmarks, startHistory], workFeatures: [startReader], workHistory: WORK_HISTORY_ANSWERS });
+    runContentScript(ctx, { features: [startReader, startBookmarks, startHistory], workHistory: WORK_HISTORY_ANSWERS });
   },
 });

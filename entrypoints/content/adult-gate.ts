@@ -1,5 +1,5 @@
 import { loadReaderSettings } from '../../lib/storage';
-import type { Page } from './page';
+import type { Feature, Page } from './page';
 
 /**
  * The reader's opt-in "Continue past the adult-content notice automatically": on the site's
@@ -15,3 +15,12 @@ export async function continuePastAdultGate(page: Page, location: Location = win
   if (new URL(target).origin !== page.url.origin) return;
   location.replace(new URL(page.url.hash, target).href);
 }
+
+/** On the adult-content gate only. */
+export const adultGate: Feature = {
+  name: 'adult gate',
+  kinds: ['adult-gate'],
+  start(page) {
+    continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
+  },
+};

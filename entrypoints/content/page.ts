@@ -1,7 +1,18 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+/**
+ * The page context every content-script feature is given, and what a feature is.
+ *
+ * Features never import each other. They talk through `page.events` (./events.ts) and answer the
+ * popup and background through `page.messages` (./dispatcher.ts). The DOM contract: a feature reads
+ * the site's markup only through the adapter (`page.adapter`, `page.work()`), changes only elements it
+ * made or marked itself (./marks.ts), and never reads Lamplight's state, its own or another
+ * feature's, back from the page; what features must ask of each other is kept in memory
+ * (./state/: is the reader open, the filters' verdicts and blurb readings). The one element one
+ * feature hands another is the reader's toolbar slot, given in the `reader:change` event.
+ */
 import type { PageKind, SiteAdapter, Work } from '../../lib/sites/types';
+import { createDispatcher, type MessageHandlers } from './dispatcher';
+import { createEventHub, type PageEvents } from './events';
 
-/** What every content-script feature is told about the page it runs on. */
 export interface Page {
   adapter: SiteAdapter;
   url: URL;
@@ -9,10 +20,34 @@ export interface Page {
   doc: Document;
   /** The work this page shows, read once for every feature (workReader); null when none or unreadable. */
   work(): Work | null;
+  events: PageEvents;
+  messages: MessageHandlers;
 }
 
-/** A feature starts on a page and returns how to stop it (undoing every change it made). */
-export type Feature = (ctx: ContentScriptContext, page: Page) => (() => void) | Promise<() => void>;
+/**
+ * A feature starts on the page kinds it names; everything it adds (listeners, elements, timers) it
+ * undoes when `signal` aborts (the content script's context is invalidated, or a test stops it).
+ */
+export interface Feature {
+  /** For warnings: "Lamplight <name>: could not start." */
+  name: string;
+  kinds: readonly PageKind[];
+  start(page: Page, signal: AbortSignal): void | Promise<void>;
+}
+
+/** Starts each feature that runs on this page's kind, in order; one that fails never stops the others. */
+export function startFeatures(page: Page, features: readonly Feature[], signal: AbortSignal): void {
+  for (const feature of features) {
+    if (!feature.kinds.includes(page.kind)) continue;
+    const failed = (error: unknown) => console.warn(`Lamplight ${feature.name}: could not start.`, error ?? '');
+    try {
+      const started = feature.start(page, signal);
+      if (started) started.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+}
 
 /** The page's kind as the site adapter tells it; 'other' (and a warning) when the adapter fails. */
 export function classifyPage(adapter: SiteAdapter, doc: Document, url: URL): PageKind {
@@ -44,7 +79,15 @@ export function workReader(adapter: SiteAdapter, doc: Document, url: URL): () =>
   };
 }
 
-/** A Page whose work is read once (workReader), unless the caller already shares a reader. */
-export function createPage(adapter: SiteAdapter, url: URL, kind: PageKind, doc: Document, work = workReader(adapter, doc, url)): Page {
-  return { adapter, url, kind, doc, work };
+/** A Page whose work is read once (workReader), with its own event hub and messages unless the caller shares them. */
+export function createPage(
+  adapter: SiteAdapter,
+  url: URL,
+  kind: PageKind,
+  doc: Document,
+  work = workReader(adapter, doc, url),
+  events: PageEvents = createEventHub(),
+  messages: MessageHandlers = createDispatcher(),
+): Page {
+  return { adapter, url, kind, doc, work, events, messages };
 }

@@ -1,38 +1,47 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parseToContent, type PageStatus } from '../../lib/messages';
+import type { PageStatus } from '../../lib/messages';
 import { adapterFor } from '../../lib/sites';
 import type { PageKind } from '../../lib/sites/types';
-import { continuePastAdultGate } from './adult-gate';
+import { adultGate } from './adult-gate';
 import { bookmarkedHere } from './bookmarks';
+import { createDispatcher, listenForMessages } from './dispatcher';
+import { createEventHub } from './events';
 import { startFiltering } from './filtering';
-import { startSeriesAction } from './series-action';
+import { seriesAction } from './series-action';
 import type { WorkHistoryAnswers } from './history/this-work';
-import { classifyPage, createPage, workReader, type Feature } from './page';
+import { classifyPage, createPage, startFeatures, workReader, type Feature } from './page';
 import { openReaderView } from './state/reader';
 
 /** What one content script brings besides filtering: each script passes only what its pages use. */
 export interface PageScript {
-  /** Started on every page at DOMContentLoaded (bookmarks, the history: with or without their work-page parts). */
+  /** Started at DOMContentLoaded, in this order, each on the page kinds it declares. */
   features: readonly Feature[];
-  /** Started on work pages only (the reader). */
-  workFeatures?: readonly Feature[];
   /** The popup's questions about the work shown (its history line, Forget this work). */
   workHistory?: WorkHistoryAnswers;
 }
 
+/** Every page's script has these after its own features. */
+const SHARED_FEATURES: readonly Feature[] = [adultGate, seriesAction];
+
 /**
  * What both content scripts do on a page: filtering at once; at DOMContentLoaded, classify the page
- * and start the features; answer `page:status` and `history:forget`. Only the work pages' script
- * (../work.content.ts) passes the reader and the work-page parts, so listings never load them.
+ * and start the features on one page context (./page.ts); one message listener (./dispatcher.ts),
+ * which answers `page:status` and `history:forget` here. One AbortSignal, aborted when the context
+ * is invalidated, stops every feature. Only the work pages' script (../work.content.ts) passes the
+ * reader and the work-page parts, so listings never load them.
  */
 export function runContentScript(ctx: ContentScriptContext, script: PageScript): void {
-  const { features, workFeatures = [], workHistory } = script;
+  const { features, workHistory } = script;
   const url = new URL(location.href);
   const adapter = adapterFor(url);
   if (!adapter) return;
   const readWork = workReader(adapter, document, url);
-  const filtering = startFiltering(ctx, adapter, url, readWork);
+  const events = createEventHub();
+  const filtering = startFiltering(ctx, adapter, url, readWork, events);
+  const controller = new AbortController();
+  const { signal } = controller;
+  ctx.onInvalidated(() => controller.abort());
+  const messages = createDispatcher();
   let kind: PageKind = 'other';
 
   const onReady = () => {
@@ -40,13 +49,8 @@ export function runContentScript(ctx: ContentScriptContext, script: PageScript):
     const root = document.documentElement;
     root.dataset.lamplightPage = kind;
     if (kind === 'listing') root.dataset.lamplightBlurbs = String(document.querySelectorAll(adapter.blurbSelector).length);
-    const page = createPage(adapter, url, kind, document, readWork);
-    if (kind === 'work') for (const feature of workFeatures) void feature(ctx, page);
-    if (kind === 'adult-gate') {
-      continuePastAdultGate(page).catch((error) => console.warn('Lamplight could not continue past the notice.', error));
-    }
-    for (const feature of features) void feature(ctx, page);
-    startSeriesAction(ctx, page);
+    const page = createPage(adapter, url, kind, document, readWork, events, messages);
+    startFeatures(page, [...features, ...SHARED_FEATURES], signal);
   };
   if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
   else onReady();
@@ -74,12 +78,7 @@ export function runContentScript(ctx: ContentScriptContext, script: PageScript):
     return { forgotten: true };
   };
 
-  const onMessage = (message: unknown) => {
-    const parsed = parseToContent(message);
-    if (parsed?.type === 'page:status') return status();
-    if (parsed?.type === 'history:forget') return forget();
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  messages.handle('page:status', status, signal);
+  messages.handle('history:forget', forget, signal);
+  listenForMessages(messages, signal);
 }

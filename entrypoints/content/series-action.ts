@@ -3,17 +3,16 @@
  * kept for lists and placeholders), and the live rule watch collapses its works. A page script's
  * `.click()` does nothing. The series' name is page text and goes in as text only.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../../lib/i18n';
 import { addRule } from '../../lib/storage';
 import { mark, marked } from './marks';
-import type { Page } from './page';
+import type { Feature, Page } from './page';
 import { onTrustedClick } from './trusted';
 
 export const SERIES_ACTION = 'data-lamplight-series-action';
 
-export function startSeriesAction(ctx: ContentScriptContext, page: Page): void {
-  if (page.kind !== 'listing' || !page.adapter.readSeriesPage) return;
+function startSeriesAction(page: Page, signal: AbortSignal): void {
+  if (!page.adapter.readSeriesPage) return;
   const series = page.adapter.readSeriesPage(page.doc, page.url);
   if (!series) return;
   const doc = page.doc;
@@ -46,8 +45,11 @@ export function startSeriesAction(ctx: ContentScriptContext, page: Page): void {
   });
   holder.append(button, ' ', status);
   series.anchor.after(holder);
-  ctx.onInvalidated(() => holder.remove());
+  signal.addEventListener('abort', () => holder.remove(), { once: true });
 }
+
+/** On listings (a series page is one). */
+export const seriesAction: Feature = { name: 'series action', kinds: ['listing'], start: startSeriesAction };
 
 const S = marked(SERIES_ACTION);
 

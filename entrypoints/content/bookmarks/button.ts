@@ -2,7 +2,7 @@
  * The Bookmark button on a work page: one in the navigation bar now, one in the reader's toolbar
  * each time the reader opens. Every copy shows whether the work is saved (`render`).
  */
-import { openReaderView, registerReaderSlot } from '../state/reader';
+import { openReaderView } from '../state/reader';
 import { addPressedStyle, bookmarkButton, placeButton, showPressed } from './ui';
 import { warn } from './warn';
 import { onAbort } from './on-abort';
@@ -14,7 +14,7 @@ export interface BookmarkButtons {
 }
 
 export function startBookmarkButtons(state: WorkBookmarkState, onClick: () => void): BookmarkButtons {
-  const { doc, signal } = state;
+  const { doc, signal, events } = state;
   const buttons = new Set<HTMLButtonElement>();
   const render = () => {
     for (const button of buttons) showPressed(button, state.current !== null);
@@ -43,14 +43,24 @@ export function startBookmarkButtons(state: WorkBookmarkState, onClick: () => vo
       buttons.delete(button);
     };
   };
-  onAbort(signal, registerReaderSlot('bookmark', renderSlot));
+  // One copy in the reader's toolbar while it is open, taken away when it closes.
+  let inReader: (() => void) | null = null;
+  const leaveReader = () => {
+    inReader?.();
+    inReader = null;
+  };
+  const enterReader = (slot: HTMLElement | undefined) => {
+    leaveReader();
+    try {
+      if (slot) inReader = renderSlot(slot);
+    } catch (error) {
+      warn('could not add the Bookmark button to the open reader.', error);
+    }
+  };
+  events.on('reader:change', (view) => enterReader(view?.bookmarkSlot), signal);
+  onAbort(signal, leaveReader);
   // The reader may already be open (it started first and opened by itself).
-  try {
-    const slot = openReaderView()?.bookmarkSlot;
-    if (slot && !slot.querySelector('button')) onAbort(signal, renderSlot(slot));
-  } catch (error) {
-    warn('could not add the Bookmark button to the open reader.', error);
-  }
+  enterReader(openReaderView()?.bookmarkSlot);
   render();
   return { render };
 }

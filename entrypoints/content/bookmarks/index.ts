@@ -10,9 +10,8 @@
  * Everything that reads the page is wrapped: a page Lamplight does not understand gets no
  * bookmark UI, never an error.
  */
-import { browser } from 'wxt/browser';
 import { t } from '../../../lib/i18n';
-import { parseToContent, type BookmarkReply } from '../../../lib/messages';
+import type { BookmarkReply } from '../../../lib/messages';
 import { getBookmark } from '../../../lib/storage';
 import type { Feature, Page } from '../page';
 import { startListingBookmarks, type ListingBookmarks } from './listing';
@@ -46,6 +45,29 @@ function workIdOf(page: Page, href: string): string | null {
   }
 }
 
+/** The feature's messages from the popup and the background (context menu), answered until `signal` aborts. */
+function answerMessages(page: Page, parts: { work: WorkBookmarks | null; workId: string | null; listing: ListingBookmarks | null }, signal: AbortSignal): void {
+  const { work, workId, listing } = parts;
+  const reply = (bookmarked: boolean): BookmarkReply => ({ bookmarked });
+  page.messages.handle('bookmark:toggle', () => {
+    if (!work) return undefined;
+    return work.toggle().then(reply, (error: unknown) => {
+      warn('could not change the bookmark.', error);
+      return reply(work.bookmarked() ?? false);
+    });
+  }, signal);
+  page.messages.handle('bookmark:status', () => (work ? Promise.resolve(reply(work.bookmarked() ?? false)) : undefined), signal);
+  page.messages.handle('bookmark:link', (message) => {
+    const id = workIdOf(page, message.url);
+    if (!id) return undefined;
+    const done = work && id === workId ? work.ensure() : listing ? listing.bookmarkWork(id) : Promise.resolve(false);
+    return done.then(reply, (error: unknown) => {
+      warn('could not bookmark that work.', error);
+      return reply(false);
+    });
+  }, signal);
+}
+
 function start(page: Page, deps: BookmarkDeps, signal: AbortSignal, startWork: StartWork | null): void {
   let work: WorkBookmarks | null = null;
   let workId: string | null = null;
@@ -63,9 +85,7 @@ function start(page: Page, deps: BookmarkDeps, signal: AbortSignal, startWork: S
       });
     }
   } else if (page.kind === 'listing') {
-    const l = startListingBookmarks(page, deps);
-    listing = l;
-    onAbort(signal, () => l.stop());
+    listing = startListingBookmarks(page, deps, signal);
   } else if (page.kind === 'not-found') {
     const id = workIdOf(page, page.url.href);
     let remove: (() => void) | null = null;
@@ -79,61 +99,19 @@ function start(page: Page, deps: BookmarkDeps, signal: AbortSignal, startWork: S
     }
     onAbort(signal, () => remove?.());
   }
-
-  // ---- Messages from the popup and the background (context menu).
-  const reply = (bookmarked: boolean): BookmarkReply => ({ bookmarked });
-  const onMessage = (message: unknown) => {
-    const parsed = parseToContent(message);
-    if (!parsed) return undefined;
-    switch (parsed.type) {
-      case 'bookmark:toggle':
-        if (!work) return undefined;
-        return work.toggle().then(reply, (error: unknown) => {
-          warn('could not change the bookmark.', error);
-          return reply(work?.bookmarked() ?? false);
-        });
-      case 'bookmark:status':
-        if (!work) return undefined;
-        return Promise.resolve(reply(work.bookmarked() ?? false));
-      case 'bookmark:link': {
-        const id = workIdOf(page, parsed.url);
-        if (!id) return undefined;
-        const done =
-          work && id === workId ? work.ensure() : listing ? listing.bookmarkWork(id) : Promise.resolve(false);
-        return done.then(reply, (error: unknown) => {
-          warn('could not bookmark that work.', error);
-          return reply(false);
-        });
-      }
-      default:
-        return undefined;
-    }
-  };
-  try {
-    browser.runtime.onMessage.addListener(onMessage);
-    onAbort(signal, () => browser.runtime.onMessage.removeListener(onMessage));
-  } catch (error) {
-    warn('cannot listen for messages.', error);
-  }
+  answerMessages(page, { work, workId, listing }, signal);
 }
 
 /**
  * The feature with its timing injectable (tests), and its work-page part (null: a script that never
- * loads on work pages). One AbortSignal stops every part of it.
+ * loads on work pages). The feature's AbortSignal stops every part of it.
  */
 export function bookmarksFeature(overrides: Partial<BookmarkDeps>, startWork: StartWork | null): Feature {
   const deps: BookmarkDeps = { ...DEFAULT_DEPS, ...overrides };
-  return (ctx, page) => {
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    try {
-      start(page, deps, controller.signal, startWork);
-      ctx.onInvalidated(stop);
-      return stop;
-    } catch (error) {
-      warn('could not start.', error);
-      return () => {};
-    }
+  return {
+    name: 'bookmarks',
+    kinds: startWork ? ['work', 'listing', 'not-found'] : ['listing', 'not-found'],
+    start: (page, signal) => start(page, deps, signal, startWork),
   };
 }
 

@@ -12,6 +12,7 @@ import { getBookmark, putBookmark, updateBookmark, watchFewBookmarks } from '../
 import type { Page } from '../page';
 import type { BookmarkDeps } from './work';
 import { removeMarkers, setMarker } from './ui';
+import { onAbort } from './on-abort';
 import { warn } from './warn';
 
 export interface ListingBookmarks {
@@ -19,7 +20,6 @@ export interface ListingBookmarks {
   ready: Promise<void>;
   /** Bookmark the work of a blurb on this page (context menu on its link); false when not here. */
   bookmarkWork(workId: string): Promise<boolean>;
-  stop(): void;
 }
 
 export function readBlurbs(page: Page): Blurb[] {
@@ -31,7 +31,8 @@ export function readBlurbs(page: Page): Blurb[] {
   }
 }
 
-export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBookmarks {
+/** Marks the page's blurbs of bookmarked works until `signal` aborts, which takes the markers away. */
+export function startListingBookmarks(page: Page, deps: BookmarkDeps, signal: AbortSignal): ListingBookmarks {
   const doc = page.doc;
   const site = page.adapter.id;
   const blurbs = readBlurbs(page);
@@ -42,10 +43,9 @@ export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBo
     if (list) list.push(blurb);
     else byId.set(blurb.meta.id, [blurb]);
   }
-  let stopped = false;
 
   const show = (workId: string, bookmark: Bookmark | null) => {
-    if (stopped) return;
+    if (signal.aborted) return;
     for (const blurb of byId.get(workId) ?? []) {
       try {
         setMarker(doc, blurb.element, bookmark ? markerText(bookmark) : null);
@@ -67,6 +67,14 @@ export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBo
   const unwatch = watchFewBookmarks((changes) => {
     for (const c of changes) if (c.site === site && byId.has(c.workId)) show(c.workId, c.bookmark);
   });
+  onAbort(signal, () => {
+    unwatch();
+    try {
+      removeMarkers();
+    } catch (error) {
+      warn('could not remove the markers.', error);
+    }
+  });
 
   const ready = Promise.all(
     [...byId].map(([workId, list]) =>
@@ -83,16 +91,6 @@ export function startListingBookmarks(page: Page, deps: BookmarkDeps): ListingBo
       if (existing) return true;
       await putBookmark(newBookmark(blurb.meta, { chapter: 1 }, deps.now()));
       return true;
-    },
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      unwatch();
-      try {
-        removeMarkers();
-      } catch (error) {
-        warn('could not remove the markers.', error);
-      }
     },
   };
 }

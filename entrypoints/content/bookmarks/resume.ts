@@ -7,7 +7,6 @@
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { hasReaderMarker, withoutResumeMarker, withResumeMarker } from '../../../lib/reader/navigation';
 import type { ChapterLink } from '../../../lib/sites/types';
-import { onReaderChange, openReaderView } from '../state/reader';
 import { chapterViews, pageUrl, scrollToPlace } from './place';
 import type { ProgressSaver } from './progress-saver';
 import { warn } from './warn';
@@ -96,7 +95,7 @@ function stripMarker(win: Window): void {
  * until the reader's own input, the window's end or the feature's stop; then `onEnd`.
  */
 function holdPlace(state: WorkBookmarkState, saved: Bookmark, onEnd: () => void): void {
-  const { doc, win, work, signal } = state;
+  const { doc, win, work, signal, events } = state;
   const inputs = new AbortController();
   const timers: ReturnType<typeof setTimeout>[] = [];
   const frames: number[] = [];
@@ -122,7 +121,6 @@ function holdPlace(state: WorkBookmarkState, saved: Bookmark, onEnd: () => void)
   const finish = () => {
     if (finished) return;
     finished = true;
-    unwatchReader();
     inputs.abort();
     for (const t of timers) clearTimeout(t);
     for (const f of frames) win.cancelAnimationFrame(f);
@@ -132,7 +130,7 @@ function holdPlace(state: WorkBookmarkState, saved: Bookmark, onEnd: () => void)
     win.addEventListener(type, finish, { capture: true, passive: true, signal: inputs.signal });
   }
   // The reader opening (or closing) changes what is shown: find the place again there.
-  const unwatchReader = onReaderChange(() => afterTwoFrames(applySettled));
+  events.on('reader:change', () => afterTwoFrames(applySettled), inputs.signal);
   win.addEventListener('load', () => apply(), { signal: inputs.signal });
   onAbort(signal, finish);
 
@@ -144,23 +142,23 @@ function holdPlace(state: WorkBookmarkState, saved: Bookmark, onEnd: () => void)
 
 /** The marker goes once the reader (if the marker asks for it) has taken over the URL, or after the window. */
 function stripMarkerOnceShown(state: WorkBookmarkState): void {
-  const { doc, win, work, signal } = state;
+  const { doc, win, work, signal, events } = state;
   if (!hasReaderMarker(win.location.href) || chapterViews(doc, work).reader) {
     stripMarker(win);
     return;
   }
-  const done = () => {
-    unwatchOpen();
-    clearTimeout(waitTimer);
-  };
-  const unwatchOpen = onReaderChange(() => {
-    if (!openReaderView()) return;
+  const unwatchOpen = events.on('reader:change', (view) => {
+    if (!view) return;
     done();
     stripMarker(win);
-  });
+  }, signal);
   const waitTimer = setTimeout(() => {
     done();
     stripMarker(win);
   }, RESUME_WINDOW_MS);
-  onAbort(signal, done);
+  const done = () => {
+    unwatchOpen();
+    clearTimeout(waitTimer);
+  };
+  onAbort(signal, () => clearTimeout(waitTimer));
 }

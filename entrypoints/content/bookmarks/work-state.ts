@@ -6,6 +6,7 @@
 import type { Place } from '../../../lib/bookmarks/record';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import type { Work } from '../../../lib/sites/types';
+import type { PageEvents } from '../events';
 import { measurePlace } from './place';
 import { warn } from './warn';
 
@@ -15,6 +16,8 @@ export interface WorkBookmarkState {
   readonly work: Work;
   /** Aborted when the feature stops: every part ends its listeners, timers and frames with it. */
   readonly signal: AbortSignal;
+  /** The page's hub: the reader opening and closing (`reader:change`). */
+  readonly events: PageEvents;
   /** This page's copy of the work's bookmark (kept current from other tabs); null when not bookmarked. */
   current: Bookmark | null;
   /** Whether the stored bookmark has been read (or reading it failed). */

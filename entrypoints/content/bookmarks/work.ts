@@ -51,6 +51,7 @@ export function startWorkBookmarks(page: Page, work: Work, deps: BookmarkDeps, s
     win: doc.defaultView ?? window,
     work,
     signal,
+    events: page.events,
     current: null,
     known: false,
     resuming: false,

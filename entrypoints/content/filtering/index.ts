@@ -8,9 +8,10 @@ import type { HistoryStatus } from '../../../lib/history/types';
 import { sendToBackground } from '../../../lib/messages';
 import { addRule, loadAppSettings, loadRules, watchAppSettings, watchRules } from '../../../lib/storage';
 import type { Blurb, SiteAdapter, Work } from '../../../lib/sites/types';
+import { createEventHub, type PageEvents } from '../events';
 import { mark } from '../marks';
 import { rememberBlurb, setListingJudged } from '../state/blurbs';
-import { setJudging } from '../state/verdicts';
+import { setJudging, setVerdict, type Verdict } from '../state/verdicts';
 import { DIM_CSS } from './dim';
 import { createHistoryWait, fillHistory } from './history-status';
 import { installHold, PENDING } from './hold';
@@ -50,8 +51,17 @@ function readBlurbOf(adapter: SiteAdapter, element: HTMLElement, url: URL): Blur
   return blurb;
 }
 
-/** `readWork`: the page's work, read once for every feature (../page.ts workReader). */
-export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL, readWork: () => Work | null): Filtering {
+/** Keeps a work's verdict in memory (../state/verdicts.ts) and tells the page's hub: reader mode and the history listen. */
+const verdictTeller = (events: PageEvents) => (element: Element, verdict: Verdict | null) => {
+  setVerdict(element, verdict);
+  events.emit('filter:verdicts');
+};
+
+/**
+ * `readWork`: the page's work, read once for every feature (../page.ts workReader). `events`: the
+ * page's hub, told `filter:verdicts` whenever the work's verdict or the judging changes.
+ */
+export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, url: URL, readWork: () => Work | null, events: PageEvents = createEventHub()): Filtering {
   const doc = document;
   const hold = installHold(doc, adapter.blurbSelector, adapter.workContentSelector);
   setJudging(true);
@@ -74,7 +84,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
       lastReported = count;
       void sendToBackground({ type: 'badge:filtered', count });
     }
-  });
+  }, verdictTeller(events));
 
   const removeHideActions: (() => void)[] = [];
   let rulesLoaded = false;
@@ -164,6 +174,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
     style.remove();
     hold.release();
     setJudging(false);
+    events.emit('filter:verdicts');
   };
   ctx.onInvalidated(stop);
   return { filteredCount: () => judge.filteredCount(), stop };

@@ -7,7 +7,7 @@ import type { Judgement } from '../../../lib/filters/types';
 import type { HistoryStatus } from '../../../lib/history/types';
 import type { WorkMeta } from '../../../lib/sites/types';
 import { mark } from '../marks';
-import { setVerdict } from '../state/verdicts';
+import { setVerdict, type Verdict } from '../state/verdicts';
 import { createDimNote, DIMMED } from './dim';
 import { COLLAPSED, HIDDEN, JUDGED, PENDING, SHIELDED } from './hold';
 import { createPlaceholder } from './placeholder';
@@ -98,7 +98,8 @@ function dim(element: HTMLElement, entry: Entry, judgement: Judgement): void {
   entry.shown = 'dimmed';
 }
 
-export function createJudge(initialRules: CompiledRules | null, onChange: () => void): Judge {
+/** `tellVerdict`: keeps a work's verdict for reader mode and the history (../state/verdicts.ts), and says so. */
+export function createJudge(initialRules: CompiledRules | null, onChange: () => void, tellVerdict: (element: Element, verdict: Verdict | null) => void = setVerdict): Judge {
   let rules = initialRules;
   let display: JudgeDisplay = { showTitles: true };
   const entries = new Map<HTMLElement, Entry>();
@@ -106,7 +107,7 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
 
   /** Tells reader mode (through memory, never the page) whether the work may show. */
   function report(element: HTMLElement, entry: Entry): void {
-    if (workActions.has(element)) setVerdict(element, entry.shown === 'visible' ? 'shown' : 'shielded');
+    if (workActions.has(element)) tellVerdict(element, entry.shown === 'visible' ? 'shown' : 'shielded');
   }
 
   /** "Show anyway" (revealed) or "Hide again" (not): re-applied, focus carried to what now stands there. */
@@ -208,7 +209,7 @@ export function createJudge(initialRules: CompiledRules | null, onChange: () => 
         undo(element, entry);
         element.removeAttribute(JUDGED);
         element.removeAttribute(PENDING);
-        if (workActions.has(element)) setVerdict(element, null);
+        if (workActions.has(element)) tellVerdict(element, null);
       }
       entries.clear();
       workActions.clear();

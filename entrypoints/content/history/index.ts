@@ -24,18 +24,14 @@ function isPrivate(): boolean {
 
 export function historyFeature(overrides: Partial<HistoryDeps>, startWork: StartWork | null): Feature {
   const deps: HistoryDeps = { ...DEFAULT_HISTORY_DEPS, ...overrides };
-  return (ctx, page) => {
-    try {
+  return {
+    name: 'history',
+    kinds: startWork ? ['work', 'listing'] : ['listing'],
+    start(page, signal) {
       const record = !isPrivate();
-      let stop = () => {};
-      if (page.kind === 'work' && record && startWork) stop = startWork(page, deps);
-      else if (page.kind === 'listing') stop = startListingHistory(page, deps, record);
-      ctx.onInvalidated(stop);
-      return stop;
-    } catch (error) {
-      console.warn('Lamplight history: could not start.', error);
-      return () => {};
-    }
+      if (page.kind === 'work' && record && startWork) startWork(page, deps, signal);
+      else if (page.kind === 'listing') startListingHistory(page, deps, record, signal);
+    },
   };
 }
 

@@ -46,11 +46,15 @@ export async function markBlurbs(page: Page, blurbs: readonly Blurb[], now: numb
   }
 }
 
-export function startListingHistory(page: Page, deps: HistoryDeps, record: boolean): () => void {
+/** Marks the blurbs once, after the filters' judging; `signal` takes the markers away. */
+export function startListingHistory(page: Page, deps: HistoryDeps, record: boolean, signal: AbortSignal): void {
   const win = page.doc.defaultView;
   const markers = historyMarkers(page.doc);
-  let stopped = false;
   let cancelIdle = () => {};
+  signal.addEventListener('abort', () => {
+    cancelIdle();
+    markers.clear();
+  }, { once: true });
 
   const run = async () => {
     const now = deps.now();
@@ -58,22 +62,16 @@ export function startListingHistory(page: Page, deps: HistoryDeps, record: boole
     if (items.length > 0 && record) {
       await mergeAo3History(items).catch((error: unknown) => warn("could not add AO3's History.", error));
     }
-    if (stopped) return;
+    if (signal.aborted) return;
     await markBlurbs(page, pageBlurbs(page), now, (blurb, text) => {
-      if (!stopped) markers.set(blurb, text);
+      if (!signal.aborted) markers.set(blurb, text);
     }, items.length > 0);
   };
 
   void listingJudged().then(() => {
-    if (stopped || !win) return;
+    if (signal.aborted || !win) return;
     cancelIdle = deps.idle(win, () => {
       run().catch((error: unknown) => warn('could not mark the works you read.', error));
     });
   });
-
-  return () => {
-    stopped = true;
-    cancelIdle();
-    markers.clear();
-  };
 }

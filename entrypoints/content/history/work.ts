@@ -14,8 +14,7 @@ import { visitFromWork } from '../../../lib/history/record';
 import type { Work } from '../../../lib/sites/types';
 import { recordHistoryVisit, watchHistoryForgotten } from '../../../lib/storage/history';
 import type { Page } from '../page';
-import { onReaderChange } from '../state/reader';
-import { isJudging, onVerdictChange, verdictOf } from '../state/verdicts';
+import { isJudging, verdictOf } from '../state/verdicts';
 import { chapterViews, storyParagraphs } from '../story';
 import type { HistoryDeps } from './deps';
 
@@ -24,25 +23,24 @@ const SHOWN_OR_PASSED = '1000000px 0px 0px 0px';
 
 const warn = (message: string, error?: unknown) => console.warn(`Lamplight history: ${message}`, error ?? '');
 
-export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
+/** Records this work's visit until `signal` aborts, or the work is forgotten. */
+export function startWorkHistory(page: Page, deps: HistoryDeps, signal: AbortSignal): void {
   const doc = page.doc;
   const win = doc.defaultView;
-  let stopped = false;
+  const { events } = page;
+  // Stopped by the feature's signal, or by the work being forgotten.
+  const running = new AbortController();
+  const stopped = running.signal;
+  if (signal.aborted) return;
+  signal.addEventListener('abort', () => running.abort(), { once: true });
   let work: Work | null = null;
   let opened = false;
   const ended = new Set<number>();
   let observer: IntersectionObserver | null = null;
-  const cleanups: (() => void)[] = [];
-
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    observer?.disconnect();
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-  };
+  stopped.addEventListener('abort', () => observer?.disconnect(), { once: true });
 
   const record = (chapter: number, reachedEnd: boolean) => {
-    if (stopped || !work) return;
+    if (stopped.aborted || !work) return;
     const visit = visitFromWork(work.meta, { chapter, reachedEnd, at: deps.now() });
     recordHistoryVisit(visit).catch((error: unknown) => warn('could not record this visit.', error));
   };
@@ -57,7 +55,7 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
   };
 
   const observeEnds = () => {
-    if (stopped || !work || !win) return;
+    if (stopped.aborted || !work || !win) return;
     observer?.disconnect();
     const { views } = chapterViews(doc, work);
     const ends = new Map<Element, number>();
@@ -87,25 +85,24 @@ export function startWorkHistory(page: Page, deps: HistoryDeps): () => void {
 
   /** Starts once the work is shown (not shielded, not awaiting the filters' judgement). */
   const begin = () => {
-    if (stopped) return;
+    if (stopped.aborted) return;
     work = page.work();
     if (!work) return;
-    cleanups.push(watchHistoryForgotten(work.meta.site, work.meta.id, stop));
+    const unwatchForgotten = watchHistoryForgotten(work.meta.site, work.meta.id, () => running.abort());
+    stopped.addEventListener('abort', unwatchForgotten, { once: true });
     const content = work.content;
     const held = () => verdictOf(content) === 'shielded' || (isJudging() && verdictOf(content) === null);
     const go = () => {
       observeEnds();
-      cleanups.push(onReaderChange(observeEnds));
+      events.on('reader:change', observeEnds, stopped);
     };
     if (!held()) return go();
-    const unwatch = onVerdictChange(() => {
+    const unwatch = events.on('filter:verdicts', () => {
       if (held()) return;
       unwatch();
       go();
-    });
-    cleanups.push(unwatch);
+    }, stopped);
   };
 
-  if (win) cleanups.push(deps.idle(win, begin));
-  return stop;
+  if (win) stopped.addEventListener('abort', deps.idle(win, begin), { once: true });
 }

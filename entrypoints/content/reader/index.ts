@@ -11,7 +11,6 @@ import { browser, type PublicPath } from 'wxt/browser';
 import { t } from '../../../lib/i18n';
 import { hasReaderMarker } from '../../../lib/reader/navigation';
 import type { ReaderSettings } from '../../../lib/reader/settings';
-import { readerSlots } from '../state/reader';
 import type { Feature, Page } from '../page';
 import { autoOpener, isShielded } from './auto-open';
 import { createFontLoader } from './fonts';
@@ -23,7 +22,6 @@ import { listenForToggleMessage } from './toggle-message';
 import { urlMarker } from './url-marker';
 
 export { HOST_ID, READER_ATTRIBUTE } from './mount';
-export { registerReaderSlot, type SlotRenderer } from '../state/reader';
 
 export interface ReaderDeps {
   /** Leave for another URL (a chapter). */
@@ -48,7 +46,7 @@ function removeLeftovers(doc: Document): void {
   doc.documentElement.removeAttribute(READER_ATTRIBUTE);
 }
 
-function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => void {
+function start(page: Page, deps: ReaderDeps, signal: AbortSignal): void {
   const doc = page.doc;
   const win: Window = doc.defaultView ?? window;
   const work = page.work();
@@ -64,8 +62,6 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
   };
 
   // Aborted when the feature stops: every listener and wait below ends with it.
-  const controller = new AbortController();
-  const { signal } = controller;
   let handle: ReaderHandle | null = null;
   let toggle: Toggle | null = null;
   const settings = readerSettingsSync({ doc, saveDelayMs: deps.saveDelayMs, onChange: (next) => handle?.setSettings(next), warn, signal });
@@ -73,7 +69,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
 
   const open = (): boolean => {
     if (handle) return true;
-    if (signal.aborted || ctxInvalid()) return false;
+    if (signal.aborted) return false;
     if (!work || !readable) {
       showNotice(doc, t('readerNoticeNoText'));
       return false;
@@ -94,7 +90,7 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
         },
         onExit: () => close(),
         onSettingsChange: settings.persist,
-        slots: readerSlots(),
+        events: page.events,
       });
     } catch (error) {
       warn('could not open reader mode.', error);
@@ -131,8 +127,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
   };
 
   if (readable) toggle = insertToggle(doc, work.navigation, toggleReader);
-  listenForToggleMessage(toggleReader, signal, warn);
-  const auto = autoOpener(work, () => handle === null, open, signal);
+  listenForToggleMessage(page.messages, toggleReader, signal, warn);
+  const auto = autoOpener(work, page.events, () => handle === null, open, signal);
 
   // Open at start: marked URL (we came here from the reader) or "Open every work in reader mode".
   const cameFromReader = hasReaderMarker(page.url) || hasReaderMarker(win.location.href);
@@ -149,10 +145,8 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     })
     .catch((error: unknown) => warn('start failed.', error));
 
-  return () => {
-    if (signal.aborted) return;
+  signal.addEventListener('abort', () => {
     try {
-      controller.abort();
       close();
       settings.flush();
       toggle?.remove();
@@ -161,23 +155,13 @@ function start(page: Page, ctxInvalid: () => boolean, deps: ReaderDeps): () => v
     } catch (error) {
       warn('stop failed.', error);
     }
-  };
+  }, { once: true });
 }
 
 /** The reader feature with its dependencies injectable (tests). */
 export function createReaderFeature(overrides: Partial<ReaderDeps> = {}): Feature {
   const deps: ReaderDeps = { ...defaultDeps, ...overrides };
-  return (ctx, page) => {
-    if (page.kind !== 'work') return () => {};
-    try {
-      const stop = start(page, () => ctx.isInvalid, deps);
-      ctx.onInvalidated(stop);
-      return stop;
-    } catch (error) {
-      warn('could not start.', error);
-      return () => {};
-    }
-  };
+  return { name: 'reader', kinds: ['work'], start: (page, signal) => start(page, deps, signal) };
 }
 
 /** Reader mode on work pages. */

@@ -16,7 +16,8 @@ import { sameReaderSettings } from '../../../lib/reader/settings';
 import { fractionRead, scrollFraction } from '../../../lib/reader/progress';
 import { countWords } from '../../../lib/reader/words';
 import type { Work } from '../../../lib/sites/types';
-import { setOpenReader, type SlotRenderer } from '../state/reader';
+import type { PageEvents } from '../events';
+import { setOpenReader, type OpenReaderView } from '../state/reader';
 import { createAppearance } from './appearance';
 import { addContinueLink, chapterNav, type ChapterNav } from './chapters';
 import { listenToControls } from './controls';
@@ -26,14 +27,11 @@ import type { OpenReader } from './open-state';
 import { buildSettingsPanel } from './settings-panel';
 import { scrollToStart, startingPoint, startsMidWork } from './start-place';
 import { buildStatus, statusText } from './status';
-import { buildToolbar, renderSlots } from './toolbar';
+import { buildToolbar } from './toolbar';
 import { toolbarReveal } from './toolbar-reveal';
 import { buildStory, storyText } from './view';
 
 export { HOST_ID, PAGE_STYLE_ID, READER_ATTRIBUTE } from './mount';
-
-/** Something another feature renders into a slot of the reader (e.g. the bookmarks team's button). */
-export type { SlotRenderer } from '../state/reader';
 
 export interface ReaderEnv {
   doc: Document;
@@ -47,7 +45,8 @@ export interface ReaderEnv {
   onExit: () => void;
   /** A setting changed in the panel (already applied). */
   onSettingsChange: (settings: ReaderSettings) => void;
-  slots?: ReadonlyMap<'bookmark', SlotRenderer>;
+  /** The page's hub, told `reader:change` when the reader opens and closes. */
+  events?: PageEvents;
 }
 
 export interface ReaderHandle {
@@ -73,6 +72,12 @@ function renderFrame(reader: OpenReader, nav: ChapterNav): void {
     return rect ? fractionRead(rect.top, rect.height, vh, bar.covered()) : 0;
   });
   if (text !== null) reader.status.showText(text);
+}
+
+/** Keeps the open reader in memory (../state/reader.ts) and tells the page's features. */
+function announce(env: ReaderEnv, view: OpenReaderView | null): void {
+  setOpenReader(view);
+  env.events?.emit('reader:change', view);
 }
 
 export function openReader(env: ReaderEnv): ReaderHandle {
@@ -138,7 +143,7 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   // ---- Attach ------------------------------------------------------------------------------
   appearance.apply(reader.settings);
   attachShell(doc, shell, story.main, status.line, appearance.fitColumn);
-  setOpenReader({
+  announce(env, {
     bookmarkSlot: toolbar.bookmarkSlot,
     chapters: sections.map((s) => ({ number: s.number, container: s.text })),
     coveredTop: () => bar.covered(),
@@ -147,7 +152,6 @@ export function openReader(env: ReaderEnv): ReaderHandle {
   listenToControls(reader, nav, env.onExit);
   win.addEventListener('scroll', reader.scheduleUpdate, { passive: true, signal });
   win.addEventListener('resize', reader.scheduleUpdate, { passive: true, signal });
-  const cleanUpSlots = renderSlots(env.slots, toolbar, work);
 
   // Continue where the reader was on the site's page; otherwise start at the top.
   scrollToStart(win, sections, start, signal);
@@ -175,11 +179,10 @@ export function openReader(env: ReaderEnv): ReaderHandle {
       controller.abort(); // every listener and observer of every part
       win.clearTimeout(countTimer);
       if (frame) win.cancelAnimationFrame(frame);
-      cleanUpSlots();
       // Where the reader was, measured while it is still laid out.
       const place = readerPlace(sections, win.innerHeight);
       detachShell(doc, shell);
-      setOpenReader(null);
+      announce(env, null);
       restorePage(win, work, place, savedScroll);
     },
   };

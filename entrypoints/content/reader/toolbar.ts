@@ -5,7 +5,6 @@
 import { t } from '../../../lib/i18n';
 import { withReaderMarker } from '../../../lib/reader/navigation';
 import type { Work } from '../../../lib/sites/types';
-import type { SlotRenderer } from '../state/reader';
 import { h } from './dom';
 import type { TagsDisclosure } from './work-head';
 
@@ -21,7 +20,7 @@ export interface ReaderToolbar {
   list: HTMLOListElement | null;
   listButton: HTMLButtonElement | null;
   listLinks: readonly HTMLAnchorElement[];
-  /** Where the bookmarks feature renders its button (see registerReaderSlot in ../state/reader.ts). */
+  /** Where the bookmarks feature renders its button (handed over in the `reader:change` event, ../events.ts). */
   bookmarkSlot: HTMLElement;
   /** The control an element belongs to, looking up its ancestors until `stop`. */
   actionOf(origin: Element, stop: Element): Action | undefined;
@@ -121,33 +120,5 @@ export function buildToolbar(
       list.hidden = !open;
       listButton.setAttribute('aria-expanded', String(open));
     },
-  };
-}
-
-/** Renders other features' add-ons into the toolbar's slots; returns what undoes them (on close). */
-export function renderSlots(
-  slots: ReadonlyMap<'bookmark', SlotRenderer> | undefined,
-  toolbar: ReaderToolbar,
-  work: Work,
-): () => void {
-  const cleanups: (() => void)[] = [];
-  for (const [name, render] of slots ?? []) {
-    const slot = name === 'bookmark' ? toolbar.bookmarkSlot : null;
-    if (!slot) continue;
-    try {
-      const cleanup = render(slot, work);
-      if (cleanup) cleanups.push(cleanup);
-    } catch (error) {
-      console.warn('Lamplight: a reader add-on failed.', error);
-    }
-  }
-  return () => {
-    for (const cleanup of cleanups.splice(0)) {
-      try {
-        cleanup();
-      } catch (error) {
-        console.warn('Lamplight: a reader add-on failed to clean up.', error);
-      }
-    }
   };
 }

@@ -6,10 +6,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { bookmarkedHere, MARKER_ATTRIBUTE, storyParagraphs } from '../../../entrypoints/content/bookmarks';
 import { createBookmarksFeature } from '../../../entrypoints/content/bookmarks/work-feature';
-import { createPage, type Page } from '../../../entrypoints/content/page';
+import type { Feature } from '../../../entrypoints/content/page';
 import { createReaderFeature, HOST_ID } from '../../../entrypoints/content/reader';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { PageKind, SiteAdapter } from '../../../lib/sites/types';
@@ -17,6 +16,7 @@ import { getBookmark, putBookmark, removeBookmark, updateBookmark } from '../../
 import { makeBookmark } from '../storage/helpers';
 import { fixtureText } from '../../support/fixtures';
 import { trustedClick } from '../../support/trusted-click';
+import { startOnPage } from '../../support/content-page';
 
 
 const WORK = '17793689';
@@ -44,16 +44,19 @@ function loadPage(file: string, url: string): void {
   document.append(page);
 }
 
-const pageFor = (url: string, kind: PageKind, adapter: SiteAdapter = ao3): Page => createPage(adapter, new URL(url), kind, document);
-
 const stops: (() => void)[] = [];
 const bookmarks = createBookmarksFeature({ idleMs: 30, now: () => new Date('2026-05-01T12:00:00.000Z') });
 const reader = createReaderFeature({ navigate: () => {}, fontUrl: (f) => `chrome-extension://test/${f}`, saveDelayMs: 0 });
 
+/** The features on one page context, as the content script starts them (the reader first). */
+function startFeatures(url: string, kind: PageKind, features: readonly Feature[], adapter: SiteAdapter = ao3): () => void {
+  const { stop } = startOnPage(adapter, url, kind, features);
+  stops.push(stop);
+  return stop;
+}
+
 async function startAll(url: string, kind: PageKind, withReader = kind === 'work') {
-  const ctx = new ContentScriptContext('test');
-  if (withReader) stops.push(await reader(ctx, pageFor(url, kind)));
-  stops.push(await bookmarks(ctx, pageFor(url, kind)));
+  startFeatures(url, kind, withReader ? [reader, bookmarks] : [bookmarks]);
   await settle();
 }
 
@@ -236,7 +239,7 @@ describe('work page: paragraphs, progress and resume', () => {
     const slow = createBookmarksFeature({ idleMs: 60_000 });
     await startAll(CH1.url, 'work', false);
     for (const stop of stops.splice(0)) stop();
-    stops.push(await slow(new ContentScriptContext('test'), pageFor(CH1.url, 'work')));
+    startFeatures(CH1.url, 'work', [slow]);
     await settle();
     window.scrollTo(0, 1000 + 7 * 100);
     window.dispatchEvent(new Event('scroll'));
@@ -272,7 +275,7 @@ describe('work page: paragraphs, progress and resume', () => {
     loadPage(CH1.file, `${CH1.url}#lamplight-reader+resume`);
     const replace = vi.fn();
     const feature = createBookmarksFeature({ idleMs: 30, replace });
-    stops.push(await feature(new ContentScriptContext('test'), pageFor(`${CH1.url}#lamplight-reader+resume`, 'work')));
+    startFeatures(`${CH1.url}#lamplight-reader+resume`, 'work', [feature]);
     await vi.waitFor(() => expect(replace).toHaveBeenCalledTimes(1));
     expect(replace.mock.calls[0]![0]).toBe(`${CH2.url}#lamplight-reader+resume`);
   });
@@ -395,7 +398,7 @@ describe('bad input never throws', () => {
   it.each<PageKind>(['work', 'listing', 'not-found', 'other'])('an adapter that throws on a %s page: no UI, no error', async (kind) => {
     loadPage(CH1.file, CH1.url);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const stop = await bookmarks(new ContentScriptContext('test'), pageFor(CH1.url, kind, broken));
+    const stop = startFeatures(CH1.url, kind, [bookmarks], broken);
     await settle();
     expect(document.querySelector('[data-lamplight-bookmark-toggle]')).toBeNull();
     expect(await send({ type: 'bookmark:link', url: CH1.url })).toBeUndefined();

@@ -10,6 +10,7 @@ import type { Work } from '../../../lib/sites/types';
 import { CHAPTER_CHECK_MS, readsOnFrom, startProgressSaver, type ProgressSaver } from '../../../entrypoints/content/bookmarks/progress-saver';
 import type { WorkBookmarkState } from '../../../entrypoints/content/bookmarks/work-state';
 import { makeBookmark } from '../storage/helpers';
+import { createEventHub } from '../../../entrypoints/content/events';
 
 const IDLE = 1500;
 const NOW = new Date('2026-05-01T12:00:00.000Z');
@@ -26,7 +27,7 @@ const scroll = () => window.dispatchEvent(new Event('scroll'));
 
 function start(current: Bookmark | null = makeBookmark({ chapter: 2, paragraph: 12, paragraphOffset: 0.25, readerMode: false })) {
   controller = new AbortController();
-  state = { doc: document, win: window, work: {} as Work, signal: controller.signal, current, known: true, resuming: false };
+  state = { doc: document, win: window, work: {} as Work, signal: controller.signal, events: createEventHub(), current, known: true, resuming: false };
   saver = startProgressSaver(state, {
     idleMs: IDLE,
     now: () => NOW,

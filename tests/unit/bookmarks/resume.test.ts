@@ -10,6 +10,7 @@ import type { ChapterLink, Work } from '../../../lib/sites/types';
 import { resume, resumeStart, RESUME_WINDOW_MS } from '../../../entrypoints/content/bookmarks/resume';
 import type { WorkBookmarkState } from '../../../entrypoints/content/bookmarks/work-state';
 import { makeBookmark } from '../storage/helpers';
+import { createEventHub } from '../../../entrypoints/content/events';
 
 const PAGE = 'https://archiveofourown.org/works/5/chapters/20';
 const LIST: ChapterLink[] = [
@@ -67,7 +68,7 @@ describe('resume on the page', () => {
     document.body.append(body);
     const work = { chapters: [{ number: 2, body }], chapterList: LIST } as unknown as Work;
     controller = new AbortController();
-    state = { doc: document, win: window, work, signal: controller.signal, current, known: true, resuming: false };
+    state = { doc: document, win: window, work, signal: controller.signal, events: createEventHub(), current, known: true, resuming: false };
     forget = vi.fn<() => void>();
     replace = vi.fn<(url: string, win: Window) => void>();
     resume(state, { replace, saver: { forget } });

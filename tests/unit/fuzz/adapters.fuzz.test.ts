@@ -19,7 +19,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createJudge } from '../../../entrypoints/content/filtering/judge';
 import { COLLAPSED, HIDDEN, SHIELDED } from '../../../entrypoints/content/filtering/hold';
 import { PLACEHOLDER } from '../../../entrypoints/content/filtering/placeholder';
@@ -34,7 +33,7 @@ import { HANDWRITTEN_PAGES } from '../sites/ffn-fixtures';
 import { mutate, junkText } from './mutate';
 import { hash32, hex, mulberry32, type Random } from './prng';
 import { blurbProblems, linkRuleProblems, workIdProblems, workMetaProblems, workProblems } from './wellformed';
-import { createPage } from '../../../entrypoints/content/page';
+import { createPage, startFeatures } from '../../../entrypoints/content/page';
 
 const BASE_SEED = Number(process.env.LAMPLIGHT_FUZZ_SEED ?? 0x1a3f1647) >>> 0;
 /** Rounds per fixture page (each round: one fresh clone, 1 to 4 mutations). */
@@ -379,12 +378,11 @@ async function runRound(
       for (const el of Array.from(live.querySelectorAll('#chapters, #storytext, #storytextp'))) el.remove();
       stats.storyRemoved++;
     }
-    const ctx = new ContentScriptContext('fuzz');
+    const controller = new AbortController();
     const untouched = serialize(live);
     const feature = createReaderFeature({ navigate: () => {}, fontUrl: (f) => `chrome-extension://fuzz/fonts/${f}`, saveDelayMs: 0 });
-    let stop: (() => void) | undefined;
     try {
-      stop = await feature(ctx, createPage(adapter, url, kind, live));
+      startFeatures(createPage(adapter, url, kind, live), [feature], controller.signal);
       await settle();
       const toggle = live.querySelector<HTMLButtonElement>('button[data-lamplight-reader-toggle]');
       if (!toggle) {
@@ -410,8 +408,7 @@ async function runRound(
     } catch (error) {
       problems.push(`the reader threw: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      stop?.();
-      ctx.abort();
+      controller.abort();
     }
     live.querySelector('[data-lamplight-notice]')?.remove();
     if (serialize(live) !== untouched) problems.push('starting, opening, closing and stopping the reader did not restore the page exactly');

@@ -5,14 +5,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createReaderFeature, HOST_ID, registerReaderSlot } from '../../../entrypoints/content/reader';
-import { createPage, type Page } from '../../../entrypoints/content/page';
+import { createReaderFeature, HOST_ID } from '../../../entrypoints/content/reader';
+import type { OpenReaderView } from '../../../entrypoints/content/state/reader';
 import { DEFAULT_READER_SETTINGS } from '../../../lib/reader/settings';
 import { ao3 } from '../../../lib/sites/ao3';
 import type { SiteAdapter, Work } from '../../../lib/sites/types';
 import { readerSettingsItem } from '../../../lib/storage/items';
 import { setJudging, setVerdict } from '../../../entrypoints/content/state/verdicts';
+import { startOnPage, type StartedPage } from '../../support/content-page';
 import { fixtureText } from '../../support/fixtures';
 
 
@@ -35,14 +35,6 @@ function loadPage(file: string, url: string): void {
 const serialize = (node: Node) => new XMLSerializer().serializeToString(node);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function pageFor(url: string, adapter: SiteAdapter = ao3): Page {
-  return createPage(adapter, new URL(url), 'work', document);
-}
-
-function ctx(): ContentScriptContext {
-  return new ContentScriptContext('test');
-}
-
 const host = () => document.getElementById(HOST_ID);
 const shadow = () => host()?.shadowRoot ?? null;
 const readerButton = (name: string) =>
@@ -61,6 +53,8 @@ function sourceParagraphs(): string[] {
 
 let navigate: ReturnType<typeof vi.fn<(url: string) => void>>;
 const stops: (() => void)[] = [];
+/** The page the reader was last started on (its event hub). */
+let current: StartedPage | null = null;
 
 async function start(url = CHAPTER2.url, adapter: SiteAdapter = ao3) {
   const feature = createReaderFeature({
@@ -68,10 +62,16 @@ async function start(url = CHAPTER2.url, adapter: SiteAdapter = ao3) {
     fontUrl: (f) => `chrome-extension://test/fonts/${f}`,
     saveDelayMs: 0,
   });
-  const stop = await feature(ctx(), pageFor(url, adapter));
-  stops.push(stop);
+  current = startOnPage(adapter, url, 'work', [feature]);
+  stops.push(current.stop);
   await settle();
-  return stop;
+  return current.stop;
+}
+
+/** What the filters do when a verdict changes: keep it in memory, then tell the page's hub. */
+function judged(element: HTMLElement, verdict: 'shown' | 'shielded') {
+  setVerdict(element, verdict);
+  current?.page.events.emit('filter:verdicts');
 }
 
 beforeEach(() => {
@@ -290,21 +290,19 @@ describe('reader mode on an AO3 chapter page (fixture: 14-chapter WIP, chapter 2
     expect(document.documentElement.hasAttribute('data-lamplight-reader')).toBe(false);
   });
 
-  it('gives the bookmarks feature a slot, and cleans it up on close', async () => {
-    const cleanup = vi.fn();
-    const unregister = registerReaderSlot('bookmark', (slot, work) => {
-      slot.append(Object.assign(document.createElement('button'), { textContent: `Bookmark ${work.meta.id}` }));
-      return cleanup;
-    });
-    try {
-      await start();
-      siteToggle()?.click();
-      expect(shadow()?.querySelector('[data-lamplight-slot="bookmark"] button')?.textContent).toBe('Bookmark 17793689');
-      readerButton('Reader mode')?.click();
-      expect(cleanup).toHaveBeenCalledOnce();
-    } finally {
-      unregister();
-    }
+  it('hands other features its toolbar slot when it opens, and says when it closes', async () => {
+    await start();
+    const seen: (OpenReaderView | null)[] = [];
+    const listening = new AbortController();
+    current!.page.events.on('reader:change', (view) => {
+      seen.push(view);
+      view?.bookmarkSlot.append(Object.assign(document.createElement('button'), { textContent: 'Bookmark' }));
+    }, listening.signal);
+    siteToggle()?.click();
+    expect(shadow()?.querySelector('[data-lamplight-slot="bookmark"] button')?.textContent).toBe('Bookmark');
+    readerButton('Reader mode')?.click();
+    expect(seen.map((view) => view !== null)).toEqual([true, false]);
+    listening.abort();
   });
 });
 
@@ -330,7 +328,7 @@ describe('reader mode and the filters’ shield', () => {
     setVerdict(workskin(), 'shielded');
     await start();
     expect(host()).toBeNull();
-    setVerdict(workskin(), 'shown');
+    judged(workskin(), 'shown');
     await settle();
     expect(host()).not.toBeNull();
   });
@@ -340,7 +338,7 @@ describe('reader mode and the filters’ shield', () => {
     setJudging(true);
     await start();
     expect(host()).toBeNull();
-    setVerdict(workskin(), 'shown');
+    judged(workskin(), 'shown');
     await settle();
     expect(host()).not.toBeNull();
   });

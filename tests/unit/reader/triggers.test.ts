@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createDispatcher, listenForMessages } from '../../../entrypoints/content/dispatcher';
+import { createEventHub, type PageEvents } from '../../../entrypoints/content/events';
 import { autoOpener, JUDGEMENT_WAIT_MS } from '../../../entrypoints/content/reader/auto-open';
 import { listenForToggleMessage } from '../../../entrypoints/content/reader/toggle-message';
 import { urlMarker } from '../../../entrypoints/content/reader/url-marker';
@@ -14,12 +16,20 @@ import type { Work } from '../../../lib/sites/types';
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 describe('the reader:toggle message', () => {
-  beforeEach(() => fakeBrowser.reset());
+  const script = new AbortController();
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The content script's one listener (entrypoints/content/dispatcher.ts), as run.ts adds it.
+    const messages = createDispatcher();
+    listenForMessages(messages, script.signal);
+    listen = (toggle, signal, warn) => listenForToggleMessage(messages, toggle, signal, warn);
+  });
+  let listen: (toggle: () => boolean, signal: AbortSignal, warn: (message: string, error?: unknown) => void) => void;
 
   it('toggles and answers with the state; other messages are not answered', async () => {
     let on = false;
     const controller = new AbortController();
-    listenForToggleMessage(() => (on = !on), controller.signal, vi.fn());
+    listen(() => (on = !on), controller.signal, vi.fn());
     expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'reader:toggle' }, {})).toEqual([{ readerOn: true }]);
     expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'reader:toggle' }, {})).toEqual([{ readerOn: false }]);
     expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'page:status' }, {})).toEqual([undefined]);
@@ -29,13 +39,13 @@ describe('the reader:toggle message', () => {
   it('answers off when toggling throws, and stops listening when its signal aborts', async () => {
     const warn = vi.fn();
     const controller = new AbortController();
-    listenForToggleMessage(() => {
+    listen(() => {
       throw new Error('broken page');
     }, controller.signal, warn);
     expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'reader:toggle' }, {})).toEqual([{ readerOn: false }]);
     expect(warn).toHaveBeenCalledWith('toggle failed.', expect.any(Error));
     controller.abort();
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'reader:toggle' }, {})).toEqual([]);
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'reader:toggle' }, {})).toEqual([undefined]);
   });
 });
 
@@ -67,11 +77,18 @@ describe('opening by itself', () => {
   let content: HTMLElement;
   let work: Work;
   let controller: AbortController;
+  let events: PageEvents;
+  /** What the filters do when the work's verdict changes: keep it in memory, then tell the page's hub. */
+  const judged = (verdict: 'shown' | 'shielded') => {
+    setVerdict(content, verdict);
+    events.emit('filter:verdicts');
+  };
   beforeEach(() => {
     vi.useFakeTimers();
     content = document.createElement('div');
     work = { content } as unknown as Work;
     controller = new AbortController();
+    events = createEventHub();
   });
   afterEach(() => {
     controller.abort();
@@ -81,24 +98,24 @@ describe('opening by itself', () => {
 
   it('opens at once when the filters do not run on the page', () => {
     const open = vi.fn();
-    autoOpener(work, () => true, open, controller.signal).request();
+    autoOpener(work, events, () => true, open, controller.signal).request();
     expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('waits for the filters’ judgement, then opens once', () => {
     setJudging(true);
     const open = vi.fn();
-    autoOpener(work, () => true, open, controller.signal).request();
+    autoOpener(work, events, () => true, open, controller.signal).request();
     expect(open).not.toHaveBeenCalled();
-    setVerdict(content, 'shown');
-    setVerdict(content, 'shown');
+    judged('shown');
+    judged('shown');
     expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('opens after the wait when the filters never judge the work', () => {
     setJudging(true);
     const open = vi.fn();
-    autoOpener(work, () => true, open, controller.signal).request();
+    autoOpener(work, events, () => true, open, controller.signal).request();
     vi.advanceTimersByTime(JUDGEMENT_WAIT_MS - 1);
     expect(open).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -109,24 +126,24 @@ describe('opening by itself', () => {
     setJudging(true);
     setVerdict(content, 'shielded');
     const open = vi.fn();
-    autoOpener(work, () => true, open, controller.signal).request();
+    autoOpener(work, events, () => true, open, controller.signal).request();
     vi.advanceTimersByTime(JUDGEMENT_WAIT_MS * 5);
     expect(open).not.toHaveBeenCalled();
-    setVerdict(content, 'shown');
+    judged('shown');
     expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('stops waiting when its signal aborts or when it may no longer open', () => {
     setJudging(true);
     const open = vi.fn();
-    autoOpener(work, () => true, open, controller.signal).request();
+    autoOpener(work, events, () => true, open, controller.signal).request();
     controller.abort();
-    setVerdict(content, 'shown');
+    judged('shown');
     vi.advanceTimersByTime(JUDGEMENT_WAIT_MS);
     expect(open).not.toHaveBeenCalled();
 
     const other = new AbortController();
-    autoOpener(work, () => false, open, other.signal).request();
+    autoOpener(work, events, () => false, open, other.signal).request();
     expect(open).not.toHaveBeenCalled();
     other.abort();
   });
