@@ -5,7 +5,7 @@
  */
 import { t } from '../../lib/i18n';
 import { addRule } from '../../lib/storage';
-import { mark, marked } from './marks';
+import { mark } from './marks';
 import type { Feature, Page } from './page';
 import { onTrustedClick } from './trusted';
 
@@ -18,6 +18,7 @@ function startSeriesAction(page: Page, signal: AbortSignal): void {
   const doc = page.doc;
   const holder = doc.createElement('p');
   mark(holder, SERIES_ACTION);
+  holder.style.margin = '0.25em 0 0.75em'; // spacing only: the button keeps the site's own button look
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = t('seriesHideButton');
@@ -50,10 +51,3 @@ function startSeriesAction(page: Page, signal: AbortSignal): void {
 
 /** On listings (a series page is one). */
 export const seriesAction: Feature = { name: 'series action', kinds: ['listing'], start: startSeriesAction };
-
-const S = marked(SERIES_ACTION);
-
-/** Spacing only: the button keeps the site's own button look, like the page's other actions. */
-export const SERIES_ACTION_CSS = `${S} { margin: 0.25em 0 0.75em; }
-${S} button:focus-visible { outline: 2px solid #1d5fd1; outline-offset: 2px; }
-`;

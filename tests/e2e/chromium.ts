@@ -160,53 +160,72 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   );
 }
 
-export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR): Promise<ChromiumSession> {
+export interface LaunchOptions {
+  /**
+   * Serve archiveofourown.org from a local HTTPS server on this port instead of routing requests to the
+   * fixtures (Playwright's route.fulfill sends a body in one piece; a streamed page needs a real server).
+   */
+  servedAt?: number;
+}
+
+/** The one Chromium launch of the E2E tests: the built extension, a fresh profile, nothing off this machine. */
+export async function launchChromium(extensionDir = CHROME_EXTENSION_DIR, options: LaunchOptions = {}): Promise<ChromiumSession> {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
   }
+  const { servedAt } = options;
   const profile = mkdtempSync(path.join(tmpdir(), 'lamplight-chromium-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
-      args: chromiumArgs(extensionDir),
+      ...(servedAt === undefined
+        ? { args: chromiumArgs(extensionDir) }
+        : {
+            ignoreHTTPSErrors: true,
+            args: chromiumArgs(extensionDir, `MAP archiveofourown.org 127.0.0.1:${servedAt}, MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`, [
+              '--ignore-certificate-errors',
+            ]),
+          }),
     });
-    const ctx = context;
-    await ctx.route('**/*', async (route) => {
-      const request = route.request();
-      const url = request.url();
-      if (isLocalScheme(url)) return route.continue();
-      const file = fixtureForUrl(url);
-      const fromWorker = Boolean(request.serviceWorker());
-      if (fromWorker) serviceWorkerUrls.add(url);
-      const record: RequestRecord = {
-        url,
-        method: request.method(),
-        outcome: 'aborted',
-        ...(fromWorker ? { initiator: 'service-worker' as const } : {}),
-      };
-      if (file && request.method() === 'GET' && !fromWorker) {
-        requestLog.push({ ...record, outcome: 'fixture' });
-        return route.fulfill({
-          status: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8' },
-          body: readFixture(file),
-        });
-      }
-      requestLog.push({ ...record, outcome: 'aborted' });
-      return route.abort('blockedbyclient');
-    });
-
-    ctx.on('page', (p) => void watchInitiators(ctx, p));
-    for (const p of ctx.pages()) void watchInitiators(ctx, p);
-
-    return await sessionOf(ctx, profile);
+    if (servedAt === undefined) await routeToFixtures(context);
+    return await sessionOf(context, profile);
   } catch (error) {
     await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Every request of `ctx` answered from the fixtures or aborted, and logged for the request audit. */
+async function routeToFixtures(ctx: BrowserContext): Promise<void> {
+  await ctx.route('**/*', async (route) => {
+    const request = route.request();
+    const url = request.url();
+    if (isLocalScheme(url)) return route.continue();
+    const file = fixtureForUrl(url);
+    const fromWorker = Boolean(request.serviceWorker());
+    if (fromWorker) serviceWorkerUrls.add(url);
+    const record: RequestRecord = {
+      url,
+      method: request.method(),
+      outcome: 'aborted',
+      ...(fromWorker ? { initiator: 'service-worker' as const } : {}),
+    };
+    if (file && request.method() === 'GET' && !fromWorker) {
+      requestLog.push({ ...record, outcome: 'fixture' });
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: readFixture(file),
+      });
+    }
+    requestLog.push({ ...record, outcome: 'aborted' });
+    return route.abort('blockedbyclient');
+  });
+  ctx.on('page', (p) => void watchInitiators(ctx, p));
+  for (const p of ctx.pages()) void watchInitiators(ctx, p);
 }
 
 /** Opens `url` (default: the fixture's real URL) in `page`, served from the fixture file. */

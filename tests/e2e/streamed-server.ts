@@ -13,7 +13,6 @@ import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_EXTENSION_DIR, chromiumArgs, chromiumPath, sessionOf, type ChromiumSession } from './chromium';
 
 export interface StreamedRequest {
   method: string;
@@ -109,38 +108,6 @@ export async function startStreamedServer(pages: StreamedPage[]): Promise<Stream
   });
   state.port = (server.address() as net.AddressInfo).port;
   return state;
-}
-
-export type StreamedChromium = ChromiumSession;
-
-/**
- * Chromium with the built extension (the arguments of launchChromium() in ./chromium.ts), no request
- * routing (Playwright's route.fulfill sends a body in one piece), and archiveofourown.org resolved to
- * the local server on `port`.
- */
-export async function launchStreamedChromium(port: number, extensionDir = CHROME_EXTENSION_DIR): Promise<StreamedChromium> {
-  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
-    throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
-  }
-  const profile = mkdtempSync(path.join(tmpdir(), 'lamplight-chromium-streamed-'));
-  let context: BrowserContext | undefined;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: chromiumArgs(
-        extensionDir,
-        `MAP archiveofourown.org 127.0.0.1:${port}, MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
-        ['--ignore-certificate-errors'],
-      ),
-    });
-    return await sessionOf(context, profile);
-  } catch (error) {
-    await context?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 /** One animation frame as the page had it, sampled at the start of the frame (before it is painted). */

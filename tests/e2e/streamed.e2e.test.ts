@@ -13,16 +13,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumSession } from './chromium';
 import { FIXTURE_URLS, isReferencedBy, readFixture, type FixtureFile } from './fixtures';
 import { fixtureBlurbs, blurbIdsWithWarning, GDOV } from './filtering-facts';
 import {
-  launchStreamedChromium,
   recordFrames,
   startStreamedServer,
   stopRecording,
   type RecordedFrame,
   type Recording,
-  type StreamedChromium,
   type StreamedServer,
 } from './streamed-server';
 
@@ -66,7 +65,7 @@ const STORY_START = '<div class="userstuff"><p>*whispers*';
 const workSplit = workBody.indexOf(STORY_START) + STORY_START.length;
 
 let server: StreamedServer;
-let browser: StreamedChromium;
+let browser: ChromiumSession;
 let page: Page;
 
 beforeAll(async () => {
@@ -74,7 +73,7 @@ beforeAll(async () => {
     { path: pathOf(LISTING_URL), body: listingBody, splitAt: listingSplit, pauseMs: PAUSE_MS },
     { path: pathOf(WORK_URL), body: workBody, splitAt: workSplit, pauseMs: PAUSE_MS },
   ]);
-  browser = await launchStreamedChromium(server.port);
+  browser = await launchChromium(undefined, { servedAt: server.port });
   const extensionPage = await browser.context.newPage();
   await extensionPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await extensionPage.evaluate(() =>

@@ -18,7 +18,6 @@ import { installHold, PENDING } from './hold';
 import { createJudge, focusRevealed, type JudgeDisplay } from './judge';
 import { createSummary, FILTER_UI_CSS } from './placeholder';
 import { addHideAction, HIDE_ACTION_CSS } from './hide-action';
-import { SERIES_ACTION_CSS } from '../series-action';
 import { REVEALED_CSS } from './revealed';
 import { SHIELD_CSS } from './shield';
 import { filterOnSite } from './site-filter';
@@ -67,7 +66,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   setJudging(true);
   const style = doc.createElement('style');
   style.dataset.lamplight = 'filter-ui';
-  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS + REVEALED_CSS + DIM_CSS + SERIES_ACTION_CSS;
+  style.textContent = FILTER_UI_CSS + SHIELD_CSS + HIDE_ACTION_CSS + REVEALED_CSS + DIM_CSS;
   (doc.head ?? doc.documentElement).append(style);
 
   let lastReported = -1;
