@@ -1,7 +1,7 @@
 /**
  * The reader's settings panel: a plain-DOM renderer of the settings form's description
  * (lib/reader/settings-form.ts, also drawn by the options page's ReaderSettingsForm), one delegated
- * `input` listener, changes applied live by the caller.
+ * listener for `input` and `change`, changes applied live by the caller.
  */
 import { DEFAULT_READER_SETTINGS, type ReaderSettings, updateReaderSetting } from '../../../lib/reader/settings';
 import { controlValue, panelFields, type ReaderSettingField } from '../../../lib/reader/settings-form';
