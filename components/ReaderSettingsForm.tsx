@@ -1,28 +1,17 @@
 /**
- * The reader's settings on the options page: the same controls as the in-page settings panel
- * (READER_SETTING_FIELDS), plus continuing past the adult-content notice. Writes through
- * saveReaderSettings; open tabs follow through the storage watcher.
+ * The reader's settings on the options page: a Preact renderer of the settings form's description
+ * (lib/reader/settings-form.ts, also drawn by the reader's in-page panel), with the options-page-only
+ * fields (continuing past the adult-content notice), a preview in the reader's own fonts, and
+ * Restore defaults. Writes through saveReaderSettings; open tabs follow through the storage watcher.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser, type PublicPath } from 'wxt/browser';
 import { t } from '../lib/i18n';
-import {
-  DEFAULT_READER_SETTINGS,
-  READER_SETTING_FIELDS,
-  sameReaderSettings,
-  updateReaderSetting,
-  type ReaderSettingField,
-  type ReaderSettings,
-} from '../lib/reader/settings';
+import { DEFAULT_READER_SETTINGS, sameReaderSettings, updateReaderSetting, type ReaderSettings } from '../lib/reader/settings';
+import { controlValue, READER_SETTINGS_FORM, type Control, type ReaderSettingField } from '../lib/reader/settings-form';
 import { DYSLEXIC_FACES, DYSLEXIC_FAMILY, FONT_STACKS } from '../lib/reader/style';
 import { saveReaderSettings } from '../lib/storage/settings';
 import { errorText, useReaderSettings } from './hooks';
-
-/** The in-page panel's fields and the adult-content toggle (labels read when the form is drawn). */
-const fields = (): readonly ReaderSettingField[] => [
-  ...READER_SETTING_FIELDS,
-  { kind: 'toggle', key: 'skipAdultGate', label: t('readerSettingsSkipAdultGate') },
-];
 
 /** The shipped dyslexia-friendly faces, registered with this page the first time the preview shows them. */
 let dyslexicFacesAdded = false;
@@ -54,86 +43,34 @@ export function ReaderSettingsForm() {
     setProblem(null);
     saveReaderSettings(patch).catch((err: unknown) => setProblem(t('commonCouldNotSave', errorText(err))));
   };
-  const change = (key: keyof ReaderSettings, value: unknown, store: boolean) => {
-    const next = updateReaderSetting(shown, key, value);
+  /** A control moved: shown at once, stored when `store` (a slider stores when let go). */
+  const change = (field: ReaderSettingField, control: Control, store: boolean) => {
+    const next = updateReaderSetting(shown, field.key, controlValue(field, control));
     setShown(next);
-    if (store) save({ [key]: next[key] });
+    if (store) save({ [field.key]: next[field.key] });
   };
-  const allFields = fields();
+  const control = (field: ReaderSettingField) => (
+    <SettingControl key={field.key} id={`${id}-${field.key}`} field={field} shown={shown} change={change} />
+  );
 
   return (
     <div class="reader-settings">
-      <div class="settings-grid">
-        {allFields.filter((field) => field.kind !== 'toggle').map((field) => {
-          const fid = `${id}-${field.key}`;
-          if (field.kind === 'range') {
-            const value = shown[field.key];
-            return (
-              <div class="form-field" key={field.key}>
-                <div class="label-row">
-                  <label for={fid}>{field.label}</label>
-                  <output for={fid}>{field.format(value)}</output>
-                </div>
-                <input
-                  id={fid}
-                  type="range"
-                  min={field.range.min}
-                  max={field.range.max}
-                  step={field.range.step}
-                  value={value}
-                  aria-valuetext={field.format(value)}
-                  onInput={(e) => change(field.key, Number(e.currentTarget.value), false)}
-                  onChange={(e) => change(field.key, Number(e.currentTarget.value), true)}
-                />
-              </div>
-            );
-          }
-          if (field.kind === 'choice') {
-            return (
-              <div class="form-field" key={field.key}>
-                <label for={fid}>{field.label}</label>
-                <select id={fid} value={shown[field.key]} onChange={(e) => change(field.key, e.currentTarget.value, true)}>
-                  {field.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            );
-          }
-          return null;
-        })}
-      </div>
-      <div class="settings-toggles">
-        {allFields.map(
-          (field) =>
-            field.kind === 'toggle' && (
-              <label class="check" key={field.key}>
-                <input
-                  type="checkbox"
-                  checked={shown[field.key]}
-                  onChange={(e) => change(field.key, e.currentTarget.checked, true)}
-                />
-                <span>{field.label}</span>
-              </label>
-            ),
-        )}
-      </div>
+      <div class="settings-grid">{READER_SETTINGS_FORM.filter((field) => field.kind !== 'toggle').map(control)}</div>
+      <div class="settings-toggles">{READER_SETTINGS_FORM.filter((field) => field.kind === 'toggle').map(control)}</div>
       <figure class="reader-preview">
         <figcaption>{t('readerSettingsPreview')}</figcaption>
-      <p
-        style={{
-          fontFamily: FONT_STACKS[shown.font],
-          fontSize: `${shown.fontSize}px`,
-          lineHeight: String(shown.lineHeight),
-          maxWidth: `${shown.width}ch`,
-          textAlign: shown.align === 'justify' ? 'justify' : 'start',
-          marginBlockEnd: `${shown.paragraphSpacing}em`,
-        }}
-      >
-        {t('readerSettingsPreviewText')}
-      </p>
+        <p
+          style={{
+            fontFamily: FONT_STACKS[shown.font],
+            fontSize: `${shown.fontSize}px`,
+            lineHeight: String(shown.lineHeight),
+            maxWidth: `${shown.width}ch`,
+            textAlign: shown.align === 'justify' ? 'justify' : 'start',
+            marginBlockEnd: `${shown.paragraphSpacing}em`,
+          }}
+        >
+          {t('readerSettingsPreviewText')}
+        </p>
       </figure>
       {problem && (
         <p class="field-error" role="alert">
@@ -150,5 +87,57 @@ export function ReaderSettingsForm() {
         </button>
       </div>
     </div>
+  );
+}
+
+/** One field's control, as the description says: a slider with its value, a select, or a checkbox. */
+function SettingControl(props: {
+  id: string;
+  field: ReaderSettingField;
+  shown: ReaderSettings;
+  change: (field: ReaderSettingField, control: Control, store: boolean) => void;
+}) {
+  const { id, field, shown, change } = props;
+  if (field.kind === 'range') {
+    const value = shown[field.key];
+    return (
+      <div class="form-field">
+        <div class="label-row">
+          <label for={id}>{t(field.label)}</label>
+          <output for={id}>{field.format(value)}</output>
+        </div>
+        <input
+          id={id}
+          type="range"
+          min={field.range.min}
+          max={field.range.max}
+          step={field.range.step}
+          value={value}
+          aria-valuetext={field.format(value)}
+          onInput={(e) => change(field, e.currentTarget, false)}
+          onChange={(e) => change(field, e.currentTarget, true)}
+        />
+      </div>
+    );
+  }
+  if (field.kind === 'choice') {
+    return (
+      <div class="form-field">
+        <label for={id}>{t(field.label)}</label>
+        <select id={id} value={shown[field.key]} onChange={(e) => change(field, e.currentTarget, true)}>
+          {field.choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {t(choice.label)}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <label class="check">
+      <input type="checkbox" checked={shown[field.key]} onChange={(e) => change(field, e.currentTarget, true)} />
+      <span>{t(field.label)}</span>
+    </label>
   );
 }

@@ -1,8 +1,12 @@
 /**
- * The reader's rules as a compact list (popup): each with an on/off switch, Edit (inline) and
- * Delete. Accessible names carry the rule: "Edit rule Major Character Death".
+ * The reader's rules, in the popup and on the options page: one list, one row per rule with its
+ * on/off switch, name (also-covered names, note), action, Edit (in place) and Delete. Accessible
+ * names carry the rule: "Edit rule Major Character Death". How the rows are laid out is the
+ * `layout` prop: a compact list by default (popup); the options page passes `RuleTableLayout`
+ * (./RuleTableLayout.tsx: a table with search, selection and bulk actions), which the popup never
+ * loads.
  */
-import type { RefObject } from 'preact';
+import type { JSX, Ref, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
 import { t } from '../lib/i18n';
@@ -15,17 +19,38 @@ import type { StatusMessage } from './Status';
 import { Switch } from './Switch';
 import { CoveredNames } from './synonyms/CoveredNames';
 
-export interface RuleRowHandlers {
+/** One rule's parts, drawn once here and placed by a layout. */
+export interface RuleItem {
+  rule: Rule;
+  /** The form editing the rule in place, or null when it is not being edited. */
+  form: JSX.Element | null;
+  /** The rule's name, the other names it covers and its note. */
+  name: JSX.Element;
+  badge: JSX.Element;
+  toggle: JSX.Element;
+  /** Edit and Delete. */
+  buttons: JSX.Element;
+}
+
+export interface RuleLayoutProps {
+  /** Every rule, in order, with its parts. */
+  items: readonly RuleItem[];
+  /** For the container of the Edit buttons, so focus can return to one when editing ends. */
+  root: Ref<HTMLElement>;
+  announce: (m: StatusMessage) => void;
+}
+
+interface RuleRowHandlers {
   toggle: (rule: Rule) => void;
   remove: (rule: Rule) => void;
   save: (rule: Rule) => Promise<string | null>;
 }
 
 /**
- * Toggle, delete (with Undo) and edit, shared by the list and the table. `editing` is the id
- * of the rule being edited; when editing ends, focus returns to that rule's Edit button.
+ * Toggle, delete (with Undo) and edit. `editing` is the id of the rule being edited; when editing
+ * ends, focus returns to that rule's Edit button.
  */
-export function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage) => void) {
+function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage) => void) {
   const [editing, setEditing] = useState<string | null>(null);
   const returnFocus = useRef<string | null>(null);
   const root = useRef<HTMLElement | null>(null);
@@ -75,12 +100,7 @@ export function useRuleRows(rules: readonly Rule[], announce: (m: StatusMessage)
   return { editing, setEditing, stopEditing, handlers, root };
 }
 
-export function RuleSwitch(props: { rule: Rule; handlers: RuleRowHandlers }) {
-  const { rule, handlers } = props;
-  return <Switch checked={rule.enabled} onChange={() => handlers.toggle(rule)} label={t('rulesEnableLabel', ruleName(rule))} />;
-}
-
-export function RuleButtons(props: { rule: Rule; handlers: RuleRowHandlers; onEdit: () => void }) {
+function RuleButtons(props: { rule: Rule; handlers: RuleRowHandlers; onEdit: () => void }) {
   const { rule, handlers, onEdit } = props;
   const name = ruleName(rule);
   return (
@@ -95,61 +115,62 @@ export function RuleButtons(props: { rule: Rule; handlers: RuleRowHandlers; onEd
   );
 }
 
-/** Switch, Edit and Delete together (the table's last column). */
-export function RuleControls(props: { rule: Rule; handlers: RuleRowHandlers; onEdit: () => void }) {
-  return (
-    <div class="rule-controls">
-      <RuleSwitch rule={props.rule} handlers={props.handlers} />
-      <RuleButtons {...props} />
-    </div>
-  );
-}
-
-/** A rule's form, editing it in place (both rule lists). */
-export function EditRuleForm(props: { rule: Rule; handlers: RuleRowHandlers; onCancel: () => void }) {
-  const { rule, handlers, onCancel } = props;
-  return (
-    <RuleForm
-      initial={rule}
-      label={t('rulesEditLabel', ruleName(rule))}
-      submitLabel={t('commonSave')}
-      onSubmit={handlers.save}
-      onCancel={onCancel}
-      autoFocus
-    />
-  );
-}
-
-export function ActionBadge(props: { rule: Rule }) {
-  return <span class={`badge badge-${props.rule.action}`}>{actionLabel(props.rule.action)}</span>;
-}
-
-export function RuleList(props: { rules: readonly Rule[]; announce: (m: StatusMessage) => void }) {
-  const { rules, announce } = props;
-  const { editing, setEditing, stopEditing, handlers, root } = useRuleRows(rules, announce);
-  if (rules.length === 0) {
-    return <p class="muted">{t('rulesEmpty')}</p>;
-  }
+/** The popup's layout: one list item per rule, switch first. */
+function CompactList({ items, root }: RuleLayoutProps) {
   return (
     <ul class="rule-list" ref={root as RefObject<HTMLUListElement>}>
-      {rules.map((rule) => (
-        <li key={rule.id} class={rule.enabled ? 'rule' : 'rule rule-off'}>
-          {editing === rule.id ? (
-            <EditRuleForm rule={rule} handlers={handlers} onCancel={stopEditing} />
-          ) : (
+      {items.map((item) => (
+        <li key={item.rule.id} class={item.rule.enabled ? 'rule' : 'rule rule-off'}>
+          {item.form ?? (
             <>
-              <RuleSwitch rule={rule} handlers={handlers} />
-              <span class="rule-name">
-                {ruleName(rule)}
-                <CoveredNames rule={rule} />
-                <RuleNote rule={rule} />
-              </span>
-              <ActionBadge rule={rule} />
-              <RuleButtons rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />
+              {item.toggle}
+              <span class="rule-name">{item.name}</span>
+              {item.badge}
+              {item.buttons}
             </>
           )}
         </li>
       ))}
     </ul>
   );
+}
+
+export function RuleList(props: {
+  rules: readonly Rule[];
+  announce: (m: StatusMessage) => void;
+  /** How the rows are laid out; a compact list when absent. */
+  layout?: (props: RuleLayoutProps) => JSX.Element;
+}) {
+  const { rules, announce, layout: Layout = CompactList } = props;
+  const { editing, setEditing, stopEditing, handlers, root } = useRuleRows(rules, announce);
+  if (rules.length === 0) {
+    return <p class="muted">{t('rulesEmpty')}</p>;
+  }
+  const items = rules.map(
+    (rule): RuleItem => ({
+      rule,
+      form:
+        editing === rule.id ? (
+          <RuleForm
+            initial={rule}
+            label={t('rulesEditLabel', ruleName(rule))}
+            submitLabel={t('commonSave')}
+            onSubmit={handlers.save}
+            onCancel={stopEditing}
+            autoFocus
+          />
+        ) : null,
+      name: (
+        <>
+          {ruleName(rule)}
+          <CoveredNames rule={rule} />
+          <RuleNote rule={rule} />
+        </>
+      ),
+      badge: <span class={`badge badge-${rule.action}`}>{actionLabel(rule.action)}</span>,
+      toggle: <Switch checked={rule.enabled} onChange={() => handlers.toggle(rule)} label={t('rulesEnableLabel', ruleName(rule))} />,
+      buttons: <RuleButtons rule={rule} handlers={handlers} onEdit={() => setEditing(rule.id)} />,
+    }),
+  );
+  return <Layout items={items} root={root} announce={announce} />;
 }

@@ -4,7 +4,8 @@ import { FiltersSection } from '../../components/FiltersSection';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { QuarantinePanel } from '../../components/QuarantinePanel';
 import { ReaderSettingsForm } from '../../components/ReaderSettingsForm';
-import { RulesTable } from '../../components/RulesTable';
+import { RuleList } from '../../components/RuleList';
+import { RuleTableLayout } from '../../components/RuleTableLayout';
 import { Shelf } from '../../components/shelf/Shelf';
 import { SyncPanel } from '../../components/SyncPanel';
 import { t } from '../../lib/i18n';
@@ -38,7 +39,7 @@ export function App() {
         <QuarantinePanel />
         <div id="filters" class="anchor">
           <FiltersSection
-            list={(rules, announce) => <RulesTable rules={rules} announce={announce} />}
+            list={(rules, announce) => <RuleList rules={rules} announce={announce} layout={RuleTableLayout} />}
             settings={<FilterOnAo3Switch />}
           />
         </div>

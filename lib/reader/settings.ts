@@ -1,10 +1,8 @@
 /**
  * How the reader likes to read. Stored and synced; see lib/storage/items.ts.
- * Pure: no DOM, no browser API (but the controls' words, from lib/i18n). Everything read from
- * storage goes through `normalizeReaderSettings`.
+ * Pure: no DOM, no browser API. Everything read from storage goes through `normalizeReaderSettings`.
+ * The settings form (its fields, labels and ranges) is described in ./settings-form.ts.
  */
-import { t, tn, type MessageKey } from '../i18n';
-
 export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark' | 'black';
 export type ReaderFont = 'serif' | 'sans' | 'dyslexic' | 'system';
 export type ReaderAlign = 'start' | 'justify';
@@ -128,102 +126,3 @@ export function updateReaderSetting(
 export function sameReaderSettings(a: ReaderSettings, b: ReaderSettings): boolean {
   return (Object.keys(DEFAULT_READER_SETTINGS) as (keyof ReaderSettings)[]).every((key) => a[key] === b[key]);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Descriptions of the controls, shared by the in-page settings panel and (later) the options page.
-
-export interface RangeField {
-  kind: 'range';
-  key: NumericSettingKey;
-  label: string;
-  range: NumericRange;
-  /** How the current value reads next to the slider, e.g. "19 px". */
-  format: (value: number) => string;
-}
-export interface ChoiceField {
-  kind: 'choice';
-  key: ChoiceSettingKey;
-  label: string;
-  options: readonly { value: string; label: string }[];
-}
-export interface ToggleField {
-  kind: 'toggle';
-  key: ToggleSettingKey;
-  label: string;
-}
-export type ReaderSettingField = RangeField | ChoiceField | ToggleField;
-
-const trim = (value: number, digits: number) => String(Number(value.toFixed(digits)));
-
-/**
- * Words are read when shown (getters), in the reader's language (lib/i18n), so this module can be
- * loaded before the browser's i18n is at hand (tests, benchmarks).
- */
-const labelled = <T extends object>(key: MessageKey, item: T): T & { readonly label: string } =>
-  Object.defineProperty(item, 'label', { get: () => t(key), enumerable: true }) as T & { readonly label: string };
-
-const option = (value: string, key: MessageKey) => labelled(key, { value });
-
-/** A control, labelled with the message `key`. */
-const field = <F extends ReaderSettingField>(key: MessageKey, rest: Omit<F, 'label'>): F => labelled(key, rest) as F;
-
-/** The reader's settings panel, in order. (skipAdultGate belongs to the adult-gate feature's UI.) */
-export const READER_SETTING_FIELDS: readonly ReaderSettingField[] = [
-  field<ChoiceField>('readerSettingFont', {
-    kind: 'choice',
-    key: 'font',
-    options: [
-      option('serif', 'readerFontSerif'),
-      option('sans', 'readerFontSans'),
-      option('dyslexic', 'readerFontDyslexic'),
-      option('system', 'readerFontSystem'),
-    ],
-  }),
-  field<RangeField>('readerSettingTextSize', {
-    kind: 'range',
-    key: 'fontSize',
-    range: READER_RANGES.fontSize,
-    format: (v) => t('readerValuePixels', v),
-  }),
-  field<RangeField>('readerSettingLineHeight', {
-    kind: 'range',
-    key: 'lineHeight',
-    range: READER_RANGES.lineHeight,
-    format: (v) => trim(v, 2),
-  }),
-  field<RangeField>('readerSettingWidth', {
-    kind: 'range',
-    key: 'width',
-    range: READER_RANGES.width,
-    format: (v) => tn('readerValueCharacters', v),
-  }),
-  field<RangeField>('readerSettingParagraphSpacing', {
-    kind: 'range',
-    key: 'paragraphSpacing',
-    range: READER_RANGES.paragraphSpacing,
-    format: (v) => (v === 0 ? t('readerValueNone') : t('readerValueEm', trim(v, 2))),
-  }),
-  field<ChoiceField>('readerSettingAlign', {
-    kind: 'choice',
-    key: 'align',
-    options: [option('start', 'readerAlignStart'), option('justify', 'readerAlignJustify')],
-  }),
-  field<ChoiceField>('readerSettingTheme', {
-    kind: 'choice',
-    key: 'theme',
-    options: [
-      option('auto', 'readerThemeAuto'),
-      option('light', 'readerThemeLight'),
-      option('sepia', 'readerThemeSepia'),
-      option('dark', 'readerThemeDark'),
-      option('black', 'readerThemeBlack'),
-    ],
-  }),
-  field<RangeField>('readerSettingSpeed', {
-    kind: 'range',
-    key: 'wordsPerMinute',
-    range: READER_RANGES.wordsPerMinute,
-    format: (v) => tn('readerValueWordsPerMinute', v),
-  }),
-  field<ToggleField>('readerSettingOpenAutomatically', { kind: 'toggle', key: 'openAutomatically' }),
-];

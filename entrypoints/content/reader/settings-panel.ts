@@ -1,14 +1,10 @@
 /**
- * The reader's settings panel: a plain form built from READER_SETTING_FIELDS (lib/reader/settings.ts),
- * one delegated `input` listener, changes applied live by the caller.
+ * The reader's settings panel: a plain-DOM renderer of the settings form's description
+ * (lib/reader/settings-form.ts, also drawn by the options page's ReaderSettingsForm), one delegated
+ * listener for `input` and `change`, changes applied live by the caller.
  */
-import {
-  DEFAULT_READER_SETTINGS,
-  READER_SETTING_FIELDS,
-  type ReaderSettingField,
-  type ReaderSettings,
-  updateReaderSetting,
-} from '../../../lib/reader/settings';
+import { DEFAULT_READER_SETTINGS, type ReaderSettings, updateReaderSetting } from '../../../lib/reader/settings';
+import { controlValue, panelFields, type ReaderSettingField } from '../../../lib/reader/settings-form';
 import { t } from '../../../lib/i18n';
 import { h } from './dom';
 
@@ -45,7 +41,7 @@ function control(doc: Document, field: ReaderSettingField, settings: ReaderSetti
           doc,
           'div',
           { class: 'field-head' },
-          h(doc, 'label', { class: 'field-label', for: id }, field.label),
+          h(doc, 'label', { class: 'field-label', for: id }, t(field.label)),
           // Outside the label, so the slider's name stays "Text size" while its value changes.
           h(doc, 'output', { for: id, 'data-for': field.key, 'aria-hidden': 'true' }, field.format(value)),
         ),
@@ -55,7 +51,7 @@ function control(doc: Document, field: ReaderSettingField, settings: ReaderSetti
     case 'choice': {
       const current = String(settings[field.key]);
       const choices = h(doc, 'div', { class: 'choices' });
-      for (const option of field.options) {
+      for (const option of field.choices) {
         choices.append(
           h(
             doc,
@@ -67,11 +63,11 @@ function control(doc: Document, field: ReaderSettingField, settings: ReaderSetti
               value: option.value,
               checked: option.value === current,
             }),
-            option.label,
+            t(option.label),
           ),
         );
       }
-      return h(doc, 'fieldset', null, h(doc, 'legend', null, field.label), choices);
+      return h(doc, 'fieldset', null, h(doc, 'legend', null, t(field.label)), choices);
     }
     case 'toggle':
       return h(
@@ -83,7 +79,7 @@ function control(doc: Document, field: ReaderSettingField, settings: ReaderSetti
           'label',
           { class: 'toggle' },
           h(doc, 'input', { type: 'checkbox', name: field.key, checked: settings[field.key] }),
-          field.label,
+          t(field.label),
         ),
       );
   }
@@ -96,8 +92,9 @@ export function buildSettingsPanel(
   onChange: (settings: ReaderSettings) => void,
 ): SettingsPanel {
   let settings = initial;
+  const fields = panelFields();
   const form = h(doc, 'form', { 'aria-label': t('readerSettings') });
-  for (const field of READER_SETTING_FIELDS) form.append(control(doc, field, settings));
+  for (const field of fields) form.append(control(doc, field, settings));
   const reset = h(doc, 'button', { type: 'button', 'data-action': 'reset-settings' }, t('readerResetSettings'));
   form.append(h(doc, 'div', { class: 'actions' }, reset));
 
@@ -114,7 +111,7 @@ export function buildSettingsPanel(
 
   const show = (next: ReaderSettings) => {
     settings = next;
-    for (const field of READER_SETTING_FIELDS) {
+    for (const field of fields) {
       const value = next[field.key];
       if (field.kind === 'range') {
         const input = form.querySelector<HTMLInputElement>(`input[name="${field.key}"]`);
@@ -133,28 +130,19 @@ export function buildSettingsPanel(
     }
   };
 
-  form.addEventListener('input', (event) => {
-    const input = event.target as HTMLInputElement | null;
-    const key = input?.name as keyof ReaderSettings | undefined;
-    if (!input || !key || !(key in DEFAULT_READER_SETTINGS)) return;
-    const field = READER_SETTING_FIELDS.find((f) => f.key === key);
-    if (!field) return;
-    const raw = field.kind === 'range' ? Number(input.value) : field.kind === 'toggle' ? input.checked : input.value;
-    const next = updateReaderSetting(settings, key, raw);
-    show(next);
-    onChange(next);
-  });
   // Radios and checkboxes fire `input` in current browsers; `change` covers older engines without double work.
-  form.addEventListener('change', (event) => {
+  const onControl = (event: Event) => {
     const input = event.target as HTMLInputElement | null;
-    if (!input || input.type === 'range') return;
-    const key = input.name as keyof ReaderSettings;
-    const raw = input.type === 'checkbox' ? input.checked : input.value;
-    if (settings[key] === raw) return;
-    const next = updateReaderSetting(settings, key, raw);
+    const field = fields.find((f) => f.key === input?.name);
+    if (!input || !field) return;
+    const value = controlValue(field, input);
+    if (event.type === 'change' && (field.kind === 'range' || settings[field.key] === value)) return;
+    const next = updateReaderSetting(settings, field.key, value);
     show(next);
     onChange(next);
-  });
+  };
+  form.addEventListener('input', onControl);
+  form.addEventListener('change', onControl);
   form.addEventListener('submit', (event) => event.preventDefault());
   reset.addEventListener('click', () => {
     // Reset the look; keep the reader's choices about behaviour (auto-open, adult gate).

@@ -5,10 +5,10 @@ import {
   normalizeReaderSettings,
   READER_CHOICES,
   READER_RANGES,
-  READER_SETTING_FIELDS,
   sameReaderSettings,
   updateReaderSetting,
 } from '../../../lib/reader/settings';
+import { panelFields, READER_SETTINGS_FORM } from '../../../lib/reader/settings-form';
 
 describe('normalizeReaderSettings', () => {
   it.each([undefined, null, 42, 'serif', [], [1, 2], true])('turns %j into the defaults', (input) => {
@@ -112,18 +112,15 @@ describe('sameReaderSettings', () => {
   });
 });
 
-describe('READER_SETTING_FIELDS', () => {
-  it('describes every reader setting except the adult gate, once, with valid defaults', () => {
-    const keys = READER_SETTING_FIELDS.map((f) => f.key);
+describe('READER_SETTINGS_FORM', () => {
+  it('describes every reader setting once, with valid defaults; the panel has all but the adult gate', () => {
+    const keys = READER_SETTINGS_FORM.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys.sort()).toEqual(
-      Object.keys(DEFAULT_READER_SETTINGS)
-        .filter((k) => k !== 'skipAdultGate')
-        .sort(),
-    );
-    for (const field of READER_SETTING_FIELDS) {
+    expect([...keys].sort()).toEqual(Object.keys(DEFAULT_READER_SETTINGS).sort());
+    expect(panelFields().map((f) => f.key)).toEqual(keys.filter((k) => k !== 'skipAdultGate'));
+    for (const field of READER_SETTINGS_FORM) {
       if (field.kind === 'choice') {
-        expect(field.options.map((o) => o.value)).toEqual(READER_CHOICES[field.key]);
+        expect(field.choices.map((o) => o.value)).toEqual(READER_CHOICES[field.key]);
       }
       if (field.kind === 'range') {
         const value = DEFAULT_READER_SETTINGS[field.key];

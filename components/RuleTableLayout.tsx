@@ -1,38 +1,34 @@
 /**
- * The options page's rule editor: search, a table with on/off, Edit (in place) and Delete per
- * rule, and select-all with bulk Enable / Disable / Delete.
+ * The options page's layout of the rule list (RuleList's `layout`): a search box, a table of the
+ * rules with a Field column, each rule's Find synonyms on AO3, and select-all with bulk Enable /
+ * Disable / Delete. Only the options page loads it.
  */
 import type { RefObject } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Rule } from '../lib/filters/types';
 import { t } from '../lib/i18n';
 import { errorText } from './hooks';
 import { deleteRules, setRulesEnabled, addRuleAt } from './rule-actions';
 import { Confirm } from './Confirm';
-import { RuleNote } from './RuleExtrasInputs';
-import { ActionBadge, EditRuleForm, RuleControls, useRuleRows, type RuleRowHandlers } from './RuleList';
+import type { RuleItem, RuleLayoutProps } from './RuleList';
 import { fieldLabel, ruleName, ruleSearchText } from './rules';
 import type { StatusMessage } from './Status';
-import { CoveredNames } from './synonyms/CoveredNames';
 import { SynonymsFinder } from './synonyms/SynonymsFinder';
 import { countText } from './text';
 
-export function RulesTable(props: { rules: readonly Rule[]; announce: (m: StatusMessage) => void }) {
-  const { rules, announce } = props;
+export function RuleTableLayout({ items, root, announce }: RuleLayoutProps) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const { editing, setEditing, stopEditing, handlers, root } = useRuleRows(rules, announce);
   const selectAll = useRef<HTMLInputElement>(null);
-
-  const shown = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return words.length === 0 ? rules : rules.filter((r) => words.every((w) => ruleSearchText(r).includes(w)));
-  }, [rules, query]);
+  // `items` is drawn anew on each render of the list, so these are worked out each time (no memo).
+  const rules = items.map((item) => item.rule);
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = words.length === 0 ? items : items.filter((item) => words.every((w) => ruleSearchText(item.rule).includes(w)));
 
   // Only rules that still exist and are shown count as selected.
-  const chosen = useMemo(() => shown.filter((r) => selected.has(r.id)), [shown, selected]);
+  const chosen = shown.map((item) => item.rule).filter((r) => selected.has(r.id));
   const all = shown.length > 0 && chosen.length === shown.length;
   const some = chosen.length > 0 && !all;
   useEffect(() => {
@@ -74,10 +70,6 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
     );
   };
 
-  if (rules.length === 0) {
-    return <p class="muted">{t('rulesEmpty')}</p>;
-  }
-
   return (
     <div class="rules-table">
       <TableTools id={id} query={query} setQuery={setQuery} chosen={chosen.length} onEnable={bulkEnable} onDelete={() => setConfirmDelete(true)} />
@@ -103,7 +95,7 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
                   ref={selectAll}
                   aria-label={t('rulesSelectAll')}
                   checked={all}
-                  onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shown.map((r) => r.id)) : new Set())}
+                  onChange={(e) => setSelected(e.currentTarget.checked ? new Set(shown.map((item) => item.rule.id)) : new Set())}
                 />
               </th>
               <th scope="col">{t('rulesColRule')}</th>
@@ -115,16 +107,12 @@ export function RulesTable(props: { rules: readonly Rule[]; announce: (m: Status
             </tr>
           </thead>
           <tbody ref={root as RefObject<HTMLTableSectionElement>}>
-            {shown.map((rule) => (
+            {shown.map((item) => (
               <RuleRow
-                key={rule.id}
-                rule={rule}
-                editing={editing === rule.id}
-                selected={selected.has(rule.id)}
-                onSelect={(on) => select(rule, on)}
-                handlers={handlers}
-                onEdit={() => setEditing(rule.id)}
-                stopEditing={stopEditing}
+                key={item.rule.id}
+                item={item}
+                selected={selected.has(item.rule.id)}
+                onSelect={(on) => select(item.rule, on)}
                 announce={announce}
               />
             ))}
@@ -172,24 +160,19 @@ function TableTools({ id, query, setQuery, chosen, onEnable, onDelete }: TableTo
 }
 
 interface RuleRowProps {
-  rule: Rule;
-  editing: boolean;
+  item: RuleItem;
   selected: boolean;
   onSelect: (on: boolean) => void;
-  handlers: RuleRowHandlers;
-  onEdit: () => void;
-  stopEditing: () => void;
   announce: (m: StatusMessage) => void;
 }
 
 /** One rule: its row, or the form that edits it in place. */
-function RuleRow({ rule, editing, selected, onSelect, handlers, onEdit, stopEditing, announce }: RuleRowProps) {
-  if (editing) {
+function RuleRow({ item, selected, onSelect, announce }: RuleRowProps) {
+  const { rule } = item;
+  if (item.form) {
     return (
       <tr class="editing">
-        <td colSpan={5}>
-          <EditRuleForm rule={rule} handlers={handlers} onCancel={stopEditing} />
-        </td>
+        <td colSpan={5}>{item.form}</td>
       </tr>
     );
   }
@@ -203,17 +186,14 @@ function RuleRow({ rule, editing, selected, onSelect, handlers, onEdit, stopEdit
           onChange={(e) => onSelect(e.currentTarget.checked)}
         />
       </td>
-      <td class="rule-name">
-        {ruleName(rule)}
-        <CoveredNames rule={rule} />
-        <RuleNote rule={rule} />
-      </td>
+      <td class="rule-name">{item.name}</td>
       <td class="muted col-field">{fieldLabel(rule.field)}</td>
-      <td class="col-action">
-        <ActionBadge rule={rule} />
-      </td>
+      <td class="col-action">{item.badge}</td>
       <td class="col-controls">
-        <RuleControls rule={rule} handlers={handlers} onEdit={onEdit} />
+        <div class="rule-controls">
+          {item.toggle}
+          {item.buttons}
+        </div>
         <SynonymsFinder rule={rule} announce={announce} />
       </td>
     </tr>
