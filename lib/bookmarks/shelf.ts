@@ -3,7 +3,7 @@
  *
  * Built for 10,000 bookmarks: an entry makes what it needs on first use (a record's entry,
  * `shelfEntry`, folds its texts once; the popup's entries come from the shelf index,
- * lib/storage/shelf-index-entries.ts), and the UI renders only a window of the result.
+ * lib/bookmarks/shelf-index-entries.ts), and the UI renders only a window of the result.
  */
 import { t, type MessageKey } from '../i18n';
 import { withResumeMarker } from '../reader/navigation';

@@ -14,8 +14,8 @@ import { lazyItem } from './lazy-item';
 import type { ShelfEntry } from '../bookmarks/shelf';
 import { bookmarkKey, type Bookmark } from '../bookmarks/types';
 import { getAllBookmarks, watchBookmarks, type BookmarkChange } from './bookmarks';
-import { encodeShelfIndex, type ShelfIndexFile } from './shelf-index-codec';
-import { decodeShelfIndex } from './shelf-index-entries';
+import { encodeShelfIndex, type ShelfIndexFile } from '../bookmarks/shelf-index-codec';
+import { decodeShelfIndex } from '../bookmarks/shelf-index-entries';
 import { readRawShelfIndex, SHELF_INDEX_KEY } from './shelf-index-read';
 
 const shelfIndexItem = lazyItem(`session:${SHELF_INDEX_KEY}`, (key) => storage.defineItem<ShelfIndexFile | null>(key, { fallback: null }));

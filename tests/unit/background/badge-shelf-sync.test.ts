@@ -8,7 +8,7 @@ import type { Bookmark } from '../../../lib/bookmarks/types';
 import { putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
 import { addRule, saveRules } from '../../../lib/storage/rules';
 import { readShelfIndex } from '../../../lib/storage/shelf-index';
-import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
+import { encodeShelfIndex } from '../../../lib/bookmarks/shelf-index-codec';
 import { readMirror } from '../../../lib/sync';
 import { makeBookmark } from '../storage/helpers';
 import { fakeTimers, settle, startBackground } from './harness';

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SHELF_PAGE, Shelf } from '../../../components/shelf/Shelf';
 import { getBookmark, putBookmark, updateBookmark } from '../../../lib/storage';
-import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
-import { decodeShelfIndex } from '../../../lib/storage/shelf-index-entries';
+import { encodeShelfIndex } from '../../../lib/bookmarks/shelf-index-codec';
+import { decodeShelfIndex } from '../../../lib/bookmarks/shelf-index-entries';
 import { makeBookmark } from '../storage/helpers';
 
 let container: HTMLElement | null = null;

@@ -10,8 +10,8 @@ import { agoIn, lastReadText } from '../../../components/shelf/last-read';
 import { Shelf } from '../../../components/shelf/Shelf';
 import { workPercent } from '../../../lib/bookmarks/record';
 import { putBookmark } from '../../../lib/storage';
-import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
-import { decodeShelfIndex } from '../../../lib/storage/shelf-index-entries';
+import { encodeShelfIndex } from '../../../lib/bookmarks/shelf-index-codec';
+import { decodeShelfIndex } from '../../../lib/bookmarks/shelf-index-entries';
 import { makeBookmark } from '../storage/helpers';
 
 const MINUTE = 60_000;

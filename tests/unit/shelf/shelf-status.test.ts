@@ -5,12 +5,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { filterEntries, shelfEntry, sortEntries, type ShelfStatusFilter } from '../../../lib/bookmarks/shelf';
 import type { Bookmark, BookmarkStatus } from '../../../lib/bookmarks/types';
-import * as codec from '../../../lib/storage/shelf-index-codec';
-import { decodeShelfIndex } from '../../../lib/storage/shelf-index-entries';
+import * as codec from '../../../lib/bookmarks/shelf-index-codec';
+import { decodeShelfIndex } from '../../../lib/bookmarks/shelf-index-entries';
 import { makeBookmark } from '../storage/helpers';
 
-vi.mock('../../../lib/storage/shelf-index-codec', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../lib/storage/shelf-index-codec')>();
+vi.mock('../../../lib/bookmarks/shelf-index-codec', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../lib/bookmarks/shelf-index-codec')>();
   return { ...actual, bookmarkAt: vi.fn(actual.bookmarkAt) };
 });
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { putBookmark, removeBookmark, updateBookmark } from '../../../lib/storage/bookmarks';
 import { maintainShelfIndex as startMaintainer, readShelfIndex } from '../../../lib/storage/shelf-index';
-import { encodeShelfIndex } from '../../../lib/storage/shelf-index-codec';
+import { encodeShelfIndex } from '../../../lib/bookmarks/shelf-index-codec';
 import { makeBookmark } from './helpers';
 
 const work = (id: number, overrides: Partial<Bookmark> = {}) =>

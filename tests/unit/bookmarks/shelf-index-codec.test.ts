@@ -1,5 +1,5 @@
 /**
- * The shelf index's stored form (lib/storage/shelf-index-codec.ts, -text.ts, -entries.ts): every
+ * The shelf index's stored form (lib/bookmarks/shelf-index-codec.ts, -text.ts, -entries.ts): every
  * bookmark comes back exactly, the entries sort and search as record entries do, and anything
  * but a whole current index is refused.
  */
@@ -8,10 +8,10 @@ import { filterEntries, shelfEntry, sortEntries, type ShelfEntry, type ShelfSort
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { BOOKMARK_FIELDS, validateBookmark } from '../../../lib/bookmarks/validate';
 import { sortByReadAt } from '../../../lib/storage/bookmarks';
-import { encodeShelfIndex, SHELF_INDEX_FIELDS, type ShelfIndexFile } from '../../../lib/storage/shelf-index-codec';
-import { decodeShelfIndex } from '../../../lib/storage/shelf-index-entries';
-import { below, escapeText, unescapeText } from '../../../lib/storage/shelf-index-text';
-import { makeBookmark } from './helpers';
+import { encodeShelfIndex, SHELF_INDEX_FIELDS, type ShelfIndexFile } from '../../../lib/bookmarks/shelf-index-codec';
+import { decodeShelfIndex } from '../../../lib/bookmarks/shelf-index-entries';
+import { below, escapeText, unescapeText } from '../../../lib/bookmarks/shelf-index-text';
+import { makeBookmark } from '../storage/helpers';
 
 const work = (id: number, overrides: Partial<Bookmark> = {}) =>
   makeBookmark({ workId: String(id), url: `https://archiveofourown.org/works/${id}`, ...overrides });

@@ -1,5 +1,5 @@
 /**
- * The shelf index's stored form (see ./shelf-index.ts). Pure.
+ * The shelf index's stored form (lib/storage/shelf-index.ts keeps it). Pure.
  *
  * The popup reads all of it each time it opens, so it is made to be taken in without building
  * anything per bookmark: three long strings with one row per bookmark, most recently read first
@@ -12,10 +12,11 @@
  * when that gives back the same text. Checking an index is one regular expression per row of
  * each string, which builds nothing; a row's bookmark is built when it is asked for.
  */
-import { timeOf } from '../bookmarks/shelf';
-import type { Bookmark } from '../bookmarks/types';
-import { BOOKMARK_FIELDS } from '../bookmarks/validate';
-import { BOOKMARK_VERSION, sortByReadAt } from './bookmarks';
+import { timeOf } from './shelf';
+import type { Bookmark } from './types';
+import { BOOKMARK_FIELDS } from './validate';
+import { sortByReadAt } from './merge';
+import { BOOKMARK_VERSION } from './stored';
 import {
   below,
   escapeText,

@@ -6,8 +6,8 @@
  * each term with `indexOf` over them, and folds each shared creator or fandom once: a keystroke
  * scans one string and a table of numbers, and builds nothing per bookmark.
  */
-import { fold, type ShelfEntry } from '../bookmarks/shelf';
-import { bookmarkKey, type Bookmark } from '../bookmarks/types';
+import { fold, type ShelfEntry } from './shelf';
+import { bookmarkKey, type Bookmark } from './types';
 import { bookmarkAt, checkShelfIndex, idAt, statusAt, timeAt, titleAt, type CheckedShelfIndex } from './shelf-index-codec';
 import { RS } from './shelf-index-text';
 
