@@ -3,6 +3,8 @@
  * Pure: no DOM, no browser API. Everything read from storage goes through `normalizeReaderSettings`.
  * The settings form (its fields, labels and ranges) is described in ./settings-form.ts.
  */
+import { boolean, isPlainObject, number, oneOf, type Check } from '../check';
+
 export type ReaderTheme = 'auto' | 'light' | 'sepia' | 'dark' | 'black';
 export type ReaderFont = 'serif' | 'sans' | 'dyslexic' | 'system';
 export type ReaderAlign = 'start' | 'justify';
@@ -77,41 +79,48 @@ export function clampToRange(value: number, range: NumericRange): number {
   return Number(snapped.toFixed(4));
 }
 
-function numberOr(value: unknown, key: NumericSettingKey): number {
+const isNumericKey = (key: keyof ReaderSettings): key is NumericSettingKey => Object.hasOwn(READER_RANGES, key);
+
+/**
+ * The one schema of the reader's settings: what storage accepts (lib/storage/validate.ts) and what
+ * `normalizeReaderSettings` keeps. Off-step numbers pass (the reader snaps them); out-of-range ones do not.
+ */
+export const READER_SETTINGS_SCHEMA: Record<keyof ReaderSettings, Check> = {
+  font: oneOf(READER_CHOICES.font),
+  fontSize: range('fontSize'),
+  lineHeight: range('lineHeight'),
+  width: range('width'),
+  paragraphSpacing: range('paragraphSpacing'),
+  align: oneOf(READER_CHOICES.align),
+  theme: oneOf(READER_CHOICES.theme),
+  wordsPerMinute: range('wordsPerMinute'),
+  openAutomatically: boolean,
+  skipAdultGate: boolean,
+};
+
+function range(key: NumericSettingKey): Check {
+  return number(READER_RANGES[key].min, READER_RANGES[key].max);
+}
+
+/** A number setting as a control may hand it over (a numeric string too), clamped and snapped; else unchanged. */
+function clamped(value: unknown, key: NumericSettingKey): unknown {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) return DEFAULT_READER_SETTINGS[key];
-  return clampToRange(n, READER_RANGES[key]);
-}
-
-function choiceOr<K extends ChoiceSettingKey>(value: unknown, key: K): ReaderSettings[K] {
-  const allowed = READER_CHOICES[key] as readonly unknown[];
-  return (allowed.includes(value) ? value : DEFAULT_READER_SETTINGS[key]) as ReaderSettings[K];
-}
-
-function booleanOr(value: unknown, key: ToggleSettingKey): boolean {
-  return typeof value === 'boolean' ? value : DEFAULT_READER_SETTINGS[key];
+  return typeof n === 'number' && Number.isFinite(n) ? clampToRange(n, READER_RANGES[key]) : value;
 }
 
 /**
  * Whatever storage (or an old version, a backup file, another device) hands us, a valid ReaderSettings:
- * unknown keys dropped, missing or malformed values replaced by defaults, numbers clamped to READER_RANGES.
- * Numeric strings ("20") are accepted as numbers. Never throws.
+ * unknown keys dropped, numbers clamped to READER_RANGES (numeric strings ("20") accepted as numbers), and
+ * what the schema still refuses replaced by its default. Never throws.
  */
 export function normalizeReaderSettings(input: unknown): ReaderSettings {
-  const raw: Record<string, unknown> =
-    typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-  return {
-    font: choiceOr(raw.font, 'font'),
-    fontSize: numberOr(raw.fontSize, 'fontSize'),
-    lineHeight: numberOr(raw.lineHeight, 'lineHeight'),
-    width: numberOr(raw.width, 'width'),
-    paragraphSpacing: numberOr(raw.paragraphSpacing, 'paragraphSpacing'),
-    align: choiceOr(raw.align, 'align'),
-    theme: choiceOr(raw.theme, 'theme'),
-    wordsPerMinute: numberOr(raw.wordsPerMinute, 'wordsPerMinute'),
-    openAutomatically: booleanOr(raw.openAutomatically, 'openAutomatically'),
-    skipAdultGate: booleanOr(raw.skipAdultGate, 'skipAdultGate'),
-  };
+  const raw = isPlainObject(input) ? input : {};
+  const settings: Record<string, unknown> = { ...DEFAULT_READER_SETTINGS };
+  for (const [key, check] of Object.entries(READER_SETTINGS_SCHEMA) as [keyof ReaderSettings, Check][]) {
+    const value = isNumericKey(key) ? clamped(raw[key], key) : raw[key];
+    if (value !== undefined && check(value) === null) settings[key] = value;
+  }
+  return settings as unknown as ReaderSettings;
 }
 
 /** One change from a settings control, validated: a new settings object, or the same one when invalid. */

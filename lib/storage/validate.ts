@@ -2,9 +2,9 @@
  * Validators for the settings shapes (rules: lib/filters/validate.ts; bookmarks:
  * lib/bookmarks/validate.ts). Pure.
  */
-import type { NumericSettingKey, ReaderSettings } from '../reader/settings';
-import { DEFAULT_READER_SETTINGS, READER_CHOICES, READER_RANGES } from '../reader/settings';
-import { boolean, checkRecord, isPlainObject, mustBe, number, oneOf, type Check } from '../check';
+import type { ReaderSettings } from '../reader/settings';
+import { DEFAULT_READER_SETTINGS, READER_SETTINGS_SCHEMA } from '../reader/settings';
+import { boolean, checkRecord, isPlainObject, mustBe, type Check } from '../check';
 
 export interface AppSettings {
   /** Filtering switched off for now, without losing the rules. */
@@ -36,25 +36,7 @@ export const DEFAULT_HISTORY_SETTINGS: HistorySettings = { paused: false };
 
 export const HISTORY_SETTINGS_SCHEMA: Record<keyof HistorySettings, Check> = { paused: boolean };
 
-const range = (key: NumericSettingKey): Check => number(READER_RANGES[key].min, READER_RANGES[key].max);
-
-/**
- * The ranges and choices are the reader's own (lib/reader/settings.ts), so storage accepts
- * exactly what the reader's controls can produce. Off-step values are accepted (the reader
- * snaps them); out-of-range ones are not.
- */
-export const READER_SETTINGS_SCHEMA: Record<keyof ReaderSettings, Check> = {
-  font: oneOf(READER_CHOICES.font),
-  fontSize: range('fontSize'),
-  lineHeight: range('lineHeight'),
-  width: range('width'),
-  paragraphSpacing: range('paragraphSpacing'),
-  align: oneOf(READER_CHOICES.align),
-  theme: oneOf(READER_CHOICES.theme),
-  wordsPerMinute: range('wordsPerMinute'),
-  openAutomatically: boolean,
-  skipAdultGate: boolean,
-};
+export { READER_SETTINGS_SCHEMA };
 
 export const APP_SETTINGS_SCHEMA: Record<keyof AppSettings, Check> = {
   filteringPaused: boolean,
