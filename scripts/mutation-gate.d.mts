@@ -1,0 +1,11 @@
+/** Types for ./mutation-gate.mjs (imported by its unit test). */
+export interface FolderScore {
+  detected: number;
+  counted: number;
+}
+export declare const GATED: readonly string[];
+export declare const MIN_SCORE: number;
+export declare function scores(
+  report: { files?: Record<string, { mutants?: { status: string }[] }> },
+  sourceFiles: readonly string[],
+): { byFolder: Record<string, FolderScore>; missing: string[] };

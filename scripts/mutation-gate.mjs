@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * The mutation-score gate: reads a Stryker report (by default the incremental file `npm run mutate`
+ * keeps, tests/mutation/incremental.json) and fails (exit 1) when the score of lib/filters,
+ * lib/bookmarks or lib/reader is under 90%, or when a file of theirs is missing from the report.
+ *
+ * The score is Stryker's: mutants detected (killed, or timed out) over mutants that count (detected,
+ * survived, or with no test covering them). Mutants that do not compile or are ignored do not count.
+ *
+ *   node scripts/mutation-gate.mjs [report.json]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const GATED = ['lib/filters', 'lib/bookmarks', 'lib/reader'];
+export const MIN_SCORE = 90;
+/** Files Stryker is told not to mutate (stryker.config.mjs): the filters' naive cross-check matcher. */
+const NOT_MUTATED = new Set(['lib/filters/naive.ts']);
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/** Detected and counted mutants per gated folder, and the gated files the report lacks. */
+export function scores(report, sourceFiles) {
+  const byFolder = Object.fromEntries(GATED.map((folder) => [folder, { detected: 0, counted: 0 }]));
+  const reported = new Set();
+  for (const [file, result] of Object.entries(report.files ?? {})) {
+    const relative = path.isAbsolute(file) ? path.relative(ROOT, file) : file;
+    const folder = GATED.find((f) => relative.startsWith(`${f}/`));
+    if (!folder) continue;
+    reported.add(relative);
+    for (const mutant of result.mutants ?? []) {
+      if (DETECTED.has(mutant.status)) byFolder[folder].detected++;
+      if (DETECTED.has(mutant.status) || UNDETECTED.has(mutant.status)) byFolder[folder].counted++;
+    }
+  }
+  const missing = sourceFiles.filter((file) => !reported.has(file) && !NOT_MUTATED.has(file));
+  return { byFolder, missing };
+}
+
+function gatedSourceFiles() {
+  return GATED.flatMap((folder) =>
+    readdirSync(path.join(ROOT, folder), { recursive: true })
+      .map((name) => `${folder}/${String(name).split(path.sep).join('/')}`)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts')),
+  );
+}
+
+function main() {
+  const file = process.argv[2] ?? path.join(ROOT, 'tests/mutation/incremental.json');
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`No readable Stryker report at ${file}: run \`npm run mutate\` first. (${error.message})`);
+    process.exit(1);
+  }
+  const { byFolder, missing } = scores(report, gatedSourceFiles());
+  let failed = false;
+  for (const [folder, { detected, counted }] of Object.entries(byFolder)) {
+    const score = counted === 0 ? 0 : (100 * detected) / counted;
+    const ok = counted > 0 && score >= MIN_SCORE;
+    failed ||= !ok;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${folder.padEnd(14)} ${score.toFixed(2)}% (${detected} of ${counted} mutants detected; at least ${MIN_SCORE}%)`);
+  }
+  for (const missingFile of missing) console.error(`FAIL ${missingFile}: not in the report (not mutation-tested)`);
+  process.exit(failed || missing.length > 0 ? 1 : 0);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,42 @@
+/** The mutation-score gate's counting (scripts/mutation-gate.mjs): Stryker's score per gated folder. */
+import { describe, expect, it } from 'vitest';
+import { scores } from '../../../scripts/mutation-gate.mjs';
+
+const mutants = (...statuses: string[]) => ({ mutants: statuses.map((status) => ({ status })) });
+
+describe('mutation gate', () => {
+  it('counts killed and timed-out mutants as detected, survivors and uncovered ones as missed, the rest not at all', () => {
+    const { byFolder, missing } = scores(
+      {
+        files: {
+          'lib/filters/engine.ts': mutants('Killed', 'Killed', 'Timeout', 'Survived', 'NoCoverage'),
+          'lib/filters/pattern.ts': mutants('CompileError', 'Ignored', 'RuntimeError', 'Killed'),
+          'lib/reader/progress.ts': mutants('Survived'),
+          'lib/storage/sync.ts': mutants('Killed', 'Survived'),
+        },
+      },
+      ['lib/filters/engine.ts', 'lib/filters/pattern.ts', 'lib/reader/progress.ts'],
+    );
+    expect(byFolder).toEqual({
+      'lib/filters': { detected: 4, counted: 6 },
+      'lib/bookmarks': { detected: 0, counted: 0 },
+      'lib/reader': { detected: 0, counted: 1 },
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('names gated files the report lacks, except the one Stryker is told to skip', () => {
+    const { missing } = scores({ files: { 'lib/reader/style.ts': mutants('Killed') } }, [
+      'lib/reader/style.ts',
+      'lib/reader/words.ts',
+      'lib/filters/naive.ts',
+    ]);
+    expect(missing).toEqual(['lib/reader/words.ts']);
+  });
+
+  it('reads absolute file names as the repository\'s', () => {
+    const root = process.cwd();
+    const { byFolder } = scores({ files: { [`${root}/lib/bookmarks/merge.ts`]: mutants('Killed', 'Survived') } }, []);
+    expect(byFolder['lib/bookmarks']).toEqual({ detected: 1, counted: 2 });
+  });
+});
