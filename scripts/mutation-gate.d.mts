@@ -8,4 +8,5 @@ export declare const MIN_SCORE: number;
 export declare function scores(
   report: { files?: Record<string, { mutants?: { status: string }[] }> },
   sourceFiles: readonly string[],
+  folders?: readonly string[],
 ): { byFolder: Record<string, FolderScore>; missing: string[] };

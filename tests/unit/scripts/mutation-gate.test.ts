@@ -40,3 +40,15 @@ describe('mutation gate', () => {
     expect(byFolder['lib/bookmarks']).toEqual({ detected: 1, counted: 2 });
   });
 });
+
+describe('mutation gate on some folders', () => {
+  it('scores and checks only the folders asked for', () => {
+    const { byFolder, missing } = scores(
+      { files: { 'lib/reader/words.ts': mutants('Killed', 'Survived', 'Killed'), 'lib/filters/engine.ts': mutants('Survived') } },
+      ['lib/reader/words.ts', 'lib/reader/style.ts', 'lib/filters/engine.ts', 'lib/bookmarks/merge.ts'],
+      ['lib/reader'],
+    );
+    expect(byFolder).toEqual({ 'lib/reader': { detected: 2, counted: 3 } });
+    expect(missing).toEqual(['lib/reader/style.ts']);
+  });
+});
