@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): build both browsers, typecheck, unit tests, E2E in Chromium and
+# The one test command (`npm test`): build both browsers, typecheck, lint, no over-long code, unit tests, E2E in Chromium and
 # Firefox ESR, web-ext lint, zips. Runs every step even when one fails, then prints a summary whose
 # last line is exactly "N passed, N failed" (Vitest suites count their tests; every other check
 # counts as one test) and exits non-zero if anything failed.
@@ -143,6 +143,7 @@ echo "Firefox:  $FIREFOX_PATH ($("$FIREFOX_PATH" --version 2>/dev/null | head -n
 check build npm run build
 check typecheck npx tsc --noEmit
 check lint npx oxlint --deny-warnings
+check long-code node scripts/long-code.mjs
 vitest_suite unit
 vitest_suite e2e -c vitest.e2e.config.ts
 check size node bench/size-budget.mjs
