@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): build both browsers, typecheck, lint, no over-long code, unit tests, E2E in Chromium and
-# Firefox ESR, web-ext lint, zips. Runs every step even when one fails, then prints a summary whose
-# last line is exactly "N passed, N failed" (Vitest suites count their tests; every other check
-# counts as one test) and exits non-zero if anything failed.
+# The one test command (`npm test`): build both browsers, typecheck, lint, no over-long code
+# (scripts/long-code.mjs), unit tests, E2E in Chromium and Firefox ESR, size budget, quick bench,
+# web-ext lint, zips. Runs every step even when one fails, then prints a summary whose last line is
+# exactly "N passed, N failed" (Vitest suites count their tests; every other check counts as one
+# test) and exits non-zero if anything failed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
