@@ -8,6 +8,7 @@
  */
 import { tn, t, type MessageKey } from '../i18n';
 import {
+  READER_CHOICES,
   READER_RANGES,
   type ChoiceSettingKey,
   type NumericRange,
@@ -41,19 +42,31 @@ export type ReaderSettingField = RangeField | ChoiceField | ToggleField;
 
 const trim = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
+/** The label of each choice; the choices themselves, and their order, are the settings' own (READER_CHOICES). */
+const CHOICE_LABELS: Record<(typeof READER_CHOICES)[ChoiceSettingKey][number], MessageKey> = {
+  serif: 'readerFontSerif',
+  sans: 'readerFontSans',
+  dyslexic: 'readerFontDyslexic',
+  system: 'readerFontSystem',
+  start: 'readerAlignStart',
+  justify: 'readerAlignJustify',
+  auto: 'readerThemeAuto',
+  light: 'readerThemeLight',
+  sepia: 'readerThemeSepia',
+  dark: 'readerThemeDark',
+  black: 'readerThemeBlack',
+};
+
+const choice = (key: ChoiceSettingKey, label: MessageKey): ChoiceField => ({
+  kind: 'choice',
+  key,
+  label,
+  choices: READER_CHOICES[key].map((value) => ({ value, label: CHOICE_LABELS[value] })),
+});
+
 /** Every field of the form, in order. */
 export const READER_SETTINGS_FORM: readonly ReaderSettingField[] = [
-  {
-    kind: 'choice',
-    key: 'font',
-    label: 'readerSettingFont',
-    choices: [
-      { value: 'serif', label: 'readerFontSerif' },
-      { value: 'sans', label: 'readerFontSans' },
-      { value: 'dyslexic', label: 'readerFontDyslexic' },
-      { value: 'system', label: 'readerFontSystem' },
-    ],
-  },
+  choice('font', 'readerSettingFont'),
   { kind: 'range', key: 'fontSize', label: 'readerSettingTextSize', range: READER_RANGES.fontSize, format: (v) => t('readerValuePixels', v) },
   { kind: 'range', key: 'lineHeight', label: 'readerSettingLineHeight', range: READER_RANGES.lineHeight, format: (v) => trim(v, 2) },
   { kind: 'range', key: 'width', label: 'readerSettingWidth', range: READER_RANGES.width, format: (v) => tn('readerValueCharacters', v) },
@@ -64,27 +77,8 @@ export const READER_SETTINGS_FORM: readonly ReaderSettingField[] = [
     range: READER_RANGES.paragraphSpacing,
     format: (v) => (v === 0 ? t('readerValueNone') : t('readerValueEm', trim(v, 2))),
   },
-  {
-    kind: 'choice',
-    key: 'align',
-    label: 'readerSettingAlign',
-    choices: [
-      { value: 'start', label: 'readerAlignStart' },
-      { value: 'justify', label: 'readerAlignJustify' },
-    ],
-  },
-  {
-    kind: 'choice',
-    key: 'theme',
-    label: 'readerSettingTheme',
-    choices: [
-      { value: 'auto', label: 'readerThemeAuto' },
-      { value: 'light', label: 'readerThemeLight' },
-      { value: 'sepia', label: 'readerThemeSepia' },
-      { value: 'dark', label: 'readerThemeDark' },
-      { value: 'black', label: 'readerThemeBlack' },
-    ],
-  },
+  choice('align', 'readerSettingAlign'),
+  choice('theme', 'readerSettingTheme'),
   {
     kind: 'range',
     key: 'wordsPerMinute',
