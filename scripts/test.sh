@@ -3,9 +3,10 @@
 # (scripts/long-code.mjs), unit tests, E2E in Chromium and Firefox ESR, size budget, quick bench,
 # web-ext lint, zips, and the mutation gate of lib/bookmarks and lib/reader (scripts/mutate.mjs:
 # Stryker reusing the committed results in tests/mutation/, a minute when nothing changed; last,
-# because it rewrites lib/ files while it runs; lib/filters joins once it has results). Runs every step even when one fails, then prints a summary whose last line is
-# exactly "N passed, N failed" (Vitest suites count their tests; every other check counts as one
-# test) and exits non-zero if anything failed.
+# because it rewrites lib/ files while it runs; lib/filters joins once it has results). Runs every
+# step even when one fails, then prints a summary whose last line is exactly "N passed, N failed"
+# (Vitest suites count their tests; every other check counts as one test) and exits non-zero if
+# anything failed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
