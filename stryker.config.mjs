@@ -4,12 +4,14 @@
  * `npm run mutate` (scripts/mutate.mjs) runs it one folder at a time, each with its committed
  * results in tests/mutation/, then the 90% gate. `npx stryker run --mutate lib/x.ts` tries one file.
  */
+import { mutatePatterns } from './scripts/mutation-gate.mjs';
+
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   disableTypeChecks: false,
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: ['lib/filters/**/*.ts', 'lib/bookmarks/**/*.ts', 'lib/reader/**/*.ts', '!lib/filters/naive.ts'],
+  mutate: mutatePatterns(),
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 2,

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GATED, NOT_MUTATED, reportFileOf } from './mutation-gate.mjs';
+import { GATED, mutatePatterns, reportFileOf } from './mutation-gate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,8 +34,7 @@ const run = (command, commandArgs) => spawnSync(command, commandArgs, { cwd: ROO
 let failed = false;
 for (const folder of folders) {
   console.log(`\n--- Stryker: ${folder} ---`);
-  const skipped = NOT_MUTATED.filter((file) => file.startsWith(`${folder}/`)).map((file) => `!${file}`);
-  const mutate = [`${folder}/**/*.ts`, ...skipped].join(',');
+  const mutate = mutatePatterns([folder]).join(',');
   const status = run('npx', ['stryker', 'run', '--mutate', mutate, '--incrementalFile', reportFileOf(folder), ...(force ? ['--force'] : [])]);
   if (status !== 0) {
     console.error(`Stryker failed on ${folder} (exit status ${status}).`);

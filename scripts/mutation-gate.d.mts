@@ -5,7 +5,7 @@ export interface FolderScore {
 }
 export declare const GATED: readonly string[];
 export declare const MIN_SCORE: number;
-export declare const NOT_MUTATED: readonly string[];
+export declare function mutatePatterns(folders?: readonly string[]): string[];
 export declare function reportFileOf(folder: string): string;
 export declare function scores(
   report: { files?: Record<string, { mutants?: { status: string }[] }> },

@@ -7,9 +7,9 @@
  * The score is Stryker's: mutants detected (killed, or timed out) over mutants that count (detected,
  * survived, or with no test covering them). Mutants that do not compile or are ignored do not count.
  *
- *   node scripts/mutation-gate.mjs [--folders=lib/reader,lib/bookmarks] [report.json]
+ *   node scripts/mutation-gate.mjs [--folders=lib/reader,lib/bookmarks]
  *
- * `--folders` gates only those. A report named on the command line is read for every folder.
+ * `--folders` gates only those.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const GATED = ['lib/filters', 'lib/bookmarks', 'lib/reader'];
 export const MIN_SCORE = 90;
 /** Files Stryker is told not to mutate: the filters' naive matcher exists only to cross-check the engine in tests. */
-export const NOT_MUTATED = ['lib/filters/naive.ts'];
+const NOT_MUTATED = ['lib/filters/naive.ts'];
+
+/** Stryker's `mutate` globs for these folders: their TypeScript, less the files never mutated. */
+export const mutatePatterns = (folders = GATED) => [
+  ...folders.map((folder) => `${folder}/**/*.ts`),
+  ...NOT_MUTATED.filter((file) => folders.some((folder) => file.startsWith(`${folder}/`))).map((file) => `!${file}`),
+];
 
 /** Where `npm run mutate` keeps a folder's results: `lib/reader` → tests/mutation/reader.json. */
 export const reportFileOf = (folder) => `tests/mutation/${path.basename(folder)}.json`;
@@ -63,12 +69,11 @@ function main() {
     console.error(`Not a gated folder: ${unknown.join(', ')} (gated: ${GATED.join(', ')})`);
     process.exit(1);
   }
-  const named = args.find((arg) => !arg.startsWith('--'));
   const sourceFiles = gatedSourceFiles();
   const byFolder = {};
   const missing = [];
   for (const folder of folders) {
-    const file = named ?? path.join(ROOT, reportFileOf(folder));
+    const file = path.join(ROOT, reportFileOf(folder));
     let report;
     try {
       report = JSON.parse(readFileSync(file, 'utf8'));

@@ -1,6 +1,6 @@
 /** The mutation-score gate's counting (scripts/mutation-gate.mjs): Stryker's score per gated folder. */
 import { describe, expect, it } from 'vitest';
-import { scores } from '../../../scripts/mutation-gate.mjs';
+import { mutatePatterns, scores } from '../../../scripts/mutation-gate.mjs';
 
 const mutants = (...statuses: string[]) => ({ mutants: statuses.map((status) => ({ status })) });
 
@@ -50,5 +50,13 @@ describe('mutation gate on some folders', () => {
     );
     expect(byFolder).toEqual({ 'lib/reader': { detected: 2, counted: 3 } });
     expect(missing).toEqual(['lib/reader/style.ts']);
+  });
+});
+
+describe("Stryker's globs", () => {
+  it('mutate each folder asked for, less the files never mutated that lie in it', () => {
+    expect(mutatePatterns(['lib/reader'])).toEqual(['lib/reader/**/*.ts']);
+    expect(mutatePatterns(['lib/filters', 'lib/bookmarks'])).toEqual(['lib/filters/**/*.ts', 'lib/bookmarks/**/*.ts', '!lib/filters/naive.ts']);
+    expect(mutatePatterns()).toEqual(['lib/filters/**/*.ts', 'lib/bookmarks/**/*.ts', 'lib/reader/**/*.ts', '!lib/filters/naive.ts']);
   });
 });
