@@ -52,6 +52,7 @@ trap 'rm -rf "$REPORTS"' EXIT
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 SUMMARY=()
+FAILED_TESTS=() # names of failed Vitest tests, repeated beside the summary where a log's tail shows them
 
 record() { # name passed failed
   TOTAL_PASSED=$((TOTAL_PASSED + $2))
@@ -77,6 +78,14 @@ vitest_suite() { # name vitest-args...: counts from Vitest's JSON report
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(r.numPassedTests, r.numFailedTests, r.numTotalTests, r.numFailedTestSuites);
   ' "$report" 2>/dev/null) || counts=""
+  mapfile -t -O "${#FAILED_TESTS[@]}" FAILED_TESTS < <(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    for (const file of r.testResults) {
+      const where = require("path").relative(process.cwd(), file.name);
+      if (file.status === "failed" && file.assertionResults.length === 0) console.log(`${process.argv[2]}: ${where}: ${file.message}`.slice(0, 300));
+      for (const t of file.assertionResults) if (t.status === "failed") console.log(`${process.argv[2]}: ${where}: ${t.fullName}`);
+    }
+  ' "$report" "$name" 2>/dev/null || true)
   if [[ -n $counts ]]; then
     read -r passed failed _total failed_files <<<"$counts"
     # A file that fails to load, or errors outside tests, fail the suite without failing a test.
@@ -158,6 +167,7 @@ check zip zips
 check mutation timeout 1200 node scripts/mutate.mjs lib/bookmarks lib/reader
 
 section summary
+if ((${#FAILED_TESTS[@]} > 0)); then printf 'failed: %s\n' "${FAILED_TESTS[@]}"; fi
 printf '%s\n' "${SUMMARY[@]}"
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
 ((TOTAL_FAILED == 0))

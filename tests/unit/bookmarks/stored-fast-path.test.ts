@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bookmark } from '../../../lib/bookmarks/types';
 import { makeBookmark } from '../storage/helpers';
 
@@ -12,6 +12,8 @@ afterEach(() => {
   vi.doUnmock('../../../lib/bookmarks/validate');
   vi.doUnmock('../../../lib/storage/migrations');
 });
+// Test files that share a worker (the mutation run) must not import the modules loaded here, mocked.
+afterAll(() => vi.resetModules());
 
 /** The stored-record module, with `validateBookmark` (the full checks) watched. */
 async function loadWatchingValidation() {

@@ -2,7 +2,7 @@
  * The shelf's status filter (issue 16 friction 7) over the popup's index entries: it reads each
  * row's status and new chapters and builds no bookmark; record entries give the same answers.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { filterEntries, shelfEntry, sortEntries, type ShelfStatusFilter } from '../../../lib/bookmarks/shelf';
 import type { Bookmark, BookmarkStatus } from '../../../lib/bookmarks/types';
 import * as codec from '../../../lib/bookmarks/shelf-index-codec';
@@ -12,6 +12,11 @@ import { makeBookmark } from '../storage/helpers';
 vi.mock('../../../lib/bookmarks/shelf-index-codec', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/bookmarks/shelf-index-codec')>();
   return { ...actual, bookmarkAt: vi.fn(actual.bookmarkAt) };
+});
+// Test files that share a worker (the mutation run) must not import the modules loaded here, mocked.
+afterAll(() => {
+  vi.doUnmock('../../../lib/bookmarks/shelf-index-codec');
+  vi.resetModules();
 });
 
 const STATUSES: BookmarkStatus[] = ['reading', 'finished', 'later'];
