@@ -18,7 +18,7 @@ const PARTS: readonly [RegExp, string][] = [
   [/^(entrypoints\/content\/bookmarks|lib\/bookmarks)\//, 'bookmarks'],
   [/^(entrypoints\/content\/reader|lib\/reader)\//, 'reader'],
   [/^(entrypoints\/content\/history|lib\/history)\//, 'reading history'],
-  [/^entrypoints\/content\//, 'content entry and page buttons'],
+  [/^entrypoints\/(content\/|[\w-]+\.content\.ts$)/, 'content entry and page buttons'],
   [/^node_modules\/wxt\//, 'WXT runtime'],
 ];
 

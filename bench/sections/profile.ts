@@ -21,9 +21,9 @@ import { SourceMap } from '../profile/source-map';
 import { ms, stats } from '../stats';
 import { LISTING_URL, waitJudged } from './listing';
 
-/** Each page loads one script: work pages the work script (with the reader), the others the content script. */
-const CONTENT_SCRIPT = 'content-scripts/content.js';
-const WORK_SCRIPT = 'content-scripts/work.js';
+/** Each AO3 page loads one script: work pages the work script (with the reader), the others the listing script. */
+const CONTENT_SCRIPT = 'content-scripts/ao3.js';
+const WORK_SCRIPT = 'content-scripts/ao3-work.js';
 const CATEGORIES = [...TRACE_CATEGORIES, 'v8', 'disabled-by-default-v8.cpu_profiler'];
 const WORK_URL = FIXTURE_URLS['ao3/work-wip-14ch-chapter1-17793689.html'];
 

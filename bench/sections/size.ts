@@ -14,7 +14,7 @@ export function sizeSection(bench: Bench): void {
       target: { text: `< ${(budget / 1024).toFixed(0)} KB`, met: m.files.length > 0 && m.gzip <= budget },
       note: `${(m.bytes / 1024).toFixed(1)} KB minified; ${m.files.join(', ')}`,
     });
-  row('content script (every page but work pages; all a listing loads)', sizes.content, BUDGETS.content);
-  row('work script (work pages: the same plus the reader)', sizes.work, BUDGETS.work);
+  row("content script (a site's pages but work pages; all a listing loads; the larger site's)", sizes.content, BUDGETS.content);
+  row("work script (a site's work pages: the same plus the reader; the larger site's)", sizes.work, BUDGETS.work);
   row('popup (all JS popup.html loads)', sizes.popup, BUDGETS.popup);
 }

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageStatus } from '../../lib/messages';
-import { adapterFor } from '../../lib/sites';
-import type { PageKind } from '../../lib/sites/types';
+import type { PageKind, SiteAdapter } from '../../lib/sites/types';
 import { adultGate } from './adult-gate';
 import { bookmarkedHere } from './bookmarks';
 import { createDispatcher, listenForMessages } from './dispatcher';
@@ -24,17 +23,15 @@ export interface PageScript {
 const SHARED_FEATURES: readonly Feature[] = [adultGate, seriesAction];
 
 /**
- * What both content scripts do on a page: filtering at once; at DOMContentLoaded, classify the page
- * and start the features on one page context (./page.ts); one message listener (./dispatcher.ts),
- * which answers `page:status` and `history:forget` here. One AbortSignal, aborted when the context
- * is invalidated, stops every feature. Only the work pages' script (../work.content.ts) passes the
- * reader and the work-page parts, so listings never load them.
+ * What every content script does on a page of its site (`adapter`): filtering at once; at
+ * DOMContentLoaded, classify the page and start the features on one page context (./page.ts); one
+ * message listener (./dispatcher.ts), which answers `page:status` and `history:forget` here. One
+ * AbortSignal, aborted when the context is invalidated, stops every feature. Only the work pages'
+ * scripts (./work-script.ts) pass the reader and the work-page parts, so listings never load them.
  */
-export function runContentScript(ctx: ContentScriptContext, script: PageScript): void {
+export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, script: PageScript): void {
   const { features, workHistory } = script;
   const url = new URL(location.href);
-  const adapter = adapterFor(url);
-  if (!adapter) return;
   const readWork = workReader(adapter, document, url);
   const events = createEventHub();
   const filtering = startFiltering(ctx, adapter, url, readWork, events);

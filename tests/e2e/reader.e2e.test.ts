@@ -436,7 +436,7 @@ describe('Chromium: reader mode', () => {
     await expect.poll(() => page.evaluate(dyslexicFontState, DYSLEXIC_FAMILY_NAME), POLL).toEqual(DYSLEXIC_LOADED);
   });
 
-  test('a listing loads the content script without the reader; a work page loads only the work script, which has it', async () => {
+  test("a listing loads its site's listing script without the reader; a work page loads only its site's work script, which has it", async () => {
     const probe = await session.context.newPage();
     try {
       const cdp = await session.context.newCDPSession(probe);
@@ -448,11 +448,11 @@ describe('Chromium: reader mode', () => {
       await cdp.send('Debugger.enable');
       await openFixture(probe, LISTING);
       await probe.waitForFunction(() => document.documentElement.dataset.lamplightPage === 'listing', undefined, POLL);
-      expect(loaded).toEqual(['content.js']);
+      expect(loaded).toEqual(['ao3.js']);
       loaded.length = 0;
       await openFixture(probe, CH1);
       await pageToggle(probe).waitFor({ state: 'visible', timeout: 10_000 });
-      expect(loaded).toEqual(['work.js']);
+      expect(loaded).toEqual(['ao3-work.js']);
     } finally {
       await probe.close();
     }

@@ -77,14 +77,15 @@ describe('partOf', () => {
     ['entrypoints/content/filtering/index.ts', 'filtering: observer, judging, placeholders'],
     ['lib/bookmarks/record.ts', 'bookmarks'],
     ['entrypoints/content/reader/session.ts', 'reader'],
-    ['entrypoints/content/index.ts', 'content entry and page buttons'],
+    ['entrypoints/content/run.ts', 'content entry and page buttons'],
+    ['entrypoints/ao3.content.ts', 'content entry and page buttons'],
     ['lib/messages.ts', 'other: lib/messages.ts'],
   ])('%s is %s', (source, part) => {
     expect(partOf(source)).toBe(part);
   });
 });
 
-const SCRIPT = 'chrome-extension://abc/content-scripts/content.js';
+const SCRIPT = 'chrome-extension://abc/content-scripts/ao3.js';
 
 /** A renderer main thread's profile: root → (program) | top level → scan → getMessage (native), and a page script. */
 function traceEvents(): TraceEvent[] {
