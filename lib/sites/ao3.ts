@@ -3,6 +3,7 @@
 import type { SiteAdapter } from './types';
 import { readBlurb, readBlurbList, WORK_BLURB_SELECTOR } from './ao3-blurbs';
 import { adultGateContinueHref, adultGateContinueTarget, classifyPage } from './ao3-classify';
+import { ao3FilterUrl } from './ao3-filter-url';
 import { readHistoryItems } from './ao3-readings';
 import { readSeriesPage } from './ao3-series';
 import { ruleForLink, workIdFromUrl } from './ao3-urls';
@@ -75,4 +76,5 @@ export const ao3: SiteAdapter = {
       return null;
     }
   },
+  siteFilterUrl: ao3FilterUrl,
 };

@@ -3,6 +3,8 @@
  * Plain data, plus references to the live DOM nodes that hold story text or a blurb.
  */
 
+import type { SiteExclusions } from '../filters/site-exclusions';
+
 export type SiteId = 'ao3' | 'ffn';
 
 /** What kind of page the reader is on. */
@@ -209,4 +211,9 @@ export interface SiteAdapter {
   readHistoryItems?(doc: Document, url: URL, now: number): SiteHistoryItem[];
   /** On a page showing one series: which series, else null (sites without series leave it out). */
   readSeriesPage?(doc: Document, url: URL): SeriesPage | null;
+  /**
+   * "Filter on AO3 too": this page's address with the site asked to leave these works out, or null
+   * when the page is not a listing it can filter or its address already asks (sites that cannot, none).
+   */
+  siteFilterUrl?(url: URL, exclusions: SiteExclusions): string | null;
 }

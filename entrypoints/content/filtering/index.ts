@@ -27,10 +27,10 @@ export interface Filtering {
   stop(): void;
 }
 
-/** `firstLoad`: the page's address, on the first load only (for "Filter on AO3 too", ./site-filter.ts). */
-async function loadCompiledRules(firstLoad?: URL): Promise<{ rules: CompiledRules | null; display: JudgeDisplay }> {
+/** `firstLoad`: the page's site and address, on the first load only (for "Filter on AO3 too", ./site-filter.ts). */
+async function loadCompiledRules(firstLoad?: { adapter: SiteAdapter; url: URL }): Promise<{ rules: CompiledRules | null; display: JudgeDisplay }> {
   const [rules, settings] = await Promise.all([loadRules(), loadAppSettings()]);
-  if (firstLoad) filterOnSite(firstLoad, rules, settings);
+  if (firstLoad) filterOnSite(firstLoad.adapter, firstLoad.url, rules, settings);
   const active = rules.filter((rule) => rule.enabled);
   return {
     rules: settings.filteringPaused || active.length === 0 ? null : compileRules(active),
@@ -141,7 +141,7 @@ export function startFiltering(ctx: ContentScriptContext, adapter: SiteAdapter, 
   };
   if (parsing()) ctx.addEventListener(doc, 'DOMContentLoaded', finishParsing);
 
-  loadCompiledRules(url)
+  loadCompiledRules({ adapter, url })
     .then(({ rules, display }) => {
       needsHistory = rules?.needsHistory ?? false;
       judge.rejudge(rules, display);
