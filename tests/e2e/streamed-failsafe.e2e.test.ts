@@ -3,7 +3,7 @@
  * hidden for long. The hold is a CSS animation (entrypoints/content/filtering/hold.ts), so blurbs the
  * script never judged must show by themselves about a second after they appear.
  *
- * Test-made variant of the build: a copy of .output/chrome-mv3 whose content script starts with a
+ * Test-made variant of the build: a copy of .output/chrome-mv3 whose content scripts start with a
  * line that makes `new MutationObserver` throw in the content script's world. The filtering feature
  * installs its hold stylesheet first and then creates its observer, so it dies right after the hold
  * is in place, exactly the failure the fail-safe exists for. The shipped build is never touched.
@@ -33,8 +33,9 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(path.join(brokenDir, 'manifest.json'), 'utf8')) as {
     content_scripts: { js: string[] }[];
   };
-  const script = path.join(brokenDir, manifest.content_scripts[0]!.js[0]!);
-  writeFileSync(script, SABOTAGE + readFileSync(script, 'utf8'));
+  for (const script of manifest.content_scripts.flatMap((c) => c.js).map((js) => path.join(brokenDir, js))) {
+    writeFileSync(script, SABOTAGE + readFileSync(script, 'utf8'));
+  }
 
   session = await launchChromium(brokenDir);
   const extensionPage = await session.context.newPage();
