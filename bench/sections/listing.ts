@@ -110,10 +110,11 @@ export async function listingSection(bench: Bench): Promise<void> {
   bench.raw.listing = { url: LISTING_URL, baseline, withExtension: withExt };
 
   const baseFigure = ms(baseline.map((l) => l.mainThread));
+  const addedBy = (loads: readonly Load[]) => stats(loads.map((l) => l.mainThread)).median - stats(baseline.map((l) => l.mainThread)).median;
   for (const condition of CONDITIONS) {
     const loads = withExt[condition.key]!;
     const figure = ms(loads.map((l) => l.mainThread));
-    const added = stats(loads.map((l) => l.mainThread)).median - stats(baseline.map((l) => l.mainThread)).median;
+    const added = addedBy(loads);
     const script = stats(loads.map((l) => l.contentScript));
     const start = stats(loads.map((l) => l.contentScriptStart));
     const filtered = [...new Set(loads.map((l) => l.filtered))].join('/');
@@ -129,7 +130,7 @@ export async function listingSection(bench: Bench): Promise<void> {
     });
   }
   for (const condition of CONDITIONS) {
-    const added = stats(withExt[condition.key]!.map((l) => l.mainThread)).median - stats(baseline.map((l) => l.mainThread)).median;
+    const added = addedBy(withExt[condition.key]!);
     bench.rows.push({
       section,
       name: `main-thread time added, ${condition.label}`,
