@@ -12,3 +12,6 @@ export declare function scores(
   sourceFiles: readonly string[],
   folders?: readonly string[],
 ): { byFolder: Record<string, FolderScore>; missing: string[] };
+export declare function undetectedMutants(report: {
+  files?: Record<string, { source?: string; mutants?: { status: string; mutatorName: string; replacement?: string; location: { start: { line: number; column: number } } }[] }>;
+}): string[];

@@ -7,9 +7,10 @@
  * The score is Stryker's: mutants detected (killed, or timed out) over mutants that count (detected,
  * survived, or with no test covering them). Mutants that do not compile or are ignored do not count.
  *
- *   node scripts/mutation-gate.mjs [--folders=lib/reader,lib/bookmarks]
+ *   node scripts/mutation-gate.mjs [--folders=lib/reader,lib/bookmarks] [--survivors]
  *
- * `--folders` gates only those.
+ * `--folders` gates only those. `--survivors` also lists each mutant no test detected, with its place,
+ * its change and the source line: what the next test should catch.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,20 @@ export function scores(report, sourceFiles, folders = GATED) {
   return { byFolder, missing };
 }
 
+/** Each mutant no test detected: `file:line:column Mutator -> replacement | source line`, in file order. */
+export function undetectedMutants(report) {
+  return Object.entries(report.files ?? {}).flatMap(([file, result]) => {
+    const lines = (result.source ?? '').split('\n');
+    return (result.mutants ?? [])
+      .filter((mutant) => UNDETECTED.has(mutant.status))
+      .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)
+      .map(({ status, mutatorName, replacement, location: { start } }) => {
+        const source = (lines[start.line - 1] ?? '').trim().slice(0, 120);
+        return `${file}:${start.line}:${start.column} ${status} ${mutatorName} -> ${JSON.stringify(replacement ?? '').slice(0, 60)} | ${source}`;
+      });
+  });
+}
+
 function gatedSourceFiles() {
   return GATED.flatMap((folder) =>
     readdirSync(path.join(ROOT, folder), { recursive: true })
@@ -81,6 +96,7 @@ function main() {
       console.error(`No readable Stryker results for ${folder} at ${file}: run \`npm run mutate -- ${folder}\`. (${error.message})`);
       process.exit(1);
     }
+    if (args.includes('--survivors')) for (const line of undetectedMutants(report)) console.log(line);
     const result = scores(report, sourceFiles, [folder]);
     Object.assign(byFolder, result.byFolder);
     missing.push(...result.missing);

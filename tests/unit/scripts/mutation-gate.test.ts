@@ -1,6 +1,6 @@
 /** The mutation-score gate's counting (scripts/mutation-gate.mjs): Stryker's score per gated folder. */
 import { describe, expect, it } from 'vitest';
-import { mutatePatterns, scores } from '../../../scripts/mutation-gate.mjs';
+import { mutatePatterns, scores, undetectedMutants } from '../../../scripts/mutation-gate.mjs';
 
 const mutants = (...statuses: string[]) => ({ mutants: statuses.map((status) => ({ status })) });
 
@@ -58,5 +58,29 @@ describe("Stryker's globs", () => {
     expect(mutatePatterns(['lib/reader'])).toEqual(['lib/reader/**/*.ts']);
     expect(mutatePatterns(['lib/filters', 'lib/bookmarks'])).toEqual(['lib/filters/**/*.ts', 'lib/bookmarks/**/*.ts', '!lib/filters/naive.ts']);
     expect(mutatePatterns()).toEqual(['lib/filters/**/*.ts', 'lib/bookmarks/**/*.ts', 'lib/reader/**/*.ts', '!lib/filters/naive.ts']);
+  });
+});
+
+describe('undetectedMutants', () => {
+  it('lists survivors and uncovered mutants with their place, change and source line, in line order', () => {
+    const at = (line: number, column: number) => ({ start: { line, column }, end: { line, column: column + 1 } });
+    const report = {
+      files: {
+        'lib/reader/progress.ts': {
+          source: 'const a = 1;\n  if (x > 0) return y;\n',
+          mutants: [
+            { status: 'NoCoverage', mutatorName: 'BooleanLiteral', replacement: 'true', location: at(2, 6) },
+            { status: 'Killed', mutatorName: 'NumericLiteral', replacement: '0', location: at(1, 11) },
+            { status: 'Survived', mutatorName: 'EqualityOperator', replacement: 'x >= 0', location: at(2, 7) },
+            { status: 'Survived', mutatorName: 'NumericLiteral', replacement: '2', location: at(1, 11) },
+          ],
+        },
+      },
+    };
+    expect(undetectedMutants(report)).toEqual([
+      'lib/reader/progress.ts:1:11 Survived NumericLiteral -> "2" | const a = 1;',
+      'lib/reader/progress.ts:2:6 NoCoverage BooleanLiteral -> "true" | if (x > 0) return y;',
+      'lib/reader/progress.ts:2:7 Survived EqualityOperator -> "x >= 0" | if (x > 0) return y;',
+    ]);
   });
 });
