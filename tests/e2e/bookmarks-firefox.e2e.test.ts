@@ -10,7 +10,7 @@ import {
   launchFirefox,
   newInterceptedPage,
   poll,
-  openExtensionPage,
+  openExtensionPageAndWait,
   openFirefoxFixture,
   type FirefoxSession,
   firefoxAudit,
@@ -87,8 +87,7 @@ describe('Firefox ESR: bookmarks', () => {
   test('the popup lists the bookmark with Resume', async () => {
     const popup = await session.browser.newPage();
     try {
-      openExtensionPage(popup, 'popup.html');
-      await popup.waitForSelector('li.shelf-item', { timeout: 15_000 }).catch(() => {});
+      await openExtensionPageAndWait(popup, 'popup.html', 'li.shelf-item');
       const text = await popup.evaluate(() => document.body.textContent ?? '');
       expect(text).toContain('Chapter 1 of 14 so far');
       await popup.waitForSelector('::-p-aria([name="Resume"][role="button"])', { timeout: 5_000 });
@@ -112,7 +111,7 @@ describe('Firefox ESR: bookmarks', () => {
     await writeIndex({ ...index!, titles: index!.titles.replace(title, 'Listed from the index') });
     const popup = await session.browser.newPage();
     try {
-      openExtensionPage(popup, 'popup.html');
+      await openExtensionPageAndWait(popup, 'popup.html', 'li.shelf-item .shelf-title');
       const shown = await poll(
         () => popup.evaluate(() => Array.from(document.querySelectorAll('li.shelf-item .shelf-title'), (a) => a.textContent)),
         (titles) => titles.length > 0,

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { firefoxAudit, launchFirefox, openExtensionPage, poll, type FirefoxSession } from './firefox';
+import { firefoxAudit, launchFirefox, openExtensionPageAndWait, poll, type FirefoxSession } from './firefox';
 import { EXPECTED_ROWS, ROWS_BY_STATUS, seededBookmarks, shelfRowsInPage, WARNINGS_IN_ORDER, warningLabelsInPage } from './labels-and-shelf-facts';
 
 let session: FirefoxSession;
@@ -34,8 +34,7 @@ beforeEach(async () => {
 /** A fresh popup document, so it reads storage afresh. */
 async function openPopup(): Promise<void> {
   await popup.goto('about:blank');
-  openExtensionPage(popup, 'popup.html');
-  await popup.waitForSelector('::-p-aria([name="Lamplight"][role="heading"])', { timeout: 15_000 });
+  await openExtensionPageAndWait(popup, 'popup.html', '::-p-aria([name="Lamplight"][role="heading"])');
 }
 
 const stored = (key: string): Promise<unknown> =>

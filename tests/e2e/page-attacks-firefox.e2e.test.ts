@@ -11,6 +11,7 @@ import {
   launchFirefox,
   newInterceptedPage,
   openExtensionPage,
+  openExtensionPageAndWait,
   openFirefoxFixture,
   type FirefoxSession,
   firefoxAudit,
@@ -149,8 +150,7 @@ describe('Firefox: stored bookmarks that leave their site are quarantined (findi
     await set('local', A.offSiteBookmarks());
     const popup = await session.browser.newPage();
     try {
-      openExtensionPage(popup, 'popup.html');
-      await popup.waitForSelector('li.shelf-item', { timeout: 15_000 });
+      await openExtensionPageAndWait(popup, 'popup.html', 'li.shelf-item');
       await expect.poll(() => popup.evaluate(() => document.querySelectorAll('li.shelf-item').length), POLL).toBe(1);
       expect(await popup.evaluate(() => document.querySelector('li.shelf-item')?.textContent ?? '')).toContain('Good');
       await expect
