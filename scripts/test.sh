@@ -74,18 +74,19 @@ vitest_suite() { # name vitest-args...: counts from Vitest's JSON report
   shift
   section "$name"
   npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$report" || status=$?
-  counts=$(node -e '
+  # One read of the report: its counts on the first line, then each failed test's name.
+  local report_lines=()
+  mapfile -t report_lines < <(node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(r.numPassedTests, r.numFailedTests, r.numTotalTests, r.numFailedTestSuites);
-  ' "$report" 2>/dev/null) || counts=""
-  mapfile -t -O "${#FAILED_TESTS[@]}" FAILED_TESTS < <(node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     for (const file of r.testResults) {
       const where = require("path").relative(process.cwd(), file.name);
       if (file.status === "failed" && file.assertionResults.length === 0) console.log(`${process.argv[2]}: ${where}: ${file.message}`.slice(0, 300));
       for (const t of file.assertionResults) if (t.status === "failed") console.log(`${process.argv[2]}: ${where}: ${t.fullName}`);
     }
   ' "$report" "$name" 2>/dev/null || true)
+  counts=${report_lines[0]:-}
+  FAILED_TESTS+=("${report_lines[@]:1}")
   if [[ -n $counts ]]; then
     read -r passed failed _total failed_files <<<"$counts"
     # A file that fails to load, or errors outside tests, fail the suite without failing a test.
