@@ -34,6 +34,16 @@ describe('mutation gate', () => {
     expect(missing).toEqual(['lib/reader/words.ts']);
   });
 
+  it('does not ask for results of files holding nothing to mutate (types, re-exports)', () => {
+    const { missing } = scores({ files: { 'lib/filters/engine.ts': mutants('Killed') } }, [
+      'lib/filters/engine.ts',
+      'lib/filters/index.ts',
+      'lib/filters/types.ts',
+      'lib/filters/pattern.ts',
+    ]);
+    expect(missing).toEqual(['lib/filters/pattern.ts']);
+  });
+
   it('reads absolute file names as the repository\'s', () => {
     const root = process.cwd();
     const { byFolder } = scores({ files: { [`${root}/lib/bookmarks/merge.ts`]: mutants('Killed', 'Survived') } }, []);
