@@ -11,9 +11,9 @@ describe('sourceValues', () => {
   });
 
   it('a title or summary is given as written', () => {
-    const work = makeWork({ title: 'Stryker was here!', summary: 'Stryker was here!' });
-    expect(sourceValues(work, 'title')).toEqual(['Stryker was here!']);
-    expect(sourceValues(work, 'summary')).toEqual(['Stryker was here!']);
+    const work = makeWork({ title: 'The Blind Banker', summary: 'The Blind Banker' });
+    expect(sourceValues(work, 'title')).toEqual(['The Blind Banker']);
+    expect(sourceValues(work, 'summary')).toEqual(['The Blind Banker']);
   });
 
   it('series give "site:id" and their name, a nameless series its id only', () => {

@@ -11,8 +11,8 @@ async function load(): Promise<typeof import('../../../lib/filters/pattern')> {
   return import('../../../lib/filters/pattern');
 }
 
-/** A segment no text here contains. It is Stryker's stand-in string, so a mutant that compares against it is caught too. */
-const ABSENT = 'Stryker was here!';
+/** A segment no text here contains. */
+const ABSENT = 'quill';
 
 /** ['a', <hole>, 'c']: a segment list with its middle entry missing (a string[] to TypeScript). */
 function aHoleThenC(): string[] {
