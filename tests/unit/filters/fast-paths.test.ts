@@ -3,11 +3,14 @@
  * engine asks `decide` only about a work some rule matched, and the pattern index runs a full glob
  * check only when finding the key literal does not already say everything.
  */
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compileRules, matchWork } from '../../../lib/filters/engine';
-import { compilePattern } from '../../../lib/filters/pattern';
-import { PatternIndex } from '../../../lib/filters/pattern-index';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeWork, textRule } from './factory';
+
+type Engine = typeof import('../../../lib/filters/engine');
+let compileRules: Engine['compileRules'];
+let matchWork: Engine['matchWork'];
+let compilePattern: typeof import('../../../lib/filters/pattern').compilePattern;
+let PatternIndex: typeof import('../../../lib/filters/pattern-index').PatternIndex;
 
 const calls = vi.hoisted(() => ({ decide: [] as unknown[], globMatch: [] as string[] }));
 
@@ -37,6 +40,14 @@ afterAll(() => {
   vi.doUnmock('../../../lib/filters/decide');
   vi.doUnmock('../../../lib/filters/pattern');
   vi.resetModules();
+});
+
+// Loaded afresh: a worker shared with other test files (the mutation run) may hold the real modules.
+beforeAll(async () => {
+  vi.resetModules();
+  ({ compileRules, matchWork } = await import('../../../lib/filters/engine'));
+  ({ compilePattern } = await import('../../../lib/filters/pattern'));
+  ({ PatternIndex } = await import('../../../lib/filters/pattern-index'));
 });
 
 beforeEach(() => {

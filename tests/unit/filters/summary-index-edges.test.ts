@@ -2,10 +2,9 @@
  * SummaryIndex: patterns without literal text are refused, a summary without candidates is never
  * normalized, and each candidate is verified once per summary however often its key occurs.
  */
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { HitSet } from '../../../lib/filters/hits';
-import * as pattern from '../../../lib/filters/pattern';
-import { SummaryIndex } from '../../../lib/filters/summary-index';
+import type { SummaryIndex as SummaryIndexClass } from '../../../lib/filters/summary-index';
 
 vi.mock('../../../lib/filters/pattern', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../lib/filters/pattern')>();
@@ -17,17 +16,27 @@ afterAll(() => {
   vi.resetModules();
 });
 
-const normalize = vi.mocked(pattern.normalize);
-const wordGlobFind = vi.mocked(pattern.wordGlobFind);
+let SummaryIndex: typeof SummaryIndexClass;
+let normalize: Mock;
+let wordGlobFind: Mock;
 
-function index(...patterns: string[]): SummaryIndex {
+// Loaded afresh: a worker shared with other test files (the mutation run) may hold the real modules.
+beforeAll(async () => {
+  vi.resetModules();
+  const pattern = await import('../../../lib/filters/pattern');
+  normalize = vi.mocked(pattern.normalize);
+  wordGlobFind = vi.mocked(pattern.wordGlobFind);
+  ({ SummaryIndex } = await import('../../../lib/filters/summary-index'));
+});
+
+function index(...patterns: string[]): SummaryIndexClass {
   const built = new SummaryIndex();
   patterns.forEach((p, i) => built.add(p, i));
   built.build();
   return built;
 }
 
-function matched(built: SummaryIndex, summary: string): number[] {
+function matched(built: SummaryIndexClass, summary: string): number[] {
   const hits = new HitSet(8);
   built.match(summary, hits);
   return [...hits.list];
