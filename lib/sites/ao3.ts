@@ -9,7 +9,8 @@ import { readSeriesPage } from './ao3-series';
 import { ruleForLink, workIdFromUrl } from './ao3-urls';
 import { readWorkPage } from './ao3-work';
 
-export const ao3: SiteAdapter = {
+/** What every AO3 page's script reads, whatever the page. */
+const ao3Pages = {
   id: 'ao3',
   name: 'Archive of Our Own',
   matches: ['https://archiveofourown.org/*', 'https://www.archiveofourown.org/*'],
@@ -20,13 +21,6 @@ export const ao3: SiteAdapter = {
       return classifyPage(doc);
     } catch {
       return 'other';
-    }
-  },
-  readWork(doc, url) {
-    try {
-      return readWorkPage(doc, url);
-    } catch {
-      return null;
     }
   },
   readBlurbs(root) {
@@ -77,4 +71,21 @@ export const ao3: SiteAdapter = {
     }
   },
   siteFilterUrl: ao3FilterUrl,
+} satisfies Omit<SiteAdapter, 'readWork'>;
+
+const readWork: SiteAdapter['readWork'] = (doc, url) => {
+  try {
+    return readWorkPage(doc, url);
+  } catch {
+    return null;
+  }
 };
+
+/** The whole adapter: the background, the popup, the options page and the work pages' script. */
+export const ao3: SiteAdapter = { ...ao3Pages, readWork };
+
+/**
+ * For the script of AO3's pages but works, which its matches leave out: it never reads a work page,
+ * so that page's parser stays out of every listing.
+ */
+export const ao3Listing: SiteAdapter = { ...ao3Pages, readWork: () => null };

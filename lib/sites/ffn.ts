@@ -12,7 +12,8 @@ import { STORY_CONTENT_SELECTOR } from './ffn-page';
 import { ruleForLink, workIdFromUrl } from './ffn-urls';
 import { readStoryPage } from './ffn-work';
 
-export const ffn: SiteAdapter = {
+/** What every FanFiction.net page's script reads, whatever the page. */
+const ffnPages = {
   id: 'ffn',
   name: 'FanFiction.net',
   matches: ['https://www.fanfiction.net/*', 'https://m.fanfiction.net/*'],
@@ -23,13 +24,6 @@ export const ffn: SiteAdapter = {
       return classifyPage(doc, url);
     } catch {
       return 'other';
-    }
-  },
-  readWork(doc, url) {
-    try {
-      return readStoryPage(doc, url);
-    } catch {
-      return null;
     }
   },
   readBlurbs(root, url) {
@@ -69,4 +63,21 @@ export const ffn: SiteAdapter = {
       return null;
     }
   },
+} satisfies Omit<SiteAdapter, 'readWork'>;
+
+const readWork: SiteAdapter['readWork'] = (doc, url) => {
+  try {
+    return readStoryPage(doc, url);
+  } catch {
+    return null;
+  }
 };
+
+/** The whole adapter, and the one of the story pages' script. */
+export const ffn: SiteAdapter = { ...ffnPages, readWork };
+
+/**
+ * For the script of FanFiction.net's pages but stories, which its matches leave out: it never reads
+ * a story page, so that page's parser stays out of every listing.
+ */
+export const ffnListing: SiteAdapter = { ...ffnPages, readWork: () => null };
