@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { t, type MessageKey } from '../lib/i18n';
-import { keepMessagesForPages } from '../lib/keep-messages';
 import { activeTabId, parseToBackground, sendToTab } from '../lib/messages';
 import { ADAPTERS, adapterFor } from '../lib/sites';
 import { createNewChapterTally } from '../lib/bookmarks/shelf';
@@ -64,7 +63,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(rebuildShelfIndex);
   startSync();
   browser.runtime.onInstalled.addListener(createMenus);
-  keepMessagesForPages();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === BOOKMARK_LINK) {
       // The page's content script reads the work from the link's blurb or the work page itself.

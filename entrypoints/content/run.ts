@@ -1,8 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageStatus } from '../../lib/messages';
 import type { PageKind, SiteAdapter } from '../../lib/sites/types';
-import { useMessageTemplates } from '../../lib/i18n';
-import { loadMessageCache } from '../../lib/storage/message-cache';
 import { adultGate } from './adult-gate';
 import { bookmarkedHere } from './bookmarks';
 import { createDispatcher, listenForMessages } from './dispatcher';
@@ -33,8 +31,6 @@ const SHARED_FEATURES: readonly Feature[] = [adultGate, seriesAction];
  */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, script: PageScript): void {
   const { features, workHistory } = script;
-  // Asked first, so it is in before the filters' rules, and with it the page's first message.
-  loadMessageCache().then(useMessageTemplates, () => useMessageTemplates(null));
   const url = new URL(location.href);
   const readWork = workReader(adapter, document, url);
   const events = createEventHub();
