@@ -35,20 +35,15 @@ function plain(key: MessageKey): string {
 
 /**
  * A message asked for once and filled in many times: `messageFiller('filterHideWorkLabel')(title)`
- * for each of a listing's blurbs costs one getMessage, not one per blurb. The browser fills
- * sentinels (U+0000 and the position: text from a page never holds U+0000, the HTML parser
- * replaces it) that are then replaced by the substitutions.
+ * for each of a listing's blurbs costs one getMessage, not one per blurb. The browser fills slots
+ * (private-use characters around the position: Chrome's getMessage drops a substitution holding
+ * U+0000), which one pass then replaces, so a substitution that looks like a slot stays as written.
  */
 export function messageFiller(key: MessageKey, count = 1): (...substitutions: (string | number)[]) => string {
   let template: string | null = null;
-  const sentinel = (i: number) => `\u0000${i}\u0000`;
   return (...substitutions) => {
-    template ??= t(key, ...Array.from({ length: count }, (_, i) => sentinel(i)));
-    let text = template;
-    substitutions.forEach((value, i) => {
-      text = text.split(sentinel(i)).join(String(value));
-    });
-    return text;
+    template ??= t(key, ...Array.from({ length: count }, (_, i) => `\uE000${i}\uE001`));
+    return template.replace(/\uE000(\d)\uE001/g, (_, i: string) => String(substitutions[Number(i)] ?? ''));
   };
 }
 
