@@ -14,6 +14,11 @@ describe('a message asked for once and filled in many times', () => {
     getMessage.mockRestore();
   });
 
+  it('leaves a substitution that looks like a slot as written', () => {
+    const hid = messageFiller('filterHidWork', 2);
+    expect(hid('\uE0001\uE001', 'someone')).toBe('Hidden: “\uE0001\uE001” by someone. It stays hidden everywhere until you undo or remove the rule.');
+  });
+
   it('fills several substitutions in their places', () => {
     const hid = messageFiller('filterHidWork', 2);
     expect(hid('A Title', 'someone')).toBe('Hidden: “A Title” by someone. It stays hidden everywhere until you undo or remove the rule.');
